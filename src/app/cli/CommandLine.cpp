@@ -1,0 +1,408 @@
+#include "app/cli/CommandLine.h"
+
+#include "app/cli/ReportJson.h"
+#include "core/ConnectionProblem.h"
+#include "core/ConnectionTarget.h"
+#include "core/MigrationCatalog.h"
+#include "core/Redaction.h"
+#include "core/SqlScript.h"
+#include "core/TextTable.h"
+#include "db/MigrationRunner.h"
+#include "db/PgConnection.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <thread>
+#include <unistd.h>
+
+namespace CommandLine {
+
+namespace {
+
+const QStringList kVerbs = {QStringLiteral("status"), QStringLiteral("plan"), QStringLiteral("apply"),
+                            QStringLiteral("rollback"), QStringLiteral("verify")};
+
+// SIGINT/SIGTERM reach the engine through a pipe: the handler only writes a byte, and a thread
+// that reads it calls the runner's cancel (which takes a mutex, not allowed in a handler).
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+class Output {
+public:
+    explicit Output(bool colour)
+        : m_out(stdout)
+        , m_err(stderr)
+        , m_colour(colour)
+    {
+    }
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+    QString paint(const QString &text, const char *code) const
+    {
+        return m_colour ? QStringLiteral("\x1b[%1m%2\x1b[0m").arg(QLatin1String(code), text) : text;
+    }
+    bool colour() const { return m_colour; }
+
+private:
+    QTextStream m_out;
+    QTextStream m_err;
+    bool m_colour;
+};
+
+const char *stateColour(MigrationState state)
+{
+    switch (state) {
+    case MigrationState::Applied: return "32";
+    case MigrationState::Pending: return "36";
+    case MigrationState::Modified:
+    case MigrationState::OutOfOrder: return "33";
+    case MigrationState::MissingFile:
+    case MigrationState::Failed: return "31";
+    }
+    return "";
+}
+
+void printIssues(Output &o, const MigrationCatalog &catalog)
+{
+    for (const CatalogIssue &issue : catalog.issues)
+        o.err() << catalog.folder << QLatin1Char('/') << issue.toString() << Qt::endl;
+}
+
+void printStatus(Output &o, const QList<MigrationStatusRow> &rows)
+{
+    TextTable table({QStringLiteral("VERSION"), QStringLiteral("NAME"), QStringLiteral("STATE"),
+                     QStringLiteral("APPLIED"), QStringLiteral("DETAIL")});
+    for (const MigrationStatusRow &row : rows) {
+        QString applied;
+        if (row.appliedAt)
+            applied = row.appliedAt->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QLatin1Char(' ') + row.appliedBy;
+        table.addRow({row.version, row.name, migrationStateName(row.state), applied, row.detail},
+                     {QString(), QString(), QLatin1String(stateColour(row.state))});
+    }
+    o.out() << table.render(o.colour());
+}
+
+void printReport(Output &o, const RunReport &report, const MigrationFile *file)
+{
+    const QString title = report.version.isEmpty() ? QString() : report.version + QLatin1Char('_') + report.name;
+    if (report.dryRun && !report.version.isEmpty()) {
+        o.out() << o.paint(QStringLiteral("== %1 (%2, dry run: rolled back) ==").arg(title, report.direction), "1") << '\n';
+        const SqlScript parsed = parseSqlScript(file ? (report.direction == QLatin1String("down") ? file->down.sql : file->up.sql) : QString());
+        TextTable table({QStringLiteral("#"), QStringLiteral("LINE"), QStringLiteral("STATEMENT"), QStringLiteral("ROWS"),
+                         QStringLiteral("RISK")});
+        for (const StatementReport &s : report.statements) {
+            const SqlStatement *st = s.index < parsed.statements.size() ? &parsed.statements.at(s.index) : nullptr;
+            QStringList reasons;
+            if (st) {
+                for (const StatementRisk &r : st->risks)
+                    reasons << riskLevelName(r.level) + QStringLiteral(": ") + r.reason;
+            }
+            const RiskLevel level = st ? st->riskLevel() : RiskLevel::None;
+            table.addRow({QString::number(s.index + 1), QString::number(s.line), s.commandTag.isEmpty() ? s.kind : s.commandTag,
+                          s.affectedRows >= 0 ? QString::number(s.affectedRows) : QString(), reasons.join(QStringLiteral("; "))},
+                         {QString(), QString(), QString(), QString(),
+                          level == RiskLevel::Destructive ? QStringLiteral("31") : (level == RiskLevel::Caution ? QStringLiteral("33") : QString())});
+        }
+        o.out() << table.render(o.colour());
+        if (!report.schemaChanges.isEmpty()) {
+            o.out() << QStringLiteral("Schema changes (%1):\n").arg(report.schemaChanges.size());
+            for (const SchemaChange &c : report.schemaChanges) {
+                const char *code = c.type == SchemaChange::Type::Dropped ? "31" : (c.type == SchemaChange::Type::Changed ? "33" : "32");
+                o.out() << "  " << o.paint(schemaChangeTypeName(c.type).leftJustified(8), code) << c.kind.leftJustified(11)
+                        << c.name << '\n';
+            }
+        }
+    }
+    if (report.direction == QLatin1String("verify")) {
+        for (const CheckResult &check : report.checks) {
+            o.out() << (check.passed ? o.paint(QStringLiteral("  pass  "), "32") : o.paint(QStringLiteral("  FAIL  "), "31"))
+                    << check.name;
+            if (!check.detail.isEmpty())
+                o.out() << "  (" << check.detail << ')';
+            o.out() << '\n';
+        }
+    }
+    for (const QString &warning : report.warnings)
+        o.err() << o.paint(QStringLiteral("warning: "), "33") << warning << Qt::endl;
+    if (report.ok)
+        o.out() << (report.skipped ? QString() : o.paint(QStringLiteral("ok: "), "32")) << report.message << Qt::endl;
+    else
+        o.err() << o.paint(report.cancelled ? QStringLiteral("cancelled: ") : QStringLiteral("error: "), "31")
+                << report.message << Qt::endl;
+    o.out().flush();
+}
+
+int exitCodeFor(const QList<RunReport> &reports)
+{
+    for (const RunReport &r : reports) {
+        if (r.cancelled)
+            return Cancelled;
+        if (!r.ok)
+            return r.message.startsWith(QLatin1String("another session is migrating")) ? LockBusy : Failed;
+    }
+    return Ok;
+}
+
+}  // namespace
+
+bool handles(int argc, char **argv)
+{
+    return argc > 1 && kVerbs.contains(QString::fromLocal8Bit(argv[1]));
+}
+
+int run(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("atlas-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ATLAS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Atlas Console, command line: the migration engine for scripts and CI.\n"
+        "  status            every migration and its state in the database\n"
+        "  plan [VERSION]    dry run of the pending migrations up to VERSION (rolled back)\n"
+        "  apply             apply the pending migrations (--to VERSION to stop there)\n"
+        "  rollback [VERSION]  run the down file of VERSION (default: the newest applied)\n"
+        "  verify [VERSION]  run the verify checks of VERSION (default: every applied migration)"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback or verify"));
+    const QCommandLineOption dsn(QStringLiteral("dsn"), QStringLiteral("Connection URI or key=value string (default: DATABASE_URL, then PG* variables)."), QStringLiteral("conninfo"));
+    const QCommandLineOption dir(QStringLiteral("dir"), QStringLiteral("Migrations folder (default: ./supabase/migrations if present, else the project's migrations/)."), QStringLiteral("folder"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for machines."));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("apply/plan: stop after this version."), QStringLiteral("version"));
+    const QCommandLineOption down(QStringLiteral("down"), QStringLiteral("plan: preview the rollback of VERSION instead."));
+    const QCommandLineOption outOfOrder(QStringLiteral("include-out-of-order"), QStringLiteral("apply: also apply pending migrations older than the newest applied one."));
+    const QCommandLineOption lockWait(QStringLiteral("lock-wait"), QStringLiteral("Seconds to wait for another session's migration lock (default 30)."), QStringLiteral("seconds"), QStringLiteral("30"));
+    const QCommandLineOption lockTimeout(QStringLiteral("lock-timeout"), QStringLiteral("lock_timeout for the migration's statements (default 4s)."), QStringLiteral("duration"), QStringLiteral("4s"));
+    const QCommandLineOption statementTimeout(QStringLiteral("statement-timeout"), QStringLiteral("statement_timeout for the migration's statements (default 15min; 0 is none)."), QStringLiteral("duration"), QStringLiteral("15min"));
+    const QCommandLineOption pooled(QStringLiteral("pooled"), QStringLiteral("The connection goes through a transaction pooler (detected for Supabase port 6543)."));
+    const QCommandLineOption noColour(QStringLiteral("no-color"), QStringLiteral("No colours (also when NO_COLOR is set or output is not a terminal)."));
+    parser.addOptions({dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout, pooled, noColour});
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    const QString verb = positional.value(0);
+    const QString version = positional.value(1);
+    const bool colour = !parser.isSet(json) && !parser.isSet(noColour) && qEnvironmentVariableIsEmpty("NO_COLOR")
+        && ::isatty(STDOUT_FILENO) && qEnvironmentVariable("TERM") != QLatin1String("dumb");
+    Output o(colour);
+    if (positional.size() > 2 || (!version.isEmpty() && (verb == QLatin1String("status") || verb == QLatin1String("apply")))) {
+        o.err() << "atlas-console: " << verb << " takes no version argument" << (verb == QLatin1String("apply") ? " (use --to VERSION)" : "") << Qt::endl;
+        return Usage;
+    }
+    bool lockWaitOk = false;
+    const double lockWaitSeconds = parser.value(lockWait).toDouble(&lockWaitOk);
+    if (!lockWaitOk || lockWaitSeconds < 0) {
+        o.err() << "atlas-console: --lock-wait takes a number of seconds, not \"" << parser.value(lockWait) << '"' << Qt::endl;
+        return Usage;
+    }
+
+    const QString folder = parser.isSet(dir)
+        ? parser.value(dir)
+        : defaultMigrationFolder(QDir::currentPath(), QStringLiteral(ATLAS_DEFAULT_MIGRATIONS_DIR));
+    const MigrationCatalog catalog = scanMigrationFolder(folder);
+    if (!parser.isSet(json))
+        printIssues(o, catalog);
+    if (!QFileInfo(folder).isDir())
+        return Usage;
+
+    const QString conninfo = parser.isSet(dsn) ? parser.value(dsn) : qEnvironmentVariable("DATABASE_URL");
+    PgConnection connection;
+    const QString failure = connection.open(conninfo, QStringLiteral("atlas-console-cli"));
+    if (!failure.isEmpty()) {
+        const ConnectionProblem problem = classifyConnectionProblem(failure);
+        o.err() << "atlas-console: cannot connect: " << problem.summary << " (" << connectionProblemKindName(problem.kind) << ")\n";
+        if (!problem.advice.isEmpty())
+            o.err() << problem.advice << '\n';
+        o.err() << "libpq: " << redactConnectionString(problem.raw) << Qt::endl;
+        return NoConnection;
+    }
+    const ConnectionTarget target = classifyTarget(connection.host(), connection.port(), connection.user());
+
+    RunnerOptions options;
+    options.lockWaitMs = int(lockWaitSeconds * 1000);
+    options.lockTimeout = parser.value(lockTimeout);
+    options.statementTimeout = parser.value(statementTimeout);
+    options.transactionPooled = parser.isSet(pooled) || target.isTransactionPooler();
+    MigrationRunner runner(connection, options);
+    if (!parser.isSet(json)) {
+        runner.setNoticeHandler([&o](const QString &notice) { o.err() << notice << Qt::endl; });
+        if (::isatty(STDERR_FILENO))
+            runner.setProgressHandler([&o](int index, int count, const QString &statement) {
+                o.err() << QStringLiteral("\r\x1b[K[%1/%2] %3").arg(index + 1).arg(count).arg(statement.simplified().left(70))
+                        << (index + 1 == count ? "\n" : "") << Qt::flush;
+            });
+    }
+
+    // Ctrl-C cancels the running statement through libpq's cancel request.
+    if (::pipe(g_signalPipe) == 0) {
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    std::thread canceller([&runner] {
+        char byte = 0;
+        if (::read(g_signalPipe[0], &byte, 1) == 1 && byte == 1)
+            runner.cancel();
+    });
+    const auto stopCanceller = [&] {
+        const char stop = 0;
+        [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &stop, 1);
+        canceller.join();
+    };
+
+    const bool writes = verb == QLatin1String("apply") || verb == QLatin1String("rollback");
+    if (catalog.hasErrors() && verb != QLatin1String("status")) {
+        stopCanceller();
+        o.err() << "atlas-console: " << (writes ? "nothing was changed: " : "") << "the migrations folder " << folder
+                << " has errors (above)" << Qt::endl;
+        return Usage;
+    }
+
+    QList<RunReport> reports;
+    QJsonObject document{{"folder", QDir(folder).absolutePath()},
+                         {"target", QJsonObject{{"host", connection.host()}, {"port", connection.port()},
+                                                {"database", connection.database()}, {"user", connection.user()},
+                                                {"kind", targetKindName(target.kind)}}},
+                         {"issues", ReportJson::fromIssues(catalog.issues)}};
+    int code = Ok;
+    const StatusReport current = runner.status(catalog);
+    if (!current.ok()) {
+        stopCanceller();
+        o.err() << "atlas-console: could not read the migration history: " << current.error.toString() << Qt::endl;
+        return Failed;
+    }
+    const auto newestApplied = [&current]() -> QString {
+        QString newest;
+        for (const MigrationStatusRow &row : current.rows) {
+            if (row.state == MigrationState::Applied || row.state == MigrationState::Modified
+                || (row.state == MigrationState::Failed && row.appliedAt))
+                newest = row.version;
+        }
+        return newest;
+    };
+
+    if (verb == QLatin1String("status")) {
+        if (parser.isSet(json)) {
+            QJsonArray rows;
+            for (const MigrationStatusRow &row : current.rows)
+                rows.append(ReportJson::fromStatusRow(row));
+            document.insert("migrations", rows);
+        } else {
+            o.out() << QStringLiteral("%1 against %2@%3:%4/%5 (%6)\n")
+                           .arg(QDir(folder).absolutePath(), connection.user(), connection.host())
+                           .arg(connection.port())
+                           .arg(connection.database(), target.describe());
+            printStatus(o, current.rows);
+        }
+        code = catalog.hasErrors() ? Usage : Ok;
+    } else if (verb == QLatin1String("plan")) {
+        if (parser.isSet(down)) {
+            const QString v = version.isEmpty() ? newestApplied() : version;
+            const MigrationFile *file = catalog.find(v);
+            if (!file) {
+                o.err() << "atlas-console: " << (v.isEmpty() ? QStringLiteral("nothing is applied; nothing to roll back")
+                                                              : QStringLiteral("no migration file with version %1 in %2").arg(v, folder))
+                        << Qt::endl;
+                stopCanceller();
+                return Usage;
+            }
+            reports.append(runner.dryRun(*file, true));
+        } else {
+            const QString upTo = version.isEmpty() ? parser.value(to) : version;
+            if (!upTo.isEmpty() && !catalog.find(upTo)) {
+                o.err() << "atlas-console: no migration with version " << upTo << " in " << folder << Qt::endl;
+                stopCanceller();
+                return Usage;
+            }
+            reports = runner.dryRunPending(catalog, upTo);
+            if (reports.isEmpty()) {
+                RunReport nothing;
+                nothing.ok = nothing.skipped = true;
+                nothing.message = QStringLiteral("nothing to preview: no pending migrations");
+                reports.append(nothing);
+            }
+        }
+        code = exitCodeFor(reports);
+    } else if (verb == QLatin1String("apply")) {
+        if (parser.isSet(to) && !catalog.find(parser.value(to))) {
+            o.err() << "atlas-console: no migration with version " << parser.value(to) << " in " << folder << Qt::endl;
+            stopCanceller();
+            return Usage;
+        }
+        reports = runner.applyPending(catalog, parser.value(to), parser.isSet(outOfOrder));
+        code = exitCodeFor(reports);
+    } else if (verb == QLatin1String("rollback")) {
+        const QString v = version.isEmpty() ? newestApplied() : version;
+        const MigrationFile *file = catalog.find(v);
+        if (v.isEmpty()) {
+            RunReport nothing;
+            nothing.ok = nothing.skipped = true;
+            nothing.message = QStringLiteral("nothing is applied; nothing to roll back");
+            reports.append(nothing);
+        } else if (!file) {
+            o.err() << "atlas-console: no migration file with version " << v << " in " << folder
+                    << ": its down file is needed to roll it back" << Qt::endl;
+            stopCanceller();
+            return Usage;
+        } else {
+            reports.append(runner.rollback(*file));
+        }
+        code = exitCodeFor(reports);
+    } else if (verb == QLatin1String("verify")) {
+        QList<const MigrationFile *> targets;
+        if (!version.isEmpty()) {
+            if (!catalog.find(version)) {
+                o.err() << "atlas-console: no migration with version " << version << " in " << folder << Qt::endl;
+                stopCanceller();
+                return Usage;
+            }
+            targets.append(catalog.find(version));
+        } else {
+            for (const MigrationStatusRow &row : current.rows) {
+                if ((row.state == MigrationState::Applied || row.state == MigrationState::Modified) && row.hasFile)
+                    targets.append(catalog.find(row.version));
+            }
+        }
+        for (const MigrationFile *file : targets)
+            reports.append(runner.verify(*file));
+        if (reports.isEmpty()) {
+            RunReport nothing;
+            nothing.ok = nothing.skipped = true;
+            nothing.message = QStringLiteral("nothing to verify: no migration is applied");
+            reports.append(nothing);
+        }
+        code = exitCodeFor(reports);
+    } else {
+        o.err() << "atlas-console: unknown command \"" << verb << "\"" << Qt::endl;
+        code = Usage;
+    }
+    stopCanceller();
+
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const RunReport &report : reports)
+            array.append(ReportJson::fromReport(report));
+        if (verb != QLatin1String("status"))
+            document.insert("results", array);
+        document.insert("ok", code == Ok);
+        o.out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
+    } else {
+        for (const RunReport &report : reports)
+            printReport(o, report, catalog.find(report.version));
+    }
+    return code;
+}
+
+}  // namespace CommandLine

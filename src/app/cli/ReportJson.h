@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/MigrationCatalog.h"
+#include "core/MigrationStatus.h"
+#include "core/RunReport.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+// The machine-readable forms of the engine's results (atlas-console --json).
+namespace ReportJson {
+QJsonObject fromReport(const RunReport &report);
+QJsonObject fromStatusRow(const MigrationStatusRow &row);
+QJsonArray fromIssues(const QList<CatalogIssue> &issues);
+}  // namespace ReportJson

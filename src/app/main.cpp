@@ -1,0 +1,56 @@
+// atlas-console: the GUI. Connects the libpq way: a URI or key=value argument, else
+// DATABASE_URL, else the PG* variables and ~/.pgpass.
+#include "app/cli/CommandLine.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+int main(int argc, char *argv[])
+{
+    if (CommandLine::handles(argc, argv))
+        return CommandLine::run(argc, argv);
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("atlas-console"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Atlas Console"));
+    QApplication::setOrganizationName(QStringLiteral("Atlas"));
+    QApplication::setApplicationVersion(QStringLiteral(ATLAS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Migration console for the Atlas PostgreSQL database."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("connection"),
+                                 QStringLiteral("URI or key=value connection string (default: DATABASE_URL, "
+                                                "then PG* variables and ~/.pgpass)."),
+                                 QStringLiteral("[connection]"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a PNG of the window once the connection attempt has ended, then quit."),
+        QStringLiteral("file"));
+    parser.addOption(screenshot);
+    parser.process(app);
+
+    QString conninfo = parser.positionalArguments().value(0);
+    if (conninfo.isEmpty())
+        conninfo = qEnvironmentVariable("DATABASE_URL");
+
+    MainWindow window;
+    window.show();
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        QObject::connect(&window, &MainWindow::connectionSettled, &window, [&window, file] {
+            // Let the layout settle before grabbing.
+            QTimer::singleShot(300, &window, [&window, file] {
+                const bool saved = window.grab().save(file);
+                if (!saved)
+                    qWarning("atlas-console: could not write the screenshot to %s", qPrintable(file));
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
+    }
+    window.connectTo(conninfo);
+    return app.exec();
+}

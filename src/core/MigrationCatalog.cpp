@@ -1,0 +1,285 @@
+#include "core/MigrationCatalog.h"
+
+#include "core/Utf8Check.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace {
+
+enum class Role { Up, Down, Verify };
+
+struct Candidate {
+    Role role;
+    QString relativeName;  // "20250918_x.down.sql" or "down/20250918_x.sql"
+    QString path;
+    QString version;
+    QString name;
+};
+
+const QString kExample = QStringLiteral("20250918_create_usage_tracking_tables.sql");
+
+CatalogIssue issue(CatalogIssue::Severity severity, const QString &file, const QString &message, int line = 0,
+                   int column = 0)
+{
+    CatalogIssue i;
+    i.severity = severity;
+    i.file = file;
+    i.line = line;
+    i.column = column;
+    i.message = message;
+    return i;
+}
+
+// Splits "<version>_<name>" or says what is wrong with it.
+bool splitName(const QString &base, QString *version, QString *name, QString *problem)
+{
+    static const QRegularExpression digits(QStringLiteral("^([0-9]+)"));
+    const QRegularExpressionMatch match = digits.match(base);
+    if (!match.hasMatch()) {
+        *problem = QStringLiteral("no version prefix: migration files are named <version>_<name>.sql, e.g. %1")
+                       .arg(kExample);
+        return false;
+    }
+    *version = match.captured(1);
+    if (base.size() == version->size() || base.at(version->size()) != QLatin1Char('_')) {
+        *problem = QStringLiteral("expected '_' after the version %1: name it %1_<name>.sql").arg(*version);
+        return false;
+    }
+    *name = base.mid(version->size() + 1);
+    if (name->trimmed().isEmpty()) {
+        *problem = QStringLiteral("the name after the version %1 is empty").arg(*version);
+        return false;
+    }
+    return true;
+}
+
+void collect(const QDir &dir, const QString &prefix, Role defaultRole, QList<Candidate> *out,
+             QList<CatalogIssue> *issues)
+{
+    const QFileInfoList entries = dir.entryInfoList({QStringLiteral("*.sql")}, QDir::Files | QDir::Hidden, QDir::Name);
+    for (const QFileInfo &entry : entries) {
+        const QString fileName = entry.fileName();
+        if (fileName.startsWith(QLatin1Char('.')))
+            continue;  // editor swap and backup files
+        Candidate candidate;
+        candidate.relativeName = prefix + fileName;
+        candidate.path = entry.absoluteFilePath();
+        QString base = fileName.chopped(4);
+        candidate.role = defaultRole;
+        if (defaultRole == Role::Up && base.endsWith(QLatin1String(".down"))) {
+            candidate.role = Role::Down;
+            base.chop(5);
+        } else if (defaultRole == Role::Up && base.endsWith(QLatin1String(".verify"))) {
+            candidate.role = Role::Verify;
+            base.chop(7);
+        }
+        QString problem;
+        if (!splitName(base, &candidate.version, &candidate.name, &problem)) {
+            issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName, problem));
+            continue;
+        }
+        out->append(candidate);
+    }
+}
+
+// Reads a script: bytes, checksum, decoded text. Returns false with an issue when unusable.
+bool readScript(const Candidate &candidate, MigrationScript *script, QList<CatalogIssue> *issues)
+{
+    QFile file(candidate.path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                             QStringLiteral("cannot be read: %1").arg(file.errorString())));
+        return false;
+    }
+    QByteArray bytes = file.readAll();
+    script->path = candidate.path;
+    script->fileName = candidate.relativeName;
+    script->sha256 = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        issues->append(issue(CatalogIssue::Severity::Warning, candidate.relativeName,
+                             QStringLiteral("starts with a UTF-8 byte-order mark; it is ignored"), 1, 1));
+        bytes.remove(0, 3);
+    }
+    if (bytes.trimmed().isEmpty()) {
+        issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                             bytes.isEmpty() ? QStringLiteral("is empty") : QStringLiteral("contains only white space")));
+        return false;
+    }
+    const qsizetype invalid = firstInvalidUtf8Byte(bytes);
+    if (invalid >= 0) {
+        int line = 0, column = 0;
+        lineAndColumnAt(bytes, invalid, &line, &column);
+        issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                             QStringLiteral("is not valid UTF-8 (byte 0x%1 at offset %2); save it as UTF-8")
+                                 .arg(static_cast<unsigned char>(bytes.at(invalid)), 2, 16, QLatin1Char('0'))
+                                 .arg(invalid),
+                             line, column));
+        return false;
+    }
+    const qsizetype nul = bytes.indexOf('\0');
+    if (nul >= 0) {
+        int line = 0, column = 0;
+        lineAndColumnAt(bytes, nul, &line, &column);
+        issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                             QStringLiteral("contains a NUL byte, which PostgreSQL cannot accept in SQL text"), line,
+                             column));
+        return false;
+    }
+    script->sql = QString::fromUtf8(bytes);
+    return true;
+}
+
+bool looksLikeSupabaseCliFolder(const QString &folder)
+{
+    const QDir dir(folder);
+    const QString canonical = QFileInfo(folder).canonicalFilePath();
+    return canonical.endsWith(QLatin1String("/supabase/migrations"))
+        || QFileInfo::exists(dir.absoluteFilePath(QStringLiteral("../config.toml")));
+}
+
+}  // namespace
+
+QString CatalogIssue::toString() const
+{
+    QString where = file;
+    if (line > 0)
+        where += QStringLiteral(":%1:%2").arg(line).arg(column);
+    const QString prefix = severity == Severity::Warning ? QStringLiteral("warning: ") : QString();
+    return where.isEmpty() ? prefix + message : where + QStringLiteral(": ") + prefix + message;
+}
+
+bool MigrationCatalog::hasErrors() const
+{
+    return std::any_of(issues.begin(), issues.end(),
+                       [](const CatalogIssue &i) { return i.severity == CatalogIssue::Severity::Error; });
+}
+
+QList<CatalogIssue> MigrationCatalog::errors() const
+{
+    QList<CatalogIssue> out;
+    for (const CatalogIssue &i : issues) {
+        if (i.severity == CatalogIssue::Severity::Error)
+            out.append(i);
+    }
+    return out;
+}
+
+QList<CatalogIssue> MigrationCatalog::warnings() const
+{
+    QList<CatalogIssue> out;
+    for (const CatalogIssue &i : issues) {
+        if (i.severity == CatalogIssue::Severity::Warning)
+            out.append(i);
+    }
+    return out;
+}
+
+const MigrationFile *MigrationCatalog::find(const QString &version) const
+{
+    for (const MigrationFile &m : migrations) {
+        if (m.version == version)
+            return &m;
+    }
+    return nullptr;
+}
+
+MigrationCatalog scanMigrationFolder(const QString &folder)
+{
+    MigrationCatalog catalog;
+    catalog.folder = folder;
+    const QDir dir(folder);
+    if (!QFileInfo(folder).isDir()) {
+        catalog.issues.append(issue(CatalogIssue::Severity::Error, QString(),
+                                    QFileInfo::exists(folder)
+                                        ? QStringLiteral("%1 is not a folder").arg(folder)
+                                        : QStringLiteral("the migrations folder %1 does not exist").arg(folder)));
+        return catalog;
+    }
+
+    QList<Candidate> candidates;
+    collect(dir, QString(), Role::Up, &candidates, &catalog.issues);
+    if (dir.exists(QStringLiteral("down")))
+        collect(QDir(dir.filePath(QStringLiteral("down"))), QStringLiteral("down/"), Role::Down, &candidates,
+                &catalog.issues);
+    if (dir.exists(QStringLiteral("verify")))
+        collect(QDir(dir.filePath(QStringLiteral("verify"))), QStringLiteral("verify/"), Role::Verify, &candidates,
+                &catalog.issues);
+
+    // Up files first: they define the versions that down and verify files attach to.
+    QHash<QString, int> byVersion;
+    for (const Candidate &candidate : candidates) {
+        if (candidate.role != Role::Up)
+            continue;
+        if (byVersion.contains(candidate.version)) {
+            const MigrationFile &first = catalog.migrations.at(byVersion.value(candidate.version));
+            catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                                        QStringLiteral("duplicate version %1: %2 has the same version")
+                                            .arg(candidate.version, first.up.fileName)));
+            continue;
+        }
+        MigrationFile migration;
+        migration.version = candidate.version;
+        migration.name = candidate.name;
+        readScript(candidate, &migration.up, &catalog.issues);
+        if (migration.up.path.isEmpty()) {  // unreadable: keep its place so the version stays known
+            migration.up.path = candidate.path;
+            migration.up.fileName = candidate.relativeName;
+        }
+        byVersion.insert(candidate.version, int(catalog.migrations.size()));
+        catalog.migrations.append(migration);
+    }
+
+    const bool cliFolder = looksLikeSupabaseCliFolder(folder);
+    for (const Candidate &candidate : candidates) {
+        if (candidate.role == Role::Up)
+            continue;
+        const QString kind = candidate.role == Role::Down ? QStringLiteral("down") : QStringLiteral("verify");
+        const QString upName = candidate.version + QLatin1Char('_') + candidate.name + QStringLiteral(".sql");
+        const auto found = byVersion.constFind(candidate.version);
+        if (found == byVersion.constEnd()) {
+            catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                                        QStringLiteral("%1 file has no up file %2").arg(kind, upName)));
+            continue;
+        }
+        MigrationFile &migration = catalog.migrations[found.value()];
+        if (migration.name != candidate.name) {
+            catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                                        QStringLiteral("%1 file has no up file %2 (the up file of version %3 is %4)")
+                                            .arg(kind, upName, candidate.version, migration.up.fileName)));
+            continue;
+        }
+        MigrationScript &slot = candidate.role == Role::Down ? migration.down : migration.verify;
+        if (slot.exists()) {
+            catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                                        QStringLiteral("second %1 file for version %2: %3 is one already")
+                                            .arg(kind, candidate.version, slot.fileName)));
+            continue;
+        }
+        readScript(candidate, &slot, &catalog.issues);
+        if (cliFolder && !candidate.relativeName.contains(QLatin1Char('/'))) {
+            catalog.issues.append(issue(
+                CatalogIssue::Severity::Warning, candidate.relativeName,
+                QStringLiteral("the Supabase CLI reads every <version>_<name>.sql in this folder and would take this "
+                               "file for a second migration with version %1 (and run it on `supabase db push`); "
+                               "move it to %2/%3, which the CLI does not read")
+                    .arg(candidate.version, kind, upName)));
+        }
+    }
+
+    std::stable_sort(catalog.migrations.begin(), catalog.migrations.end(),
+                     [](const MigrationFile &a, const MigrationFile &b) { return versionLess(a.version, b.version); });
+    return catalog;
+}
+
+QString defaultMigrationFolder(const QString &cwd, const QString &projectMigrations)
+{
+    const QString supabase = QDir(cwd).filePath(QStringLiteral("supabase/migrations"));
+    return QFileInfo(supabase).isDir() ? supabase : projectMigrations;
+}

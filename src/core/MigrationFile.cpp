@@ -1,0 +1,37 @@
+#include "core/MigrationFile.h"
+
+#include <QRegularExpression>
+
+bool MigrationFile::runsOutsideTransaction() const
+{
+    static const QRegularExpression marker(QStringLiteral("^\\s*--\\s*atlas:no-transaction\\s*$"),
+                                           QRegularExpression::MultilineOption);
+    // Only the file's leading comment block counts, so a marker inside a body changes nothing.
+    const QRegularExpressionMatch match = marker.match(up.sql);
+    if (!match.hasMatch())
+        return false;
+    const QString before = up.sql.left(match.capturedStart());
+    for (const QString &line : before.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.isEmpty() && !trimmed.startsWith(QLatin1String("--")))
+            return false;
+    }
+    return true;
+}
+
+bool versionLess(const QString &a, const QString &b)
+{
+    auto significant = [](const QString &v) {
+        int i = 0;
+        while (i < v.size() - 1 && v.at(i) == QLatin1Char('0'))
+            ++i;
+        return v.mid(i);
+    };
+    const QString x = significant(a);
+    const QString y = significant(b);
+    if (x.size() != y.size())
+        return x.size() < y.size();
+    if (x != y)
+        return x < y;
+    return a < b;  // "007" and "7": a stable order for equal numbers
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// One script of a migration as read from disk: its path, its text and its checksum.
+struct MigrationScript {
+    QString path;      // empty when the migration has no such script
+    QString fileName;  // as shown in messages: "20250918_x.down.sql"
+    QString sql;       // decoded UTF-8, without a byte-order mark
+    QByteArray sha256; // hex SHA-256 of the bytes on disk
+
+    bool exists() const { return !path.isEmpty(); }
+};
+
+// A migration of a folder: <version>_<name>.sql, with its optional .down.sql and .verify.sql.
+struct MigrationFile {
+    QString version;  // digits, as in the file name ("20250918")
+    QString name;     // "create_usage_tracking_tables"
+    MigrationScript up;
+    MigrationScript down;
+    MigrationScript verify;
+
+    // First line "-- atlas:no-transaction": the file runs statement by statement, not atomically.
+    bool runsOutsideTransaction() const;
+    QString displayName() const { return version + QLatin1Char('_') + name; }
+};
+
+// Orders versions as numbers of any length ("9" < "10" < "20250918" < "20251002090000").
+bool versionLess(const QString &a, const QString &b);

@@ -1,0 +1,121 @@
+#include "core/MigrationStatus.h"
+
+#include "core/CliStatementSplitter.h"
+
+#include <QMap>
+
+#include <algorithm>
+
+namespace {
+
+// Says how the recorded statements differ from the file's, or nothing when they agree.
+QString statementDrift(const QStringList &recorded, const QStringList &file)
+{
+    if (recorded == file)
+        return QString();
+    const qsizetype common = std::min(recorded.size(), file.size());
+    for (qsizetype i = 0; i < common; ++i) {
+        if (recorded.at(i) != file.at(i))
+            return QStringLiteral("file changed since it was applied: statement %1 differs").arg(i + 1);
+    }
+    return QStringLiteral("file changed since it was applied: it has %1 statements, %2 were applied")
+        .arg(file.size())
+        .arg(recorded.size());
+}
+
+}  // namespace
+
+QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const QList<HistoryEntry> &history,
+                                        const QHash<QString, VersionAudit> &audit)
+{
+    QHash<QString, const HistoryEntry *> applied;
+    QString newestApplied;
+    for (const HistoryEntry &entry : history) {
+        applied.insert(entry.version, &entry);
+        if (newestApplied.isEmpty() || versionLess(newestApplied, entry.version))
+            newestApplied = entry.version;
+    }
+
+    QList<MigrationStatusRow> rows;
+    for (const MigrationFile &file : catalog.migrations) {
+        MigrationStatusRow row;
+        row.version = file.version;
+        row.name = file.name;
+        row.hasFile = true;
+        row.hasDown = file.down.exists();
+        row.hasVerify = file.verify.exists();
+        const VersionAudit facts = audit.value(file.version);
+        if (facts.lastApply) {
+            row.appliedAt = facts.lastApply->finishedAt;
+            row.appliedBy = facts.lastApply->actor;
+        }
+        const bool lastFailed = facts.lastAttempt && facts.lastAttempt->outcome != QLatin1String("succeeded");
+        const QString failure = lastFailed ? QStringLiteral("last %1 %2: %3")
+                                                 .arg(facts.lastAttempt->direction == QLatin1String("down")
+                                                          ? QStringLiteral("rollback")
+                                                          : QStringLiteral("apply"),
+                                                      facts.lastAttempt->outcome, facts.lastAttempt->error)
+                                           : QString();
+
+        if (const HistoryEntry *entry = applied.value(file.version)) {
+            QString drift;
+            if (entry->statements)
+                drift = statementDrift(*entry->statements, splitLikeSupabaseCli(file.up.sql));
+            else if (facts.lastApply && !facts.lastApply->checksum.isEmpty() && facts.lastApply->checksum != file.up.sha256)
+                drift = QStringLiteral("file changed since it was applied: its checksum differs");
+            if (!drift.isEmpty()) {
+                row.state = MigrationState::Modified;
+                row.detail = drift;
+            } else if (lastFailed) {
+                row.state = MigrationState::Failed;
+                row.detail = failure;
+            } else {
+                row.state = MigrationState::Applied;
+                if (!facts.lastApply)
+                    row.detail = QStringLiteral("recorded by the Supabase CLI or another tool");
+            }
+        } else if (lastFailed && facts.lastAttempt->direction == QLatin1String("up")) {
+            row.state = MigrationState::Failed;
+            row.detail = failure;
+        } else if (!newestApplied.isEmpty() && versionLess(file.version, newestApplied)) {
+            row.state = MigrationState::OutOfOrder;
+            row.detail = QStringLiteral("pending, but older than the newest applied migration %1").arg(newestApplied);
+        } else {
+            row.state = MigrationState::Pending;
+        }
+        rows.append(row);
+    }
+
+    for (const HistoryEntry &entry : history) {
+        if (catalog.find(entry.version))
+            continue;
+        MigrationStatusRow row;
+        row.version = entry.version;
+        row.name = entry.name;
+        row.state = MigrationState::MissingFile;
+        row.detail = QStringLiteral("recorded as applied in the database, but no file %1_%2.sql is in the folder")
+                         .arg(entry.version, entry.name);
+        const VersionAudit facts = audit.value(entry.version);
+        if (facts.lastApply) {
+            row.appliedAt = facts.lastApply->finishedAt;
+            row.appliedBy = facts.lastApply->actor;
+        }
+        rows.append(row);
+    }
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const MigrationStatusRow &a, const MigrationStatusRow &b) { return versionLess(a.version, b.version); });
+    return rows;
+}
+
+QString migrationStateName(MigrationState state)
+{
+    switch (state) {
+    case MigrationState::Pending: return QStringLiteral("pending");
+    case MigrationState::Applied: return QStringLiteral("applied");
+    case MigrationState::Modified: return QStringLiteral("modified");
+    case MigrationState::MissingFile: return QStringLiteral("missing file");
+    case MigrationState::OutOfOrder: return QStringLiteral("out of order");
+    case MigrationState::Failed: return QStringLiteral("failed");
+    }
+    return QString();
+}

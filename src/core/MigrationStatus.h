@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/MigrationCatalog.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+enum class MigrationState { Pending, Applied, Modified, MissingFile, OutOfOrder, Failed };
+
+// A row of supabase_migrations.schema_migrations, as the Supabase CLI or this console wrote it.
+struct HistoryEntry {
+    QString version;
+    QString name;
+    std::optional<QStringList> statements;  // absent in rows written by very old CLI versions
+};
+
+// One attempt from the console's audit table (atlas_console.migration_audit).
+struct AuditEntry {
+    QString version;
+    QString direction;  // up, down, verify, repair
+    QString outcome;    // succeeded, failed, cancelled
+    QByteArray checksum;
+    QDateTime finishedAt;
+    QString actor;
+    QString error;
+};
+
+// The audit facts the status needs for one version.
+struct VersionAudit {
+    std::optional<AuditEntry> lastAttempt;  // the newest up or down attempt, whatever its outcome
+    std::optional<AuditEntry> lastApply;    // the newest successful up
+};
+
+struct MigrationStatusRow {
+    QString version;
+    QString name;
+    MigrationState state = MigrationState::Pending;
+    QString detail;  // why this state: "file changed since it was applied: statement 3 differs"
+    bool hasFile = false;
+    bool hasDown = false;
+    bool hasVerify = false;
+    std::optional<QDateTime> appliedAt;
+    QString appliedBy;
+};
+
+// Pure: no database. `history` is the CLI's table, `audit` the console's facts by version.
+QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const QList<HistoryEntry> &history,
+                                        const QHash<QString, VersionAudit> &audit);
+
+QString migrationStateName(MigrationState state);

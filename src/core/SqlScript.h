@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+enum class RiskLevel { None, Caution, Destructive };
+
+// One reason a statement deserves attention before it runs.
+struct StatementRisk {
+    RiskLevel level = RiskLevel::None;
+    QString reason;  // one line: "drops table public.daily_usage"
+};
+
+// An object a statement creates (or a property it turns on), for deriving verify checks.
+struct CreatedObject {
+    enum class Kind { Table, Column, Index, Policy, Function, Trigger, View, RowLevelSecurity };
+    Kind kind = Kind::Table;
+    QString schema;  // as written; empty means the search path's first schema
+    QString table;   // the table it belongs to (column, index, policy, trigger, RLS) or is
+    QString name;    // column, index, policy, function, trigger or view name
+};
+
+// A statement of a script as PostgreSQL's own parser (libpg_query) sees it.
+struct SqlStatement {
+    QString text;        // from its first token to the end, without the terminating ';'
+    int line = 0;        // 1-based position of the first token in the script
+    int column = 0;
+    QString nodeType;    // parse node: "CreateStmt", "AlterTableStmt", ...
+    QString kind;        // for people: "CREATE TABLE", "ALTER TABLE", ...
+    bool transactional = true;
+    QString nonTransactionalReason;  // why it cannot run inside a transaction block
+    bool controlsTransaction = false; // BEGIN, COMMIT, ROLLBACK, SAVEPOINT ... in the script itself
+    QList<StatementRisk> risks;
+    QList<CreatedObject> creates;
+
+    RiskLevel riskLevel() const;
+};
+
+struct SqlSyntaxError {
+    int line = 0;  // 1-based
+    int column = 0;
+    QString message;  // PostgreSQL's: syntax error at or near "TABEL"
+};
+
+// A script split into statements and classified, or the first syntax error in it.
+struct SqlScript {
+    QList<SqlStatement> statements;
+    std::optional<SqlSyntaxError> syntaxError;
+
+    bool isValid() const { return !syntaxError.has_value(); }
+    bool hasNonTransactional() const;
+    RiskLevel riskLevel() const;
+};
+
+SqlScript parseSqlScript(const QString &sql);
+
+QString riskLevelName(RiskLevel level);

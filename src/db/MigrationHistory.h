@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/MigrationFile.h"
+#include "core/MigrationStatus.h"
+#include "db/PgResult.h"
+
+#include <QDateTime>
+
+class PgConnection;
+
+// What one attempt writes to the console's audit table.
+struct AuditRecord {
+    QString version;
+    QString name;
+    QString direction;  // up, down, verify, repair
+    QString outcome;    // succeeded, failed, cancelled
+    QByteArray checksum;
+    QString actor;
+    QDateTime startedAt;
+    qint64 durationMs = 0;
+    int statementsRun = 0;
+    int failedStatement = -1;  // 0-based; -1 when none failed
+    QString error;
+};
+
+// The two history tables: supabase_migrations.schema_migrations, written exactly as the Supabase
+// CLI writes it, and atlas_console.migration_audit, the console's own record of every attempt.
+// Reads work on a read-only connection and on a database that has neither table.
+namespace MigrationHistory {
+
+// Three round trips whatever the number of migrations: which tables exist, the CLI's rows, and
+// the audit facts per version.
+PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QString, VersionAudit> *audit);
+
+// Creates both tables if missing (the CLI's DDL for its table, under its lock_timeout of 4s).
+// Call inside a transaction of its own, before the migration's.
+PgResult ensureTables(PgConnection &connection);
+
+// The CLI's INSERT: (version, name, statements) with the file's statements split as it splits them.
+PgResult recordApplied(PgConnection &connection, const MigrationFile &migration);
+PgResult recordReverted(PgConnection &connection, const QString &version);
+PgResult recordAudit(PgConnection &connection, const AuditRecord &record);
+
+}  // namespace MigrationHistory

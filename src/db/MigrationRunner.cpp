@@ -1,0 +1,694 @@
+#include "db/MigrationRunner.h"
+
+#include "core/DerivedChecks.h"
+#include "core/Utf8Check.h"
+#include "db/CatalogSnapshot.h"
+#include "db/MigrationHistory.h"
+#include "db/MigrationLock.h"
+#include "db/PgConnection.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QSet>
+#include <QSysInfo>
+
+#include <libpq-fe.h>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace {
+
+QString defaultActor()
+{
+    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    if (user.isEmpty()) {
+        const passwd *entry = ::getpwuid(::geteuid());
+        user = entry ? QString::fromLocal8Bit(entry->pw_name) : QStringLiteral("uid%1").arg(::geteuid());
+    }
+    return user + QLatin1Char('@') + QSysInfo::machineHostName();
+}
+
+QString quoteIdentifier(PgConnection &connection, const QString &identifier)
+{
+    const QByteArray utf8 = identifier.toUtf8();
+    char *quoted = PQescapeIdentifier(connection.raw(), utf8.constData(), size_t(utf8.size()));
+    if (!quoted)
+        return QString();
+    const QString result = QString::fromUtf8(quoted);
+    PQfreemem(quoted);
+    return result;
+}
+
+// File position of the 1-based character `position` inside a statement that starts at
+// (line, column) of the file.
+void locateInFile(const SqlStatement &statement, int position, int *line, int *column)
+{
+    int l = 0, c = 0;
+    lineAndColumnAtCharacter(statement.text, position - 1, &l, &c);
+    *line = statement.line + l - 1;
+    *column = l == 1 ? statement.column + c - 1 : c;
+}
+
+bool connectionLost(PgConnection &connection)
+{
+    return !connection.isOpen();
+}
+
+}  // namespace
+
+MigrationRunner::MigrationRunner(PgConnection &connection, RunnerOptions options)
+    : m_connection(connection)
+    , m_options(std::move(options))
+{
+    if (m_options.actor.isEmpty())
+        m_options.actor = defaultActor();
+}
+
+void MigrationRunner::cancel()
+{
+    m_cancelled = true;
+    m_connection.cancel();
+}
+
+QString MigrationRunner::setLocalTimeouts() const
+{
+    return QStringLiteral("SET LOCAL lock_timeout = '%1'; SET LOCAL statement_timeout = '%2'")
+        .arg(QString(m_options.lockTimeout).remove(QLatin1Char('\'')),
+             QString(m_options.statementTimeout).remove(QLatin1Char('\'')));
+}
+
+StatusReport MigrationRunner::status(const MigrationCatalog &catalog)
+{
+    StatusReport report;
+    QList<HistoryEntry> history;
+    QHash<QString, VersionAudit> audit;
+    const PgResult result = MigrationHistory::read(m_connection, &history, &audit);
+    if (!result.ok()) {
+        report.error = result.error();
+        return report;
+    }
+    report.rows = computeStatus(catalog, history, audit);
+    return report;
+}
+
+RunReport MigrationRunner::apply(const MigrationFile &migration)
+{
+    m_cancelled = false;
+    return run(migration, Direction::Up, false, false);
+}
+
+RunReport MigrationRunner::rollback(const MigrationFile &migration)
+{
+    m_cancelled = false;
+    return run(migration, Direction::Down, false, false);
+}
+
+RunReport MigrationRunner::dryRun(const MigrationFile &migration, bool down)
+{
+    m_cancelled = false;
+    return run(migration, down ? Direction::Down : Direction::Up, true, false);
+}
+
+bool MigrationRunner::checkRunnable(const MigrationFile &migration, const MigrationScript &script,
+                                    const SqlScript &parsed, bool dryRun, RunReport *report)
+{
+    if (!script.exists()) {
+        report->message = QStringLiteral("%1 has no down file: write %1.down.sql (or down/%1.sql) to roll it back")
+                              .arg(migration.displayName());
+        return false;
+    }
+    if (script.sql.isEmpty()) {
+        report->message = QStringLiteral("%1: cannot be run: the file could not be read as UTF-8 SQL (see the folder's errors)")
+                              .arg(script.fileName);
+        return false;
+    }
+    if (!parsed.isValid()) {
+        report->message = QStringLiteral("%1:%2:%3: %4")
+                              .arg(script.fileName)
+                              .arg(parsed.syntaxError->line)
+                              .arg(parsed.syntaxError->column)
+                              .arg(parsed.syntaxError->message);
+        return false;
+    }
+    if (parsed.statements.isEmpty()) {
+        report->message = QStringLiteral("%1: contains no SQL statements").arg(script.fileName);
+        return false;
+    }
+    for (const SqlStatement &statement : parsed.statements) {
+        if (statement.controlsTransaction) {
+            report->message = QStringLiteral("%1:%2:%3: %4 %5")
+                                  .arg(script.fileName)
+                                  .arg(statement.line)
+                                  .arg(statement.column)
+                                  .arg(statement.text.section(QLatin1Char(' '), 0, 0).toUpper(), statement.nonTransactionalReason);
+            return false;
+        }
+    }
+    if (parsed.hasNonTransactional()) {
+        const auto it = std::find_if(parsed.statements.begin(), parsed.statements.end(),
+                                     [](const SqlStatement &s) { return !s.transactional; });
+        const QString where = QStringLiteral("%1:%2:%3").arg(script.fileName).arg(it->line).arg(it->column);
+        if (dryRun) {
+            report->message = QStringLiteral("%1: cannot be previewed in a transaction: %2").arg(where, it->nonTransactionalReason);
+            return false;
+        }
+        if (!migration.runsOutsideTransaction()) {
+            report->message = QStringLiteral("%1: %2. To run this file statement by statement (not atomically), make "
+                                             "its first line \"-- atlas:no-transaction\" and keep it to statements that "
+                                             "are safe to repeat")
+                                  .arg(where, it->nonTransactionalReason);
+            return false;
+        }
+    }
+    return true;
+}
+
+void MigrationRunner::fail(RunReport *report, const MigrationScript &script, const SqlStatement &statement,
+                           int count, const DbError &error)
+{
+    report->error = error;
+    int line = statement.line;
+    int column = statement.column;
+    if (error.position > 0)
+        locateInFile(statement, error.position, &line, &column);
+    QString text = QStringLiteral("%1:%2:%3: %4").arg(script.fileName).arg(line).arg(column).arg(error.toString());
+    text += QStringLiteral("\n(statement %1 of %2: %3)").arg(report->failedStatement + 1).arg(count).arg(statement.kind);
+    report->message = text;
+}
+
+bool MigrationRunner::execStatements(const MigrationScript &script, const SqlScript &parsed, RunReport *report)
+{
+    const int count = int(parsed.statements.size());
+    for (int i = 0; i < count; ++i) {
+        const SqlStatement &statement = parsed.statements.at(i);
+        if (m_cancelled) {
+            report->cancelled = true;
+            report->failedStatement = i;
+            report->message = QStringLiteral("cancelled before statement %1 of %2").arg(i + 1).arg(count);
+            return false;
+        }
+        if (m_progress)
+            m_progress(i, count, statement.text);
+        StatementReport step;
+        step.index = i;
+        step.line = statement.line;
+        step.kind = statement.kind;
+        step.text = statement.text;
+        m_connection.setNoticeHandler([this, &step, report](const QString &notice) {
+            step.notices.append(notice);
+            report->notices.append(notice);
+            if (m_noticeHandler)
+                m_noticeHandler(notice);
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const PgResult result = m_connection.exec(statement.text);
+        m_connection.setNoticeHandler({});
+        m_connection.takeNotices();
+        step.durationMs = timer.elapsed();
+        if (!result.ok()) {
+            report->failedStatement = i;
+            report->cancelled = m_cancelled && result.error().sqlState == QLatin1String("57014");
+            fail(report, script, statement, count, result.error());
+            report->statements.append(step);
+            if (connectionLost(m_connection))
+                report->message += QStringLiteral(
+                    "\nThe connection to the server was lost while this statement ran. PostgreSQL rolls back an "
+                    "unfinished transaction, so nothing of this migration was committed.");
+            return false;
+        }
+        step.commandTag = result.commandTag();
+        step.affectedRows = result.affectedRows();
+        report->statements.append(step);
+    }
+    return true;
+}
+
+void MigrationRunner::audit(const MigrationFile &migration, const MigrationScript &script, const RunReport &report,
+                            const QDateTime &startedAt, RunReport *warningsTo)
+{
+    if (connectionLost(m_connection)) {
+        warningsTo->warnings.append(QStringLiteral("the audit row was not written: the connection is lost"));
+        return;
+    }
+    AuditRecord record;
+    record.version = migration.version;
+    record.name = migration.name;
+    record.direction = report.direction;
+    record.outcome = report.ok ? QStringLiteral("succeeded")
+                               : (report.cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed"));
+    record.checksum = script.sha256;
+    record.actor = m_options.actor;
+    record.startedAt = startedAt;
+    record.durationMs = startedAt.msecsTo(QDateTime::currentDateTimeUtc());
+    record.statementsRun = int(report.statements.size()) - (report.failedStatement >= 0 ? 1 : 0);
+    record.failedStatement = report.failedStatement;
+    record.error = report.ok ? QString() : report.message;
+    const PgResult result = MigrationHistory::recordAudit(m_connection, record);
+    if (!result.ok())
+        warningsTo->warnings.append(QStringLiteral("the audit row was not written: %1").arg(result.error().toString()));
+}
+
+RunReport MigrationRunner::run(const MigrationFile &migration, Direction direction, bool dryRun, bool lockHeld)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    RunReport report;
+    report.version = migration.version;
+    report.name = migration.name;
+    report.direction = direction == Direction::Up ? QStringLiteral("up") : QStringLiteral("down");
+    report.dryRun = dryRun;
+    const MigrationScript &script = direction == Direction::Up ? migration.up : migration.down;
+    const SqlScript parsed = parseSqlScript(script.sql);
+    const auto finish = [&]() -> RunReport & {
+        report.durationMs = clock.elapsed();
+        return report;
+    };
+    if (!checkRunnable(migration, script, parsed, dryRun, &report))
+        return finish();
+
+    const bool atomic = !parsed.hasNonTransactional();
+    if (dryRun) {
+        const PgResult begin = m_connection.exec(QStringLiteral("BEGIN; ") + setLocalTimeouts());
+        if (!begin.ok()) {
+            report.message = QStringLiteral("could not start the dry run: %1").arg(begin.error().toString());
+            return finish();
+        }
+        RunReport preview = previewInOpenTransaction(migration, script);
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+        preview.direction = report.direction;
+        preview.durationMs = clock.elapsed();
+        return preview;
+    }
+
+    // The lock first, then the history tables, then a fresh look at the history under the lock:
+    // another console may have applied this migration while we waited.
+    MigrationLock lock(m_connection, m_options.transactionPooled);
+    if (!lockHeld && !m_options.transactionPooled) {
+        QString why;
+        if (!lock.acquire(m_options.lockWaitMs, m_cancelled, &why)) {
+            report.message = why;
+            report.cancelled = m_cancelled;
+            return finish();
+        }
+    }
+    PgResult setup = m_connection.exec(QStringLiteral("BEGIN"));
+    if (setup.ok())
+        setup = MigrationHistory::ensureTables(m_connection);
+    if (setup.ok())
+        setup = m_connection.exec(QStringLiteral("COMMIT"));
+    if (!setup.ok()) {
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.message = QStringLiteral("could not create the migration history tables: %1").arg(setup.error().toString());
+        return finish();
+    }
+
+    if (atomic) {
+        PgResult begin = m_connection.exec(QStringLiteral("BEGIN; ") + setLocalTimeouts());
+        if (!begin.ok()) {
+            report.message = QStringLiteral("could not start the transaction: %1").arg(begin.error().toString());
+            return finish();
+        }
+        if (m_options.transactionPooled && !lockHeld) {
+            QString why;
+            if (!lock.acquire(m_options.lockWaitMs, m_cancelled, &why)) {
+                m_connection.exec(QStringLiteral("ROLLBACK"));
+                report.message = why;
+                report.cancelled = m_cancelled;
+                return finish();
+            }
+        }
+    }
+
+    // Under the lock: is there still something to do?
+    QList<HistoryEntry> history;
+    QHash<QString, VersionAudit> facts;
+    const PgResult read = MigrationHistory::read(m_connection, &history, &facts);
+    if (!read.ok()) {
+        if (atomic)
+            m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.message = QStringLiteral("could not read the migration history: %1").arg(read.error().toString());
+        return finish();
+    }
+    const bool isApplied = std::any_of(history.begin(), history.end(),
+                                       [&](const HistoryEntry &e) { return e.version == migration.version; });
+    if ((direction == Direction::Up) == isApplied) {
+        if (atomic)
+            m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.ok = true;
+        report.skipped = true;
+        report.message = direction == Direction::Up
+            ? QStringLiteral("%1 is already applied; nothing to do").arg(migration.displayName())
+            : QStringLiteral("%1 is not applied; nothing to roll back").arg(migration.displayName());
+        return finish();
+    }
+
+    if (atomic) {
+        bool ok = execStatements(script, parsed, &report);
+        if (ok) {
+            const PgResult recorded = direction == Direction::Up
+                ? MigrationHistory::recordApplied(m_connection, migration)
+                : MigrationHistory::recordReverted(m_connection, migration.version);
+            if (!recorded.ok()) {
+                ok = false;
+                report.error = recorded.error();
+                report.message = QStringLiteral("could not record the migration in supabase_migrations.schema_migrations: %1")
+                                     .arg(recorded.error().toString());
+            }
+        }
+        if (ok) {
+            report.ok = true;
+            audit(migration, script, report, startedAt, &report);
+            const PgResult commit = m_connection.exec(QStringLiteral("COMMIT"));
+            if (!commit.ok() || commit.commandTag() != QLatin1String("COMMIT")) {
+                report.ok = false;
+                report.error = commit.error();
+                report.message = QStringLiteral("COMMIT failed; nothing of %1 was applied: %2")
+                                     .arg(migration.displayName(),
+                                          commit.ok() ? commit.commandTag() : commit.error().toString());
+            }
+        } else {
+            m_connection.exec(QStringLiteral("ROLLBACK"));
+        }
+        if (!report.ok) {
+            m_connection.exec(QStringLiteral("BEGIN"));
+            audit(migration, script, report, startedAt, &report);
+            m_connection.exec(QStringLiteral("COMMIT"));
+        } else {
+            report.message = QStringLiteral("%1 %2 in %3 ms (%4 statements)")
+                                 .arg(direction == Direction::Up ? QStringLiteral("applied") : QStringLiteral("rolled back"),
+                                      migration.displayName())
+                                 .arg(clock.elapsed())
+                                 .arg(report.statements.size());
+        }
+        return finish();
+    }
+
+    // Statement by statement, as the file asked: each statement commits on its own.
+    report.warnings.append(QStringLiteral("%1 runs outside a transaction: not atomic; if a statement fails, the ones "
+                                          "before it stay applied")
+                               .arg(script.fileName));
+    bool ok = execStatements(script, parsed, &report);
+    if (ok) {
+        m_connection.exec(QStringLiteral("BEGIN"));
+        const PgResult recorded = direction == Direction::Up
+            ? MigrationHistory::recordApplied(m_connection, migration)
+            : MigrationHistory::recordReverted(m_connection, migration.version);
+        report.ok = recorded.ok();
+        if (!recorded.ok())
+            report.message = QStringLiteral("the statements ran, but recording the migration failed: %1")
+                                 .arg(recorded.error().toString());
+        audit(migration, script, report, startedAt, &report);
+        m_connection.exec(report.ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
+        if (report.ok)
+            report.message = QStringLiteral("%1 %2 statement by statement in %3 ms")
+                                 .arg(direction == Direction::Up ? QStringLiteral("applied") : QStringLiteral("rolled back"),
+                                      migration.displayName())
+                                 .arg(clock.elapsed());
+    } else {
+        report.message += QStringLiteral("\nNot atomic: statements 1 to %1 were committed before the failure.")
+                              .arg(report.failedStatement);
+        audit(migration, script, report, startedAt, &report);
+    }
+    return finish();
+}
+
+RunReport MigrationRunner::previewInOpenTransaction(const MigrationFile &migration, const MigrationScript &script)
+{
+    RunReport report;
+    report.version = migration.version;
+    report.name = migration.name;
+    report.direction = QStringLiteral("up");
+    report.dryRun = true;
+    const SqlScript parsed = parseSqlScript(script.sql);
+    if (!checkRunnable(migration, script, parsed, true, &report))
+        return report;
+    QList<CatalogObject> before, after;
+    PgResult snap = takeCatalogSnapshot(m_connection, &before);
+    const bool ran = snap.ok() && execStatements(script, parsed, &report);
+    if (ran)
+        snap = takeCatalogSnapshot(m_connection, &after);
+    if (!snap.ok()) {
+        report.message = QStringLiteral("could not read the catalog: %1").arg(snap.error().toString());
+        return report;
+    }
+    if (ran) {
+        report.ok = true;
+        report.schemaChanges = diffSnapshots(before, after);
+        report.message = QStringLiteral("dry run of %1: %2 statements ran and were rolled back; %3 schema changes")
+                             .arg(script.fileName)
+                             .arg(report.statements.size())
+                             .arg(report.schemaChanges.size());
+    }
+    return report;
+}
+
+QList<const MigrationFile *> MigrationRunner::pendingUpTo(const MigrationCatalog &catalog, const StatusReport &current,
+                                                          const QString &toVersion, bool includeOutOfOrder) const
+{
+    QList<const MigrationFile *> pending;
+    for (const MigrationStatusRow &row : current.rows) {
+        if (!toVersion.isEmpty() && versionLess(toVersion, row.version))
+            break;
+        const bool wanted = (row.state == MigrationState::Pending || row.state == MigrationState::Failed
+                             || (row.state == MigrationState::OutOfOrder && includeOutOfOrder))
+            && row.hasFile;
+        if (wanted)
+            pending.append(catalog.find(row.version));
+    }
+    return pending;
+}
+
+QList<RunReport> MigrationRunner::dryRunPending(const MigrationCatalog &catalog, const QString &toVersion)
+{
+    m_cancelled = false;
+    QList<RunReport> reports;
+    const StatusReport current = status(catalog);
+    if (!current.ok()) {
+        RunReport report;
+        report.message = QStringLiteral("could not read the migration history: %1").arg(current.error.toString());
+        reports.append(report);
+        return reports;
+    }
+    const PgResult begin = m_connection.exec(QStringLiteral("BEGIN; ") + setLocalTimeouts());
+    if (!begin.ok()) {
+        RunReport report;
+        report.message = QStringLiteral("could not start the dry run: %1").arg(begin.error().toString());
+        reports.append(report);
+        return reports;
+    }
+    for (const MigrationFile *migration : pendingUpTo(catalog, current, toVersion, false)) {
+        reports.append(previewInOpenTransaction(*migration, migration->up));
+        if (!reports.last().ok)
+            break;
+    }
+    m_connection.exec(QStringLiteral("ROLLBACK"));
+    return reports;
+}
+
+QList<RunReport> MigrationRunner::applyPending(const MigrationCatalog &catalog, const QString &toVersion,
+                                               bool includeOutOfOrder)
+{
+    m_cancelled = false;
+    QList<RunReport> reports;
+    const auto failWith = [&reports](const QString &message) {
+        RunReport report;
+        report.direction = QStringLiteral("up");
+        report.message = message;
+        reports.append(report);
+        return reports;
+    };
+    if (catalog.hasErrors()) {
+        QStringList lines;
+        for (const CatalogIssue &issue : catalog.errors())
+            lines << issue.toString();
+        return failWith(QStringLiteral("the migrations folder has errors; nothing was applied:\n%1").arg(lines.join('\n')));
+    }
+    if (!toVersion.isEmpty() && !catalog.find(toVersion))
+        return failWith(QStringLiteral("no migration with version %1 in %2").arg(toVersion, catalog.folder));
+
+    MigrationLock lock(m_connection, m_options.transactionPooled);
+    if (!m_options.transactionPooled) {
+        QString why;
+        if (!lock.acquire(m_options.lockWaitMs, m_cancelled, &why))
+            return failWith(why);
+    }
+    const StatusReport current = status(catalog);
+    if (!current.ok())
+        return failWith(QStringLiteral("could not read the migration history: %1").arg(current.error.toString()));
+
+    for (const MigrationFile *migration : pendingUpTo(catalog, current, toVersion, includeOutOfOrder)) {
+        reports.append(run(*migration, Direction::Up, false, !m_options.transactionPooled));
+        if (!reports.last().ok || m_cancelled)
+            break;
+    }
+    if (reports.isEmpty()) {
+        RunReport report;
+        report.ok = true;
+        report.skipped = true;
+        report.direction = QStringLiteral("up");
+        int outOfOrder = 0;
+        for (const MigrationStatusRow &row : current.rows)
+            outOfOrder += row.state == MigrationState::OutOfOrder ? 1 : 0;
+        report.message = outOfOrder > 0
+            ? QStringLiteral("nothing to apply in order; %1 out-of-order migration(s) need --include-out-of-order").arg(outOfOrder)
+            : QStringLiteral("nothing to apply: the database is up to date");
+        reports.append(report);
+    }
+    return reports;
+}
+
+RunReport MigrationRunner::verify(const MigrationFile &migration)
+{
+    m_cancelled = false;
+    QElapsedTimer clock;
+    clock.start();
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    RunReport report;
+    report.version = migration.version;
+    report.name = migration.name;
+    report.direction = QStringLiteral("verify");
+
+    const PgResult begin = m_connection.exec(QStringLiteral("BEGIN TRANSACTION READ ONLY; ") + setLocalTimeouts());
+    if (!begin.ok()) {
+        report.message = QStringLiteral("could not start the verify transaction: %1").arg(begin.error().toString());
+        return report;
+    }
+    report.checks = migration.verify.exists() ? runVerifyScript(migration, &report) : runDerivedChecks(migration, &report);
+    m_connection.exec(QStringLiteral("ROLLBACK"));
+    report.durationMs = clock.elapsed();
+    if (!report.message.isEmpty() && report.checks.isEmpty())
+        return report;  // the script could not run at all
+
+    report.ok = !report.checks.isEmpty() && report.failedChecks() == 0;
+    report.message = QStringLiteral("%1: %2 of %3 checks passed%4")
+                         .arg(migration.displayName())
+                         .arg(report.checks.size() - report.failedChecks())
+                         .arg(report.checks.size())
+                         .arg(migration.verify.exists() ? QString() : QStringLiteral(" (derived from the up file)"));
+    // Verification is an action worth remembering; a read-only connection simply skips the record.
+    PgResult setup = m_connection.exec(QStringLiteral("BEGIN"));
+    if (setup.ok())
+        setup = MigrationHistory::ensureTables(m_connection);
+    if (setup.ok()) {
+        audit(migration, migration.verify.exists() ? migration.verify : migration.up, report, startedAt, &report);
+        m_connection.exec(QStringLiteral("COMMIT"));
+    } else {
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.warnings.append(QStringLiteral("the audit row was not written: %1").arg(setup.error().toString()));
+    }
+    return report;
+}
+
+QList<CheckResult> MigrationRunner::runVerifyScript(const MigrationFile &migration, RunReport *report)
+{
+    QList<CheckResult> checks;
+    const SqlScript parsed = parseSqlScript(migration.verify.sql);
+    if (!parsed.isValid()) {
+        report->message = QStringLiteral("%1:%2:%3: %4")
+                              .arg(migration.verify.fileName)
+                              .arg(parsed.syntaxError->line)
+                              .arg(parsed.syntaxError->column)
+                              .arg(parsed.syntaxError->message);
+        return checks;
+    }
+    for (int i = 0; i < parsed.statements.size(); ++i) {
+        const SqlStatement &statement = parsed.statements.at(i);
+        const QString where = QStringLiteral("%1:%2").arg(migration.verify.fileName).arg(statement.line);
+        m_connection.exec(QStringLiteral("SAVEPOINT atlas_verify"));
+        const PgResult result = m_connection.exec(statement.text);
+        if (!result.ok()) {
+            checks.append({QStringLiteral("%1: statement %2 runs").arg(where).arg(i + 1), false, result.error().toString()});
+            m_connection.exec(QStringLiteral("ROLLBACK TO SAVEPOINT atlas_verify"));
+            continue;
+        }
+        m_connection.exec(QStringLiteral("RELEASE SAVEPOINT atlas_verify"));
+        const int name = result.columnIndex(QStringLiteral("check_name"));
+        const int passed = result.columnIndex(QStringLiteral("passed"));
+        const int detail = result.columnIndex(QStringLiteral("detail"));
+        if (result.columnCount() == 0)
+            continue;  // SET and the like
+        if (name < 0 || passed < 0) {
+            checks.append({QStringLiteral("%1: statement %2 returns checks").arg(where).arg(i + 1), false,
+                           QStringLiteral("a verify query must return the columns check_name, passed (and detail)")});
+            continue;
+        }
+        for (int r = 0; r < result.rowCount(); ++r)
+            checks.append({result.value(r, name), result.value(r, passed) == QLatin1String("t"),
+                           detail >= 0 ? result.value(r, detail) : QString()});
+    }
+    return checks;
+}
+
+QList<CheckResult> MigrationRunner::runDerivedChecks(const MigrationFile &migration, RunReport *report)
+{
+    QList<CheckResult> checks;
+    const SqlScript parsed = parseSqlScript(migration.up.sql);
+    if (!parsed.isValid()) {
+        report->message = QStringLiteral("%1:%2:%3: %4")
+                              .arg(migration.up.fileName)
+                              .arg(parsed.syntaxError->line)
+                              .arg(parsed.syntaxError->column)
+                              .arg(parsed.syntaxError->message);
+        return checks;
+    }
+    using Kind = DerivedCheck::Kind;
+    for (const DerivedCheck &check : deriveChecks(parsed)) {
+        QString sql;
+        QStringList params{check.schema, check.table, check.object};
+        switch (check.kind) {
+        case Kind::TableExists:
+        case Kind::ViewExists:
+            sql = QStringLiteral("SELECT EXISTS (SELECT FROM information_schema.tables WHERE table_schema = $1 AND "
+                                 "table_name = $2 AND $3::text IS NOT NULL)");
+            break;
+        case Kind::ColumnExists:
+            sql = QStringLiteral("SELECT EXISTS (SELECT FROM information_schema.columns WHERE table_schema = $1 AND "
+                                 "table_name = $2 AND column_name = $3)");
+            break;
+        case Kind::IndexExists:
+            sql = QStringLiteral("SELECT EXISTS (SELECT FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 AND "
+                                 "indexname = $3)");
+            break;
+        case Kind::PolicyExists:
+            sql = QStringLiteral("SELECT EXISTS (SELECT FROM pg_policies WHERE schemaname = $1 AND tablename = $2 AND "
+                                 "policyname = $3)");
+            break;
+        case Kind::FunctionExists:
+            sql = QStringLiteral("SELECT EXISTS (SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                                 "WHERE n.nspname = $1 AND $2::text IS NULL AND p.proname = $3)");
+            params[1] = QString();
+            break;
+        case Kind::TriggerExists:
+            sql = QStringLiteral("SELECT EXISTS (SELECT FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN "
+                                 "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2 "
+                                 "AND t.tgname = $3 AND NOT t.tgisinternal)");
+            break;
+        case Kind::RowLevelSecurityEnabled:
+            sql = QStringLiteral("SELECT coalesce((SELECT c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON "
+                                 "n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2 AND $3::text IS NULL), "
+                                 "false)");
+            params[2] = QString();
+            break;
+        case Kind::RowsReadable:
+            sql = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1.%2 LIMIT 5) AS sample")
+                      .arg(quoteIdentifier(m_connection, check.schema), quoteIdentifier(m_connection, check.table));
+            params.clear();
+            break;
+        }
+        m_connection.exec(QStringLiteral("SAVEPOINT atlas_verify"));
+        const PgResult result = params.isEmpty() ? m_connection.exec(sql) : m_connection.execParams(sql, params);
+        if (!result.ok()) {
+            checks.append({check.name, false, result.error().toString()});
+            m_connection.exec(QStringLiteral("ROLLBACK TO SAVEPOINT atlas_verify"));
+            continue;
+        }
+        m_connection.exec(QStringLiteral("RELEASE SAVEPOINT atlas_verify"));
+        if (check.kind == Kind::RowsReadable)
+            checks.append({check.name, true, QStringLiteral("%1 sample rows read").arg(result.value(0, 0))});
+        else
+            checks.append({check.name, result.value(0, 0) == QLatin1String("t"), QString()});
+    }
+    return checks;
+}

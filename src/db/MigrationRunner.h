@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/MigrationCatalog.h"
+#include "core/MigrationStatus.h"
+#include "core/RunReport.h"
+#include "core/SqlScript.h"
+#include "db/PgResult.h"
+
+#include <atomic>
+#include <functional>
+
+class PgConnection;
+
+struct RunnerOptions {
+    QString lockTimeout = QStringLiteral("4s");         // SET LOCAL for the migration's statements
+    QString statementTimeout = QStringLiteral("15min"); // likewise; "0" turns it off
+    int lockWaitMs = 30000;            // how long to wait for another console's migration lock
+    bool transactionPooled = false;    // behind a transaction pooler: transaction-scoped lock
+    QString actor;                     // who runs it, for the audit: "alice@laptop"
+};
+
+// Status of a folder against a database: the rows, plus the read's own failure if any.
+struct StatusReport {
+    QList<MigrationStatusRow> rows;
+    DbError error;
+    bool ok() const { return !error.isError(); }
+};
+
+// The migration engine. Runs on one thread with one connection (a worker's, or the command
+// line's); cancel() may be called from any other thread.
+//
+// Apply: each migration in one transaction together with its history rows, under the advisory
+// lock, with lock_timeout and statement_timeout set locally; a failure or a cancel rolls back the
+// whole migration and then records the failed attempt in the audit table. Files marked
+// "-- atlas:no-transaction" run statement by statement instead, and say they are not atomic.
+class MigrationRunner {
+public:
+    using ProgressHandler = std::function<void(int index, int count, const QString &statement)>;
+    using NoticeHandler = std::function<void(const QString &notice)>;
+
+    MigrationRunner(PgConnection &connection, RunnerOptions options = {});
+
+    void setProgressHandler(ProgressHandler handler) { m_progress = std::move(handler); }
+    void setNoticeHandler(NoticeHandler handler) { m_noticeHandler = std::move(handler); }
+
+    StatusReport status(const MigrationCatalog &catalog);
+
+    RunReport apply(const MigrationFile &migration);
+    RunReport rollback(const MigrationFile &migration);
+    // Runs the script (or its rollback) in a transaction that is rolled back; reports the catalog
+    // difference and the rows each statement affected. Takes no lock and writes nothing.
+    RunReport dryRun(const MigrationFile &migration, bool down = false);
+    // Previews every pending migration up to `toVersion` in order, in one transaction that is
+    // rolled back, so that each sees the effect of the ones before it. One report per migration.
+    QList<RunReport> dryRunPending(const MigrationCatalog &catalog, const QString &toVersion = QString());
+    // Runs the verify script read-only, or checks derived from the up file when there is none.
+    RunReport verify(const MigrationFile &migration);
+
+    // Every pending migration in order up to `toVersion` (all when empty), under one lock;
+    // stops at the first failure. Out-of-order migrations are applied only when `includeOutOfOrder`.
+    QList<RunReport> applyPending(const MigrationCatalog &catalog, const QString &toVersion = QString(),
+                                  bool includeOutOfOrder = false);
+
+    void cancel();
+
+private:
+    enum class Direction { Up, Down };
+    RunReport run(const MigrationFile &migration, Direction direction, bool dryRun, bool lockHeld);
+    bool checkRunnable(const MigrationFile &migration, const MigrationScript &script, const SqlScript &parsed,
+                       bool dryRun, RunReport *report);
+    bool execStatements(const MigrationScript &script, const SqlScript &parsed, RunReport *report);
+    void fail(RunReport *report, const MigrationScript &script, const SqlStatement &statement, int count,
+              const DbError &error);
+    void audit(const MigrationFile &migration, const MigrationScript &script, const RunReport &report,
+               const QDateTime &startedAt, RunReport *warningsTo);
+    QList<CheckResult> runVerifyScript(const MigrationFile &migration, RunReport *report);
+    QList<CheckResult> runDerivedChecks(const MigrationFile &migration, RunReport *report);
+    QString setLocalTimeouts() const;
+    QList<const MigrationFile *> pendingUpTo(const MigrationCatalog &catalog, const StatusReport &current,
+                                             const QString &toVersion, bool includeOutOfOrder) const;
+    RunReport previewInOpenTransaction(const MigrationFile &migration, const MigrationScript &script);
+
+    PgConnection &m_connection;
+    RunnerOptions m_options;
+    ProgressHandler m_progress;
+    NoticeHandler m_noticeHandler;
+    std::atomic<bool> m_cancelled{false};
+};

@@ -1,0 +1,100 @@
+#include "ui/MainWindow.h"
+
+#include "ui_MainWindow.h"
+
+#include "core/Redaction.h"
+#include "db/DbWorker.h"
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_worker(DbWorker::startOnOwnThread())
+{
+    m_ui->setupUi(this);
+    showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
+
+    connect(m_ui->connectButton, &QPushButton::clicked, this,
+            [this] { connectTo(m_ui->connectionEdit->text().trimmed()); });
+    connect(m_ui->connectionEdit, &QLineEdit::returnPressed, m_ui->connectButton, &QPushButton::click);
+    connect(m_ui->cancelButton, &QPushButton::clicked, m_worker, &DbWorker::cancel, Qt::DirectConnection);
+    connect(m_worker, &DbWorker::connected, this, &MainWindow::showConnected);
+    connect(m_worker, &DbWorker::connectionFailed, this, &MainWindow::showFailure);
+}
+
+MainWindow::~MainWindow()
+{
+    m_worker->stop();
+}
+
+void MainWindow::connectTo(const QString &conninfo)
+{
+    if (m_ui->connectionEdit->text() != conninfo)
+        m_ui->connectionEdit->setText(conninfo);
+    const QString shown = conninfo.isEmpty() ? tr("PG* environment variables") : redactConnectionString(conninfo);
+    m_ui->statusLabel->setText(tr("Connecting to %1 …").arg(shown));
+    setBusy(true);
+    QMetaObject::invokeMethod(m_worker, "openConnection", Qt::QueuedConnection, Q_ARG(QString, conninfo));
+}
+
+void MainWindow::showConnected(const ServerInfo &info)
+{
+    setBusy(false);
+    const QString where = info.host.startsWith(QLatin1Char('/'))
+        ? tr("Unix socket in %1, port %2").arg(info.host).arg(info.port)
+        : QStringLiteral("%1:%2").arg(info.host).arg(info.port);
+    m_ui->targetValue->setText(where);
+    m_ui->looksLikeValue->setText(info.looksLike());
+    m_ui->serverVersionValue->setText(info.serverVersion);
+    m_ui->serverVersionValue->setToolTip(info.versionString);
+    m_ui->databaseValue->setText(info.database);
+    m_ui->userValue->setText(info.user);
+    QStringList features;
+    features << (info.hasMigrationHistory ? tr("migration history present") : tr("no migration history yet"));
+    features << (info.hasPgCron ? tr("pg_cron installed") : tr("no pg_cron"));
+    if (info.target.isTransactionPooler())
+        features << tr("transaction pooler: no session state between transactions");
+    m_ui->featuresValue->setText(features.join(QStringLiteral(" · ")));
+    m_ui->statusLabel->setText(tr("Connected."));
+    setWindowTitle(tr("Atlas Console — %1 on %2").arg(info.database, where));
+
+    if (info.target.isSupabase() || info.isSupabaseServer)
+        showEnvironment(tr("SUPABASE · %1").arg(info.target.describe()), QStringLiteral("#b00020"),
+                        QStringLiteral("#ffffff"));
+    else if (info.target.kind == TargetKind::Local)
+        showEnvironment(tr("LOCAL · %1").arg(info.database), QStringLiteral("#2e7d32"), QStringLiteral("#ffffff"));
+    else
+        showEnvironment(tr("REMOTE · %1").arg(info.host), QStringLiteral("#ef6c00"), QStringLiteral("#ffffff"));
+    emit connectionSettled(true);
+}
+
+void MainWindow::showFailure(const ConnectionProblem &problem)
+{
+    setBusy(false);
+    for (QLabel *value : {m_ui->targetValue, m_ui->looksLikeValue, m_ui->serverVersionValue, m_ui->databaseValue,
+                          m_ui->userValue, m_ui->featuresValue})
+        value->clear();
+    QString text = QStringLiteral("<b>%1</b> (%2)").arg(problem.summary.toHtmlEscaped(),
+                                                         connectionProblemKindName(problem.kind));
+    if (!problem.advice.isEmpty())
+        text += QStringLiteral("<br>%1").arg(problem.advice.toHtmlEscaped());
+    if (!problem.raw.isEmpty() && problem.raw != problem.summary)
+        text += QStringLiteral("<br><span style='color:#666'>libpq: %1</span>")
+                    .arg(redactConnectionString(problem.raw).toHtmlEscaped());
+    m_ui->statusLabel->setText(text);
+    showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
+    emit connectionSettled(false);
+}
+
+void MainWindow::setBusy(bool busy)
+{
+    m_ui->connectButton->setEnabled(!busy);
+    m_ui->cancelButton->setEnabled(busy);
+    m_ui->connectionEdit->setReadOnly(busy);
+}
+
+void MainWindow::showEnvironment(const QString &text, const QString &background, const QString &foreground)
+{
+    m_ui->environmentBand->setText(text);
+    m_ui->environmentBand->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: %2; font-weight: bold; }").arg(background, foreground));
+}

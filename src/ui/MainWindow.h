@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/ConnectionProblem.h"
+#include "core/ServerInfo.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+class DbWorker;
+
+// The console's window: the connection, and what the server turned out to be.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Connects with a URI or key=value string; empty means PG* variables and .pgpass.
+    void connectTo(const QString &conninfo);
+
+signals:
+    // Emitted once the attempt has ended either way (for scripts and tests).
+    void connectionSettled(bool ok);
+
+private:
+    void showConnected(const ServerInfo &info);
+    void showFailure(const ConnectionProblem &problem);
+    void setBusy(bool busy);
+    void showEnvironment(const QString &text, const QString &background, const QString &foreground);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    DbWorker *m_worker = nullptr;
+};

@@ -1,0 +1,231 @@
+#include "core/MigrationCatalog.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <unistd.h>
+
+namespace {
+
+void write(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+}  // namespace
+
+class TestMigrationCatalog : public QObject {
+    Q_OBJECT
+private slots:
+    void readsAValidFolder();
+    void ordersVersionsNumerically();
+    void rejectsBadInput_data();
+    void rejectsBadInput();
+    void reportsAnUnreadableFile();
+    void reportsAMissingFolder();
+    void warnsAboutDownFilesInASupabaseCliFolder();
+    void acceptsDownAndVerifySubfolders();
+    void toleratesAByteOrderMark();
+    void readsTheNoTransactionMarker();
+    void prefersSupabaseMigrationsAsDefault();
+    void readsTheProjectMigrations();
+};
+
+void TestMigrationCatalog::readsAValidFolder()
+{
+    QTemporaryDir dir;
+    write(dir.filePath("20250918_create_x.sql"), "CREATE TABLE x (id int);\n");
+    write(dir.filePath("20250918_create_x.down.sql"), "DROP TABLE x;\n");
+    write(dir.filePath("20250918_create_x.verify.sql"), "SELECT 'x' AS check_name, true AS passed, '' AS detail;\n");
+    write(dir.filePath("README.md"), "not a migration\n");
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY2(catalog.issues.isEmpty(), qPrintable(catalog.issues.value(0).toString()));
+    QCOMPARE(catalog.migrations.size(), 1);
+    const MigrationFile &m = catalog.migrations.first();
+    QCOMPARE(m.version, QStringLiteral("20250918"));
+    QCOMPARE(m.name, QStringLiteral("create_x"));
+    QCOMPARE(m.up.sql, QStringLiteral("CREATE TABLE x (id int);\n"));
+    QCOMPARE(m.down.fileName, QStringLiteral("20250918_create_x.down.sql"));
+    QVERIFY(m.verify.exists());
+    // sha256 of the bytes on disk (sha256sum of the same text)
+    QCOMPARE(m.up.sha256, QByteArray("d3cd73bc46e219bde8fb04eacffafc9447a85e6d249051b0ff5f4c9a2c86c74d"));
+}
+
+void TestMigrationCatalog::ordersVersionsNumerically()
+{
+    QTemporaryDir dir;
+    for (const char *name : {"20251002090000_b.sql", "9_early.sql", "20250918_a.sql", "10_later.sql"})
+        write(dir.filePath(QLatin1String(name)), "SELECT 1;");
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QStringList versions;
+    for (const MigrationFile &m : catalog.migrations)
+        versions << m.version;
+    QCOMPARE(versions, (QStringList{"9", "10", "20250918", "20251002090000"}));
+}
+
+void TestMigrationCatalog::rejectsBadInput_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("location");  // file[:line:column] the issue must name
+    QTest::addColumn<QString>("message");
+
+    const QByteArray ok = "SELECT 1;\n";
+    QTest::newRow("no version") << "create_tables.sql" << ok << "create_tables.sql" << "no version prefix";
+    QTest::newRow("letters first") << "v1_create.sql" << ok << "v1_create.sql" << "no version prefix";
+    QTest::newRow("no underscore") << "20250918create.sql" << ok << "20250918create.sql"
+                                   << "expected '_' after the version 20250918";
+    QTest::newRow("version only") << "20250918.sql" << ok << "20250918.sql" << "expected '_' after the version";
+    QTest::newRow("dash separator") << "20250918-create.sql" << ok << "20250918-create.sql" << "expected '_'";
+    QTest::newRow("empty name") << "20250918_.sql" << ok << "20250918_.sql" << "name after the version 20250918 is empty";
+    QTest::newRow("down alone") << "20250918_x.down.sql" << ok << "20250918_x.down.sql" << "down file has no up file 20250918_x.sql";
+    QTest::newRow("verify alone") << "20250918_x.verify.sql" << ok << "20250918_x.verify.sql"
+                                  << "verify file has no up file 20250918_x.sql";
+    QTest::newRow("down bad name") << "x.down.sql" << ok << "x.down.sql" << "no version prefix";
+    QTest::newRow("empty file") << "20250918_x.sql" << QByteArray() << "20250918_x.sql" << "is empty";
+    QTest::newRow("white space only") << "20250918_x.sql" << QByteArray(" \n\t\n") << "20250918_x.sql"
+                                      << "contains only white space";
+    QTest::newRow("latin-1") << "20250918_x.sql" << QByteArray("SELECT 'caf\xe9';\n") << "20250918_x.sql:1:12"
+                             << "not valid UTF-8 (byte 0xe9 at offset 11)";
+    QTest::newRow("latin-1 line 3") << "20250918_x.sql" << QByteArray("-- a\n-- \xc3\xa9\nSELECT '\xff';")
+                                    << "20250918_x.sql:3:9" << "not valid UTF-8 (byte 0xff";
+    QTest::newRow("truncated sequence") << "20250918_x.sql" << QByteArray("SELECT '\xe2\x9c';") << "20250918_x.sql:1:9"
+                                        << "not valid UTF-8";
+    QTest::newRow("overlong") << "20250918_x.sql" << QByteArray("SELECT '\xc0\xaf';") << "20250918_x.sql:1:9"
+                              << "not valid UTF-8";
+    QTest::newRow("surrogate") << "20250918_x.sql" << QByteArray("SELECT '\xed\xa0\x80';") << "20250918_x.sql:1:9"
+                               << "not valid UTF-8";
+    QTest::newRow("nul byte") << "20250918_x.sql" << QByteArray("SELECT 1;\nSELECT '\0';", 21) << "20250918_x.sql:2:9"
+                              << "contains a NUL byte";
+    QTest::newRow("empty down") << "20250918_x.down.sql" << QByteArray() << "20250918_x.down.sql" << "is empty";
+}
+
+void TestMigrationCatalog::rejectsBadInput()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, location);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    if (file.contains(QLatin1String(".down.")) && content.isEmpty())
+        write(dir.filePath("20250918_x.sql"), "SELECT 1;");
+    write(dir.filePath(file), content);
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY(catalog.hasErrors());
+    const QString text = catalog.errors().first().toString();
+    QVERIFY2(text.startsWith(location + QLatin1String(": ")), qPrintable(text));
+    QVERIFY2(text.contains(message), qPrintable(text));
+}
+
+void TestMigrationCatalog::reportsAnUnreadableFile()
+{
+    if (geteuid() == 0)
+        QSKIP("root reads any file; the permission case needs an ordinary user");
+    QTemporaryDir dir;
+    write(dir.filePath("20250918_x.sql"), "SELECT 1;");
+    QFile::setPermissions(dir.filePath("20250918_x.sql"), QFileDevice::WriteOwner);
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY2(catalog.errors().value(0).toString().startsWith("20250918_x.sql: cannot be read"),
+             qPrintable(catalog.errors().value(0).toString()));
+}
+
+void TestMigrationCatalog::reportsAMissingFolder()
+{
+    const MigrationCatalog catalog = scanMigrationFolder(QStringLiteral("/nonexistent/migrations"));
+    QCOMPARE(catalog.errors().size(), 1);
+    QCOMPARE(catalog.errors().first().toString(), QStringLiteral("the migrations folder /nonexistent/migrations does not exist"));
+}
+
+void TestMigrationCatalog::warnsAboutDownFilesInASupabaseCliFolder()
+{
+    QTemporaryDir root;
+    const QString folder = root.filePath("supabase/migrations");
+    write(folder + "/20250918_x.sql", "CREATE TABLE x ();");
+    write(folder + "/20250918_x.down.sql", "DROP TABLE x;");
+    const MigrationCatalog catalog = scanMigrationFolder(folder);
+    QVERIFY(!catalog.hasErrors());
+    QCOMPARE(catalog.warnings().size(), 1);
+    const QString text = catalog.warnings().first().toString();
+    QVERIFY2(text.startsWith("20250918_x.down.sql: warning: the Supabase CLI"), qPrintable(text));
+    QVERIFY2(text.contains("second migration with version 20250918"), qPrintable(text));
+    QVERIFY2(text.contains("move it to down/20250918_x.sql"), qPrintable(text));
+}
+
+void TestMigrationCatalog::acceptsDownAndVerifySubfolders()
+{
+    QTemporaryDir dir;
+    write(dir.filePath("20250918_x.sql"), "CREATE TABLE x ();");
+    write(dir.filePath("down/20250918_x.sql"), "DROP TABLE x;");
+    write(dir.filePath("verify/20250918_x.sql"), "SELECT 'x' AS check_name, true AS passed, '' AS detail;");
+    MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY(catalog.issues.isEmpty());
+    QCOMPARE(catalog.migrations.first().down.fileName, QStringLiteral("down/20250918_x.sql"));
+    QCOMPARE(catalog.migrations.first().verify.fileName, QStringLiteral("verify/20250918_x.sql"));
+
+    write(dir.filePath("20250918_x.down.sql"), "DROP TABLE x;");
+    catalog = scanMigrationFolder(dir.path());
+    QCOMPARE(catalog.errors().size(), 1);
+    QCOMPARE(catalog.errors().first().toString(),
+             QStringLiteral("down/20250918_x.sql: second down file for version 20250918: 20250918_x.down.sql is one already"));
+
+    QTemporaryDir other;
+    write(other.filePath("20250918_a.sql"), "SELECT 1;");
+    write(other.filePath("20250918_b.sql"), "SELECT 1;");
+    write(other.filePath("20250918_b.down.sql"), "SELECT 1;");
+    catalog = scanMigrationFolder(other.path());
+    QCOMPARE(catalog.errors().size(), 2);
+    QCOMPARE(catalog.errors().at(0).toString(),
+             QStringLiteral("20250918_b.sql: duplicate version 20250918: 20250918_a.sql has the same version"));
+    QCOMPARE(catalog.errors().at(1).toString(),
+             QStringLiteral("20250918_b.down.sql: down file has no up file 20250918_b.sql (the up file of version "
+                            "20250918 is 20250918_a.sql)"));
+}
+
+void TestMigrationCatalog::toleratesAByteOrderMark()
+{
+    QTemporaryDir dir;
+    write(dir.filePath("20250918_x.sql"), "\xEF\xBB\xBFSELECT 1;");
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY(!catalog.hasErrors());
+    QCOMPARE(catalog.warnings().first().toString(),
+             QStringLiteral("20250918_x.sql:1:1: warning: starts with a UTF-8 byte-order mark; it is ignored"));
+    QCOMPARE(catalog.migrations.first().up.sql, QStringLiteral("SELECT 1;"));
+}
+
+void TestMigrationCatalog::readsTheNoTransactionMarker()
+{
+    MigrationFile m;
+    m.up.sql = QStringLiteral("-- Build the index without blocking writes.\n-- atlas:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);");
+    QVERIFY(m.runsOutsideTransaction());
+    m.up.sql = QStringLiteral("CREATE TABLE t (a int);\n-- atlas:no-transaction\n");
+    QVERIFY(!m.runsOutsideTransaction());
+    m.up.sql = QStringLiteral("CREATE TABLE t (a int);");
+    QVERIFY(!m.runsOutsideTransaction());
+}
+
+void TestMigrationCatalog::prefersSupabaseMigrationsAsDefault()
+{
+    QTemporaryDir dir;
+    QCOMPARE(defaultMigrationFolder(dir.path(), QStringLiteral("/project/migrations")), QStringLiteral("/project/migrations"));
+    QDir(dir.path()).mkpath(QStringLiteral("supabase/migrations"));
+    QCOMPARE(defaultMigrationFolder(dir.path(), QStringLiteral("/project/migrations")),
+             dir.filePath(QStringLiteral("supabase/migrations")));
+}
+
+void TestMigrationCatalog::readsTheProjectMigrations()
+{
+    const MigrationCatalog catalog = scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    QVERIFY2(catalog.issues.isEmpty(), qPrintable(catalog.issues.value(0).toString()));
+    QCOMPARE(catalog.migrations.size(), 3);
+    for (const MigrationFile &m : catalog.migrations) {
+        QVERIFY2(m.down.exists(), qPrintable(m.displayName()));
+        QVERIFY2(m.verify.exists(), qPrintable(m.displayName()));
+    }
+}
+
+QTEST_APPLESS_MAIN(TestMigrationCatalog)
+#include "tst_migrationcatalog.moc"

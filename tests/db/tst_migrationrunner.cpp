@@ -1,0 +1,521 @@
+// The migration engine against the real local database, one fresh database per test case.
+#include "../support/TestDatabase.h"
+
+#include "core/CliStatementSplitter.h"
+#include "core/MigrationCatalog.h"
+#include "core/SqlScript.h"
+#include "db/CatalogSnapshot.h"
+#include "db/MigrationLock.h"
+#include "db/MigrationRunner.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <thread>
+
+namespace {
+
+MigrationCatalog atlasCatalog()
+{
+    return scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+}
+
+QList<CatalogObject> snapshot(PgConnection &connection)
+{
+    QList<CatalogObject> objects;
+    const PgResult result = takeCatalogSnapshot(connection, &objects);
+    if (!result.ok())
+        qFatal("snapshot: %s", qPrintable(result.error().toString()));
+    return objects;
+}
+
+// Both history tables as text (without timestamps and durations), or "absent".
+QString historyDump(PgConnection &connection)
+{
+    QString dump;
+    PgResult result = connection.exec(QStringLiteral(
+        "SELECT CASE WHEN to_regclass('supabase_migrations.schema_migrations') IS NULL THEN 'absent' ELSE "
+        "(SELECT coalesce(string_agg(format('%s|%s|%s', version, name, statements), E'\\n' ORDER BY version), '') "
+        "FROM supabase_migrations.schema_migrations) END"));
+    dump += result.value(0, 0) + QLatin1Char('\n');
+    result = connection.exec(QStringLiteral(
+        "SELECT CASE WHEN to_regclass('atlas_console.migration_audit') IS NULL THEN 'absent' ELSE "
+        "(SELECT coalesce(string_agg(format('%s|%s|%s|%s', id, version, direction, outcome), E'\\n' ORDER BY id), '') "
+        "FROM atlas_console.migration_audit) END"));
+    return dump + result.value(0, 0);
+}
+
+void write(const QString &path, const QString &text)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text.toUtf8());
+}
+
+QString describe(const QList<SchemaChange> &changes)
+{
+    QStringList lines;
+    for (const SchemaChange &c : changes)
+        lines << schemaChangeTypeName(c.type) + QLatin1Char(' ') + c.kind + QLatin1Char(' ') + c.name;
+    return lines.join(QLatin1Char('\n'));
+}
+
+}  // namespace
+
+class TestMigrationRunner : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void appliesVerifiesAndRollsBackTheAtlasMigrations();
+    void writesHistoryAsTheSupabaseCliDoes();
+    void statusOnAnEmptyDatabaseCreatesNothing();
+    void statusWorksReadOnly();
+    void statusShowsEveryState();
+    void dryRunChangesNothingAndListsWhatTheUpFileCreates();
+    void failureAtEveryStatementLeavesNothingBehind();
+    void refusesSyntaxErrorsBeforeTouchingTheDatabase();
+    void refusesNonTransactionalStatementsUnlessMarked();
+    void refusesRollbackWithoutDownFile();
+    void reportsTheLockHolder();
+    void cancelLeavesNothingApplied();
+    void survivesATerminatedBackend();
+    void derivesChecksWithoutAVerifyScript();
+    void locatesServerErrorsInTheFile();
+};
+
+void TestMigrationRunner::initTestCase()
+{
+    QVERIFY2(!qEnvironmentVariableIsEmpty("PGPORT"), "run under scripts/localdb (PG* variables)");
+    const MigrationCatalog catalog = atlasCatalog();
+    QVERIFY2(!catalog.hasErrors(), qPrintable(catalog.issues.value(0).toString()));
+    QCOMPARE(catalog.migrations.size(), 3);
+}
+
+void TestMigrationRunner::appliesVerifiesAndRollsBackTheAtlasMigrations()
+{
+    TestDatabase db;
+    auto connection = db.connect();
+    const QList<CatalogObject> before = snapshot(*connection);
+    MigrationRunner runner(*connection);
+    const MigrationCatalog catalog = atlasCatalog();
+
+    // Each migration, then its verify checks on the state it leaves.
+    for (const MigrationFile &m : catalog.migrations) {
+        const QList<RunReport> applied = runner.applyPending(catalog, m.version);
+        QCOMPARE(applied.size(), 1);
+        QVERIFY2(applied.first().ok && !applied.first().skipped, qPrintable(applied.first().message));
+        const RunReport verified = runner.verify(m);
+        QVERIFY2(verified.ok, qPrintable(verified.message));
+        QVERIFY(verified.checks.size() >= 2);
+    }
+    for (const MigrationStatusRow &row : runner.status(catalog).rows)
+        QCOMPARE(migrationStateName(row.state), QStringLiteral("applied"));
+
+    // Applying again does nothing.
+    const QList<RunReport> again = runner.applyPending(catalog);
+    QCOMPARE(again.size(), 1);
+    QVERIFY(again.first().skipped);
+
+    for (auto it = catalog.migrations.crbegin(); it != catalog.migrations.crend(); ++it) {
+        const RunReport rolledBack = runner.rollback(*it);
+        QVERIFY2(rolledBack.ok && !rolledBack.skipped, qPrintable(rolledBack.message));
+    }
+    QCOMPARE(describe(diffSnapshots(before, snapshot(*connection))), QString());
+    for (const MigrationStatusRow &row : runner.status(catalog).rows)
+        QCOMPARE(migrationStateName(row.state), QStringLiteral("pending"));
+    // up - down - up
+    for (const RunReport &r : runner.applyPending(catalog))
+        QVERIFY2(r.ok, qPrintable(r.message));
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("3"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM atlas_console.migration_audit WHERE outcome = 'succeeded'"),
+             QStringLiteral("12"));  // 3 up + 3 verify + 3 down + 3 up
+}
+
+void TestMigrationRunner::writesHistoryAsTheSupabaseCliDoes()
+{
+    TestDatabase db;
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    const MigrationCatalog catalog = atlasCatalog();
+    const RunReport report = runner.apply(catalog.migrations.first());
+    QVERIFY2(report.ok, qPrintable(report.message));
+
+    // The CLI's table: version text NOT NULL PRIMARY KEY, statements text[], name text.
+    QCOMPARE(db.scalar("SELECT string_agg(format('%s %s %s', column_name, data_type, is_nullable), ', ' ORDER BY ordinal_position) "
+                       "FROM information_schema.columns WHERE table_schema = 'supabase_migrations' AND table_name = 'schema_migrations'"),
+             QStringLiteral("version text NO, statements ARRAY YES, name text YES"));
+    QCOMPARE(db.scalar("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'supabase_migrations.schema_migrations'::regclass"),
+             QStringLiteral("PRIMARY KEY (version)"));
+    QCOMPARE(db.scalar("SELECT version || ' ' || name FROM supabase_migrations.schema_migrations"),
+             QStringLiteral("20250918 create_usage_tracking_tables"));
+    // statements: the file split as the CLI splits it, trimmed, without the ';'.
+    auto check = db.connect();
+    const PgResult rows = check->exec(QStringLiteral("SELECT unnest(statements) FROM supabase_migrations.schema_migrations"));
+    QStringList stored;
+    for (int r = 0; r < rows.rowCount(); ++r)
+        stored << rows.value(r, 0);
+    const QStringList expected = splitLikeSupabaseCli(catalog.migrations.first().up.sql);
+    QCOMPARE(stored.size(), expected.size());
+    QCOMPARE(stored, expected);
+    QVERIFY(!stored.first().endsWith(QLatin1Char(';')));
+    // The audit row: who, when, checksum, outcome.
+    QCOMPARE(db.scalar("SELECT format('%s %s %s %s', version, direction, outcome, checksum) FROM atlas_console.migration_audit"),
+             QStringLiteral("20250918 up succeeded ") + QString::fromLatin1(catalog.migrations.first().up.sha256));
+    QCOMPARE(db.scalar("SELECT actor <> '' AND database_user = current_user AND finished_at >= started_at FROM atlas_console.migration_audit"),
+             QStringLiteral("t"));
+}
+
+void TestMigrationRunner::statusOnAnEmptyDatabaseCreatesNothing()
+{
+    TestDatabase db;
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    const StatusReport status = runner.status(atlasCatalog());
+    QVERIFY2(status.ok(), qPrintable(status.error.toString()));
+    QCOMPARE(status.rows.size(), 3);
+    for (const MigrationStatusRow &row : status.rows)
+        QCOMPARE(row.state, MigrationState::Pending);
+    QCOMPARE(db.scalar("SELECT count(*) FROM pg_namespace WHERE nspname IN ('supabase_migrations', 'atlas_console')"),
+             QStringLiteral("0"));
+}
+
+void TestMigrationRunner::statusWorksReadOnly()
+{
+    TestDatabase db;
+    {
+        auto writer = db.connect();
+        MigrationRunner runner(*writer);
+        QVERIFY(runner.apply(atlasCatalog().migrations.first()).ok);
+    }
+    auto reader = db.connect(QStringLiteral("options='-c default_transaction_read_only=on'"));
+    MigrationRunner runner(*reader);
+    const StatusReport status = runner.status(atlasCatalog());
+    QVERIFY2(status.ok(), qPrintable(status.error.toString()));
+    QCOMPARE(status.rows.at(0).state, MigrationState::Applied);
+    QCOMPARE(status.rows.at(1).state, MigrationState::Pending);
+    // A write on the same read-only connection fails cleanly and says why.
+    const RunReport refused = runner.apply(atlasCatalog().migrations.at(1));
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.message.contains(QLatin1String("read-only transaction")), qPrintable(refused.message));
+}
+
+void TestMigrationRunner::statusShowsEveryState()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_first.sql"), "CREATE TABLE first (id int);");
+    write(dir.filePath("2_second.sql"), "CREATE TABLE second (id int);");
+    write(dir.filePath("3_third.sql"), "CREATE TABLE third (id int);");
+    write(dir.filePath("4_broken.sql"), "CREATE TABLE fourth (id int REFERENCES nowhere (id));");
+    write(dir.filePath("5_gone.sql"), "CREATE TABLE gone (id int);");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY(runner.apply(*catalog.find("2")).ok);  // 1 is now out of order
+    QVERIFY(runner.apply(*catalog.find("3")).ok);
+    QVERIFY(runner.apply(*catalog.find("5")).ok);
+    QVERIFY(!runner.apply(*catalog.find("4")).ok);
+    write(dir.filePath("3_third.sql"), "CREATE TABLE third (id bigint);");  // edited after apply
+    QFile::remove(dir.filePath("5_gone.sql"));
+    catalog = scanMigrationFolder(dir.path());
+
+    const StatusReport status = runner.status(catalog);
+    QVERIFY(status.ok());
+    QStringList states;
+    for (const MigrationStatusRow &row : status.rows)
+        states << row.version + QLatin1Char(' ') + migrationStateName(row.state);
+    QCOMPARE(states, (QStringList{"1 out of order", "2 applied", "3 modified", "4 failed", "5 missing file"}));
+    QCOMPARE(status.rows.at(2).detail, QStringLiteral("file changed since it was applied: statement 1 differs"));
+    QVERIFY2(status.rows.at(3).detail.contains(QLatin1String("relation \"nowhere\" does not exist")),
+             qPrintable(status.rows.at(3).detail));
+    QVERIFY(status.rows.at(1).appliedAt.has_value());
+}
+
+void TestMigrationRunner::dryRunChangesNothingAndListsWhatTheUpFileCreates()
+{
+    TestDatabase db;
+    auto connection = db.connect();
+    const QList<CatalogObject> before = snapshot(*connection);
+    const QString historyBefore = historyDump(*connection);
+    MigrationRunner runner(*connection);
+    const MigrationCatalog atlas = atlasCatalog();
+    const MigrationFile &usage = atlas.migrations.first();
+    const RunReport report = runner.dryRun(usage);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(describe(diffSnapshots(before, snapshot(*connection))), QString());
+    QCOMPARE(historyDump(*connection), historyBefore);
+
+    // Every table, column, index, policy, function and trigger the parsed file creates is in the
+    // diff, and the diff creates no such object the file does not.
+    QSet<QString> fromFile;
+    for (const SqlStatement &s : parseSqlScript(usage.up.sql).statements) {
+        for (const CreatedObject &o : s.creates) {
+            const QString schema = o.schema.isEmpty() ? QStringLiteral("public") : o.schema;
+            switch (o.kind) {
+            case CreatedObject::Kind::Table: fromFile << "table " + schema + "." + o.table; break;
+            case CreatedObject::Kind::Column: fromFile << "column " + schema + "." + o.table + "." + o.name; break;
+            case CreatedObject::Kind::Index: fromFile << "index " + schema + "." + o.name; break;
+            case CreatedObject::Kind::Policy: fromFile << "policy " + schema + "." + o.table + "." + o.name; break;
+            case CreatedObject::Kind::Function: fromFile << "function " + schema + "." + o.name; break;
+            case CreatedObject::Kind::Trigger: fromFile << "trigger " + schema + "." + o.table + "." + o.name; break;
+            default: break;
+            }
+        }
+    }
+    // Indexes that back a PRIMARY KEY or UNIQUE constraint come with the constraint.
+    QSet<QString> constraintNames;
+    for (const SchemaChange &c : report.schemaChanges) {
+        if (c.kind == "constraint")
+            constraintNames << c.name.section('.', -1);
+    }
+    QSet<QString> fromDiff;
+    for (const SchemaChange &c : report.schemaChanges) {
+        if (c.kind == "index" && constraintNames.contains(c.name.section('.', -1)))
+            continue;
+        QCOMPARE(schemaChangeTypeName(c.type) + " " + c.name, QStringLiteral("created ") + c.name);
+        static const QSet<QString> kinds{"table", "column", "index", "policy", "function", "trigger"};
+        if (kinds.contains(c.kind))
+            fromDiff << c.kind + " " + (c.kind == "function" ? c.name.section('(', 0, 0) : c.name);
+    }
+    QStringList missing = (fromFile - fromDiff).values();
+    QStringList extra = (fromDiff - fromFile).values();
+    missing.sort();
+    extra.sort();
+    QVERIFY2(missing.isEmpty(), qPrintable("not in the diff: " + missing.join(", ")));
+    QVERIFY2(extra.isEmpty(), qPrintable("not created by the file: " + extra.join(", ")));
+    QVERIFY(fromFile.contains("table public.daily_usage"));
+    QVERIFY(fromFile.contains("function public.cleanup_expired_cache"));
+}
+
+void TestMigrationRunner::failureAtEveryStatementLeavesNothingBehind()
+{
+    const MigrationCatalog atlas = atlasCatalog();
+    int trials = 0;
+    for (int m = 0; m < atlas.migrations.size(); ++m) {
+        TestDatabase db;
+        auto connection = db.connect();
+        MigrationRunner runner(*connection);
+        for (int earlier = 0; earlier < m; ++earlier)
+            QVERIFY(runner.apply(atlas.migrations.at(earlier)).ok);
+        const MigrationFile &target = atlas.migrations.at(m);
+        const SqlScript parsed = parseSqlScript(target.up.sql);
+        for (int i = 0; i < parsed.statements.size(); ++i) {
+            // The file with an error forced in before statement i: statements 0..i-1 run first.
+            MigrationFile faulty = target;
+            QStringList statements;
+            for (int k = 0; k < parsed.statements.size(); ++k) {
+                if (k == i)
+                    statements << QStringLiteral("DO $$ BEGIN RAISE EXCEPTION 'injected failure at statement %1'; END $$").arg(i + 1);
+                statements << parsed.statements.at(k).text;
+            }
+            faulty.up.sql = statements.join(QStringLiteral(";\n")) + QLatin1Char(';');
+            const QList<CatalogObject> before = snapshot(*connection);
+            const QString historyBefore = historyDump(*connection);
+            const RunReport report = runner.apply(faulty);
+            QVERIFY(!report.ok);
+            QCOMPARE(report.failedStatement, i);
+            QVERIFY2(report.message.contains(QStringLiteral("injected failure at statement %1").arg(i + 1)), qPrintable(report.message));
+            QCOMPARE(describe(diffSnapshots(before, snapshot(*connection))), QString());
+            // schema_migrations unchanged; the audit gained exactly one row: this failed attempt.
+            const QString historyAfter = historyDump(*connection);
+            const QString migrationsBefore = historyBefore.section('\n', 0, 0);
+            QCOMPARE(historyAfter.section('\n', 0, 0), migrationsBefore == "absent" ? QString() : migrationsBefore);
+            QVERIFY2(historyAfter.endsWith(QStringLiteral("|%1|up|failed").arg(target.version)), qPrintable(historyAfter));
+            if (historyBefore.section('\n', 1) != QLatin1String("absent"))
+                QVERIFY(historyAfter.section('\n', 1).startsWith(historyBefore.section('\n', 1)));
+            ++trials;
+        }
+        // After all that, the real file still applies.
+        QVERIFY(runner.apply(target).ok);
+    }
+    QVERIFY(trials > 30);
+    qInfo("forced a failure at %d statement positions", trials);
+}
+
+void TestMigrationRunner::refusesSyntaxErrorsBeforeTouchingTheDatabase()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("20250918_bad.sql"), "CREATE TABLE ok_table (id int);\n\nCREATE TABEL broken (id int);\n");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    const RunReport report = runner.apply(scanMigrationFolder(dir.path()).migrations.first());
+    QVERIFY(!report.ok);
+    QCOMPARE(report.message, QStringLiteral("20250918_bad.sql:3:8: syntax error at or near \"TABEL\""));
+    QCOMPARE(db.scalar("SELECT count(*) FROM pg_namespace WHERE nspname IN ('supabase_migrations', 'atlas_console')"),
+             QStringLiteral("0"));
+}
+
+void TestMigrationRunner::refusesNonTransactionalStatementsUnlessMarked()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_table.sql"), "CREATE TABLE t (a int);");
+    write(dir.filePath("2_index.sql"), "CREATE INDEX CONCURRENTLY t_a_idx ON t (a);");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY(runner.apply(*catalog.find("1")).ok);
+    RunReport report = runner.apply(*catalog.find("2"));
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.startsWith("2_index.sql:1:1: CREATE INDEX CONCURRENTLY cannot run inside a transaction block. "
+                                       "To run this file statement by statement"), qPrintable(report.message));
+    QVERIFY2(report.message.contains("-- atlas:no-transaction"), qPrintable(report.message));
+
+    write(dir.filePath("2_index.sql"), "-- atlas:no-transaction\nCREATE INDEX CONCURRENTLY t_a_idx ON t (a);");
+    catalog = scanMigrationFolder(dir.path());
+    report = runner.apply(*catalog.find("2"));
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QVERIFY(report.warnings.join(' ').contains("not atomic"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 't_a_idx'"), QStringLiteral("1"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("2"));
+
+    write(dir.filePath("3_tx.sql"), "BEGIN;\nCREATE TABLE u (a int);\nCOMMIT;");
+    report = runner.apply(*scanMigrationFolder(dir.path()).find("3"));
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.startsWith("3_tx.sql:1:1: BEGIN controls the transaction itself"), qPrintable(report.message));
+}
+
+void TestMigrationRunner::refusesRollbackWithoutDownFile()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_table.sql"), "CREATE TABLE t (a int);");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY(runner.apply(catalog.migrations.first()).ok);
+    const RunReport report = runner.rollback(catalog.migrations.first());
+    QVERIFY(!report.ok);
+    QCOMPARE(report.message, QStringLiteral("1_table has no down file: write 1_table.down.sql (or down/1_table.sql) to roll it back"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("1"));
+}
+
+void TestMigrationRunner::reportsTheLockHolder()
+{
+    TestDatabase db;
+    auto holder = db.connect();
+    QVERIFY(holder->execParams("SELECT pg_advisory_lock($1::bigint)", {QString::number(MigrationLock::kKey)}).ok());
+    const QString holderPid = holder->exec("SELECT pg_backend_pid()").value(0, 0);
+    auto connection = db.connect();
+    RunnerOptions options;
+    options.lockWaitMs = 500;
+    MigrationRunner runner(*connection, options);
+    QElapsedTimer timer;
+    timer.start();
+    const RunReport report = runner.apply(atlasCatalog().migrations.first());
+    QVERIFY(!report.ok);
+    QVERIFY(timer.elapsed() >= 500);
+    QVERIFY2(report.message.startsWith("another session is migrating this database: pid " + holderPid + " (user "),
+             qPrintable(report.message));
+    QVERIFY2(report.message.contains("application atlas-test"), qPrintable(report.message));
+    QVERIFY2(report.message.endsWith("waited 0.5 s for the migration lock"), qPrintable(report.message));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NULL"), QStringLiteral("t"));
+}
+
+void TestMigrationRunner::cancelLeavesNothingApplied()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(20);\nCREATE TABLE after_sleep (a int);");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    std::thread canceller([&runner] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        runner.cancel();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    const RunReport report = runner.apply(scanMigrationFolder(dir.path()).migrations.first());
+    canceller.join();
+    QVERIFY(timer.elapsed() < 10000);
+    QVERIFY(!report.ok);
+    QVERIFY(report.cancelled);
+    QCOMPARE(report.failedStatement, 1);
+    QCOMPARE(report.error.sqlState, QStringLiteral("57014"));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.slow') IS NULL"), QStringLiteral("t"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("0"));
+    QCOMPARE(db.scalar("SELECT outcome FROM atlas_console.migration_audit"), QStringLiteral("cancelled"));
+}
+
+void TestMigrationRunner::survivesATerminatedBackend()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(20);\nCREATE TABLE after_sleep (a int);");
+    const MigrationFile slow = scanMigrationFolder(dir.path()).migrations.first();
+    auto connection = db.connect();
+    const QString pid = connection->exec("SELECT pg_backend_pid()").value(0, 0);
+    MigrationRunner runner(*connection);
+    std::thread killer([&db, pid] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        auto admin = db.connect();
+        admin->execParams("SELECT pg_terminate_backend($1::int)", {pid});
+    });
+    const RunReport report = runner.apply(slow);
+    killer.join();
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.contains("terminating connection due to administrator command")
+                 || report.message.contains("server closed the connection"),
+             qPrintable(report.message));
+    QVERIFY2(report.message.contains("nothing of this migration was committed"), qPrintable(report.message));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.slow') IS NULL"), QStringLiteral("t"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("0"));
+
+    // The next run, on a new connection, succeeds.
+    write(dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(0);\nCREATE TABLE after_sleep (a int);");
+    auto fresh = db.connect();
+    MigrationRunner again(*fresh);
+    const RunReport second = again.apply(scanMigrationFolder(dir.path()).migrations.first());
+    QVERIFY2(second.ok, qPrintable(second.message));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.after_sleep') IS NOT NULL"), QStringLiteral("t"));
+}
+
+void TestMigrationRunner::derivesChecksWithoutAVerifyScript()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_notes.sql"),
+          "CREATE TABLE notes (id bigint PRIMARY KEY, user_id uuid NOT NULL, body text);\n"
+          "CREATE INDEX notes_user_idx ON notes (user_id);\n"
+          "ALTER TABLE notes ENABLE ROW LEVEL SECURITY;\n"
+          "CREATE POLICY \"own notes\" ON notes FOR SELECT TO authenticated USING (auth.uid() = user_id);\n");
+    const MigrationFile notes = scanMigrationFolder(dir.path()).migrations.first();
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    RunReport report = runner.verify(notes);
+    QVERIFY(!report.ok);  // nothing applied yet: the checks fail
+    QVERIFY(report.failedChecks() > 0);
+    QVERIFY(runner.apply(notes).ok);
+    report = runner.verify(notes);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QStringList names;
+    for (const CheckResult &c : report.checks)
+        names << c.name;
+    QCOMPARE(names, (QStringList{"table public.notes exists", "column public.notes.id exists",
+                                 "column public.notes.user_id exists", "column public.notes.body exists",
+                                 "index notes_user_idx on public.notes exists",
+                                 "row level security enabled on public.notes", "policy \"own notes\" on public.notes exists",
+                                 "sample rows of public.notes are readable"}));
+    QVERIFY(report.message.endsWith("(derived from the up file)"));
+}
+
+void TestMigrationRunner::locatesServerErrorsInTheFile()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_x.sql"), "CREATE TABLE a (id int);\n\n-- the next one is wrong\nINSERT INTO a\n  SELECT id FROM missing_table;\n");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    const RunReport report = runner.apply(scanMigrationFolder(dir.path()).migrations.first());
+    QVERIFY(!report.ok);
+    QCOMPARE(report.error.sqlState, QStringLiteral("42P01"));
+    QVERIFY2(report.message.startsWith("1_x.sql:5:18: ERROR 42P01: relation \"missing_table\" does not exist"),
+             qPrintable(report.message));
+    QVERIFY2(report.message.contains("(statement 2 of 2: INSERT)"), qPrintable(report.message));
+}
+
+QTEST_GUILESS_MAIN(TestMigrationRunner)
+#include "tst_migrationrunner.moc"

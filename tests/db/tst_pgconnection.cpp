@@ -1,0 +1,179 @@
+// PgConnection and the server probe against the real local database (PG* from scripts/localdb).
+#include "../support/SilentServer.h"
+
+#include "core/ConnectionProblem.h"
+#include "db/PgConnection.h"
+#include "db/ServerProbe.h"
+
+#include <QtTest>
+
+#include <thread>
+
+class TestPgConnection : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void probesTheLocalServer();
+    void reportsServerErrorsWhole();
+    void bindsParametersLiterally();
+    void collectsNotices();
+    void cancelsARunningQuery();
+    void classifiesFailures_data();
+    void classifiesFailures();
+    void abandonsAHangingConnectAttempt();
+    void timesOutAHangingConnectAttempt();
+    void supabaseClaimsDriveAuthUid();
+};
+
+void TestPgConnection::initTestCase()
+{
+    QVERIFY2(!qEnvironmentVariableIsEmpty("PGPORT"), "run under scripts/localdb (PG* variables)");
+}
+
+void TestPgConnection::probesTheLocalServer()
+{
+    PgConnection connection;
+    QCOMPARE(connection.open(QString()), QString());
+    ServerInfo info;
+    const PgResult result = probeServer(connection, &info);
+    QVERIFY2(result.ok(), qPrintable(result.error().toString()));
+    QVERIFY2(info.serverVersion.startsWith(QLatin1String("15.")), qPrintable(info.serverVersion));
+    QCOMPARE(info.database, qEnvironmentVariable("PGDATABASE"));
+    QCOMPARE(info.user, qEnvironmentVariable("PGUSER"));
+    QCOMPARE(info.target.kind, TargetKind::Local);
+    QVERIFY(info.hasAuthSchema);  // scripts/localdb installs the Supabase compatibility layer
+    QVERIFY(!info.isSupabaseServer);
+    QVERIFY(info.looksLike().contains(QLatin1String("Supabase-like")));
+}
+
+void TestPgConnection::reportsServerErrorsWhole()
+{
+    PgConnection connection;
+    QCOMPARE(connection.open(QString()), QString());
+    const PgResult result = connection.exec(QStringLiteral("SELECT 1 FROM no_such_table"));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().sqlState, QStringLiteral("42P01"));
+    QCOMPARE(result.error().severity, QStringLiteral("ERROR"));
+    QCOMPARE(result.error().message, QStringLiteral("relation \"no_such_table\" does not exist"));
+    QCOMPARE(result.error().position, 15);
+    QVERIFY(connection.exec(QStringLiteral("SELECT 1")).ok());  // still usable afterwards
+}
+
+void TestPgConnection::bindsParametersLiterally()
+{
+    PgConnection connection;
+    QCOMPARE(connection.open(QString()), QString());
+    const QString hostile = QStringLiteral("x'); DROP TABLE auth.users; --");
+    const PgResult result = connection.execParams(
+        QStringLiteral("SELECT $1::text IS NULL AS is_null, $2::text = '' AS is_empty, $3::text AS echoed"),
+        {QString(), QStringLiteral(""), hostile});
+    QVERIFY2(result.ok(), qPrintable(result.error().toString()));
+    QCOMPARE(result.value(0, QStringLiteral("is_null")), QStringLiteral("t"));
+    QCOMPARE(result.value(0, QStringLiteral("is_empty")), QStringLiteral("t"));
+    QCOMPARE(result.value(0, QStringLiteral("echoed")), hostile);
+    QVERIFY(result.isNull(0, result.columnIndex(QStringLiteral("is_null"))) == false);
+}
+
+void TestPgConnection::collectsNotices()
+{
+    PgConnection connection;
+    QCOMPARE(connection.open(QString()), QString());
+    QStringList live;
+    connection.setNoticeHandler([&live](const QString &notice) { live << notice; });
+    QVERIFY(connection.exec(QStringLiteral("DO $$ BEGIN RAISE NOTICE 'pg_cron not installed'; END $$")).ok());
+    QCOMPARE(connection.takeNotices(), QStringList{QStringLiteral("NOTICE: pg_cron not installed")});
+    QCOMPARE(live, QStringList{QStringLiteral("NOTICE: pg_cron not installed")});
+    QVERIFY(connection.takeNotices().isEmpty());
+}
+
+void TestPgConnection::cancelsARunningQuery()
+{
+    PgConnection connection;
+    QCOMPARE(connection.open(QString()), QString());
+    QElapsedTimer timer;
+    timer.start();
+    std::thread canceller([&connection] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        connection.cancel();
+    });
+    const PgResult result = connection.exec(QStringLiteral("SELECT pg_sleep(30)"));
+    canceller.join();
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().sqlState, QStringLiteral("57014"));  // query_canceled
+    QVERIFY(timer.elapsed() < 20000);
+}
+
+void TestPgConnection::classifiesFailures_data()
+{
+    QTest::addColumn<QString>("conninfo");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("wrong password") << "password=wrong-password" << int(ConnectionProblemKind::Authentication);
+    QTest::newRow("refused") << "host=127.0.0.1 port=1" << int(ConnectionProblemKind::Refused);
+    QTest::newRow("unresolvable") << "host=no-such-host.invalid" << int(ConnectionProblemKind::NameResolution);
+    QTest::newRow("no database") << "dbname=atlas_no_such_database" << int(ConnectionProblemKind::NoDatabase);
+    QTest::newRow("no role") << "user=atlas_no_such_role" << int(ConnectionProblemKind::Authentication);
+    QTest::newRow("ssl required") << "sslmode=require" << int(ConnectionProblemKind::Ssl);
+    QTest::newRow("garbage") << "host=127.0.0.1 not a connection string" << int(ConnectionProblemKind::BadConnectionString);
+    QTest::newRow("bad uri port") << "postgresql://localhost:notaport/db" << int(ConnectionProblemKind::BadConnectionString);
+}
+
+void TestPgConnection::classifiesFailures()
+{
+    QFETCH(QString, conninfo);
+    QFETCH(int, kind);
+    PgConnection connection;
+    const QString failure = connection.open(conninfo);
+    QVERIFY2(!failure.isEmpty(), "the connection should have failed");
+    QVERIFY(!connection.isOpen());
+    const ConnectionProblem problem = classifyConnectionProblem(failure);
+    QVERIFY2(problem.kind == ConnectionProblemKind(kind), qPrintable(failure));
+}
+
+void TestPgConnection::abandonsAHangingConnectAttempt()
+{
+    SilentServer silent;
+    PgConnection connection;
+    std::thread canceller([&connection] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        connection.cancel();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    const QString failure = connection.open(QStringLiteral("host=127.0.0.1 port=%1 connect_timeout=30").arg(silent.port()));
+    canceller.join();
+    QCOMPARE(failure, QStringLiteral("connection attempt cancelled"));
+    QVERIFY2(timer.elapsed() < 5000, "cancel must not wait for connect_timeout");
+}
+
+void TestPgConnection::timesOutAHangingConnectAttempt()
+{
+    SilentServer silent;
+    PgConnection connection;
+    const QString failure = connection.open(QStringLiteral("host=127.0.0.1 port=%1 connect_timeout=1").arg(silent.port()));
+    QCOMPARE(classifyConnectionProblem(failure).kind, ConnectionProblemKind::Timeout);
+}
+
+void TestPgConnection::supabaseClaimsDriveAuthUid()
+{
+    PgConnection connection;
+    QCOMPARE(connection.open(QString()), QString());
+    const QString user = QStringLiteral("5b0c3a8e-59c4-4f0e-9c55-3f4f5f0d9a11");
+    QVERIFY(connection.exec(QStringLiteral("BEGIN")).ok());
+    const PgResult result = connection.execParams(
+        QStringLiteral("SELECT set_config('role', 'authenticated', true), "
+                       "set_config('request.jwt.claims', json_build_object('sub', $1::text, 'role', 'authenticated')::text, true), "
+                       "auth.uid()::text AS uid, auth.role() AS role, current_user AS who"),
+        {user});
+    QVERIFY2(result.ok(), qPrintable(result.error().toString()));
+    QCOMPARE(result.value(0, QStringLiteral("uid")), user);
+    QCOMPARE(result.value(0, QStringLiteral("role")), QStringLiteral("authenticated"));
+    QCOMPARE(result.value(0, QStringLiteral("who")), QStringLiteral("authenticated"));
+    QVERIFY(connection.exec(QStringLiteral("ROLLBACK")).ok());
+    // Transaction-local: nothing survives the transaction.
+    const PgResult after = connection.exec(QStringLiteral("SELECT auth.uid() IS NULL AS cleared, current_user AS who"));
+    QCOMPARE(after.value(0, QStringLiteral("cleared")), QStringLiteral("t"));
+    QCOMPARE(after.value(0, QStringLiteral("who")), qEnvironmentVariable("PGUSER"));
+}
+
+QTEST_GUILESS_MAIN(TestPgConnection)
+#include "tst_pgconnection.moc"

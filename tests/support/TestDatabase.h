@@ -1,0 +1,56 @@
+#pragma once
+
+#include "db/PgConnection.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QString>
+#include <QtTest>
+
+// A fresh database for one test case, cloned from template1 (which scripts/localdb made
+// Supabase-like), dropped again when the test case ends. Connection settings come from the PG*
+// variables; DATABASE_URL is ignored so that tests never touch the instance's main database.
+class TestDatabase {
+public:
+    TestDatabase()
+    {
+        static QAtomicInt counter;
+        m_name = QStringLiteral("atlas_t_%1_%2").arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1));
+        const QString failure = m_admin.open(QStringLiteral("dbname=postgres"));
+        if (!failure.isEmpty())
+            qFatal("TestDatabase: cannot connect to the local database: %s", qPrintable(failure));
+        const PgResult created = m_admin.exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE template1").arg(m_name));
+        if (!created.ok())
+            qFatal("TestDatabase: %s", qPrintable(created.error().toString()));
+    }
+    ~TestDatabase() { m_admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name)); }
+    TestDatabase(const TestDatabase &) = delete;
+    TestDatabase &operator=(const TestDatabase &) = delete;
+
+    QString name() const { return m_name; }
+    QString conninfo() const { return QStringLiteral("dbname=%1").arg(m_name); }
+
+    // A new connection to this database (fails the test when it cannot connect).
+    std::unique_ptr<PgConnection> connect(const QString &extra = QString()) const
+    {
+        auto connection = std::make_unique<PgConnection>();
+        const QString failure = connection->open(conninfo() + QLatin1Char(' ') + extra, QStringLiteral("atlas-test"));
+        if (!failure.isEmpty())
+            qFatal("TestDatabase: %s", qPrintable(failure));
+        return connection;
+    }
+
+    // One value of a one-row query, for assertions.
+    QString scalar(const QString &sql) const
+    {
+        auto connection = connect();
+        const PgResult result = connection->exec(sql);
+        if (!result.ok())
+            return QStringLiteral("<error: %1>").arg(result.error().toString());
+        return result.value(0, 0);
+    }
+
+private:
+    PgConnection m_admin;
+    QString m_name;
+};

@@ -1,0 +1,81 @@
+// The first window against the real local database, driven through its widgets.
+#include "../support/SilentServer.h"
+
+#include "ui/MainWindow.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QtTest>
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void showsTheConnectedServer();
+    void explainsARefusedConnection();
+    void staysResponsiveAndCancelsAHangingConnect();
+
+private:
+    static QString text(QWidget &window, const char *name)
+    {
+        auto *label = window.findChild<QLabel *>(QLatin1String(name));
+        return label ? label->text() : QStringLiteral("<no widget %1>").arg(QLatin1String(name));
+    }
+};
+
+void TestMainWindow::showsTheConnectedServer()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy settled(&window, &MainWindow::connectionSettled);
+    auto *edit = window.findChild<QLineEdit *>(QStringLiteral("connectionEdit"));
+    edit->clear();  // empty: PG* variables
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("connectButton")), Qt::LeftButton);
+    QVERIFY(settled.wait(15000));
+    QCOMPARE(settled.first().first().toBool(), true);
+    QCOMPARE(text(window, "databaseValue"), qEnvironmentVariable("PGDATABASE"));
+    QCOMPARE(text(window, "userValue"), qEnvironmentVariable("PGUSER"));
+    QVERIFY(text(window, "serverVersionValue").startsWith(QLatin1String("15.")));
+    QVERIFY2(text(window, "looksLikeValue").contains(QLatin1String("local PostgreSQL")), qPrintable(text(window, "looksLikeValue")));
+    QVERIFY(text(window, "environmentBand").startsWith(QLatin1String("LOCAL")));
+    QVERIFY(window.windowTitle().contains(qEnvironmentVariable("PGDATABASE")));
+}
+
+void TestMainWindow::explainsARefusedConnection()
+{
+    MainWindow window;
+    window.show();
+    QSignalSpy settled(&window, &MainWindow::connectionSettled);
+    window.connectTo(QStringLiteral("postgresql://postgres:topsecret@127.0.0.1:1/postgres"));
+    QVERIFY(settled.wait(15000));
+    QCOMPARE(settled.first().first().toBool(), false);
+    const QString status = text(window, "statusLabel");
+    QVERIFY2(status.contains(QLatin1String("Connection refused by 127.0.0.1:1")), qPrintable(status));
+    QVERIFY2(!status.contains(QLatin1String("topsecret")), qPrintable(status));
+    QCOMPARE(text(window, "environmentBand"), QStringLiteral("not connected"));
+    QVERIFY(window.findChild<QPushButton *>(QStringLiteral("connectButton"))->isEnabled());
+}
+
+void TestMainWindow::staysResponsiveAndCancelsAHangingConnect()
+{
+    SilentServer silent;
+    MainWindow window;
+    window.show();
+    QSignalSpy settled(&window, &MainWindow::connectionSettled);
+    window.connectTo(QStringLiteral("host=127.0.0.1 port=%1 connect_timeout=60").arg(silent.port()));
+    // The event loop keeps running while the worker waits on the silent server.
+    QElapsedTimer timer;
+    timer.start();
+    QTest::qWait(300);
+    QVERIFY2(timer.elapsed() < 2000, "the GUI thread was blocked");
+    auto *cancel = window.findChild<QPushButton *>(QStringLiteral("cancelButton"));
+    QVERIFY(cancel->isEnabled());
+    QVERIFY(settled.isEmpty());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(settled.wait(5000));
+    QCOMPARE(settled.first().first().toBool(), false);
+    QVERIFY2(text(window, "statusLabel").contains(QLatin1String("cancelled")), qPrintable(text(window, "statusLabel")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
