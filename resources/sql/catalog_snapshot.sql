@@ -9,10 +9,10 @@
 -- One plain SELECT, no parameters, no side effects, so that any client can run it as is.
 --
 -- What is described: every schema except the system ones (pg_catalog, information_schema,
--- pg_toast*, pg_temp*), the bookkeeping schemas of other tools (cron: pg_cron's jobs;
+-- pg_toast*, pg_temp*), the bookkeeping schemas of tools (cron: pg_cron's jobs;
 -- supabase_migrations: the Supabase CLI's history; atlas_console: this console's audit; all
--- change when migrations are merely recorded), and objects that belong to an extension (they come and go with the extension,
--- which is listed itself as kind 'extension').
+-- change when migrations are merely recorded), and objects that belong to an extension (they
+-- come and go with the extension, which is listed itself as kind 'extension').
 --
 -- Kinds: schema, extension, table, view, sequence, column, constraint, index, policy, function,
 -- trigger, type, grant, default_acl, comment, publication.
@@ -32,8 +32,9 @@ schemas AS (
                         AND d.objid = n.oid AND d.deptype = 'e')
 ),
 relations AS (
-    SELECT c.oid, c.relkind::text AS relkind, c.relowner, c.relacl, c.relpersistence::text AS relpersistence, c.relrowsecurity,
-           c.relforcerowsecurity, c.relreplident::text AS relreplident, c.reloptions, c.relispartition, c.relpartbound,
+    SELECT c.oid, c.relkind::text AS relkind, c.relowner, c.relacl,
+           c.relpersistence::text AS relpersistence, c.relrowsecurity, c.relforcerowsecurity,
+           c.relreplident::text AS relreplident, c.reloptions, c.relispartition, c.relpartbound,
            s.nspname, c.relname::text AS relname,
            format('%I.%I', s.nspname, c.relname) AS qualified
     FROM pg_catalog.pg_class c

@@ -36,13 +36,19 @@ QStringList splitLikeSupabaseCli(const QString &sql)
 {
     QStringList out;
     const qsizetype n = sql.size();
+    const QChar *data = sql.constData();
     qsizetype start = 0;
     qsizetype i = 0;
     int parens = 0;
     bool atomic = false;  // inside BEGIN ATOMIC ... END
     while (i < n) {
-        const QChar c = sql.at(i);
-        const QChar next = i + 1 < n ? sql.at(i + 1) : QChar();
+        const QChar c = data[i];
+        if (c.unicode() > 0x7f || (c.isLetterOrNumber() && c != QLatin1Char('B') && c != QLatin1Char('b')
+                                   && c != QLatin1Char('E') && c != QLatin1Char('e'))) {
+            ++i;  // the common case: nothing that starts a token of interest
+            continue;
+        }
+        const QChar next = i + 1 < n ? data[i + 1] : QChar();
         if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
             // Quoted until the same delimiter; a doubled delimiter is an escaped one.
             ++i;
@@ -93,13 +99,13 @@ QStringList splitLikeSupabaseCli(const QString &sql)
             if (parens > 0)
                 --parens;
             ++i;
-        } else if (!atomic && wordAt(sql, i, QLatin1String("BEGIN"))) {
+        } else if (!atomic && (c == QLatin1Char('B') || c == QLatin1Char('b')) && wordAt(sql, i, QLatin1String("BEGIN"))) {
             qsizetype j = i + 5;
             while (j < n && sql.at(j).isSpace())
                 ++j;
             atomic = wordAt(sql, j, QLatin1String("ATOMIC"));
             i = atomic ? j + 6 : i + 5;
-        } else if (atomic && wordAt(sql, i, QLatin1String("END"))) {
+        } else if (atomic && (c == QLatin1Char('E') || c == QLatin1Char('e')) && wordAt(sql, i, QLatin1String("END"))) {
             atomic = false;
             i += 3;
         } else if (c == QLatin1Char(';') && parens == 0 && !atomic) {

@@ -2,6 +2,7 @@
 
 #include "core/MigrationFile.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -27,6 +28,10 @@ struct MigrationCatalog {
     QList<CatalogIssue> errors() const;
     QList<CatalogIssue> warnings() const;
     const MigrationFile *find(const QString &version) const;
+
+    // version -> index into `migrations`, built by scanMigrationFolder so that find() stays
+    // constant-time for folders with thousands of migrations.
+    QHash<QString, int> byVersion;
 };
 
 // Reads a migrations folder. Down and verify scripts sit beside their migration

@@ -1,5 +1,6 @@
 #include "core/MigrationFile.h"
 
+#include <QCryptographicHash>
 #include <QRegularExpression>
 
 bool MigrationFile::runsOutsideTransaction() const
@@ -34,4 +35,11 @@ bool versionLess(const QString &a, const QString &b)
     if (x != y)
         return x < y;
     return a < b;  // "007" and "7": a stable order for equal numbers
+}
+
+QByteArray MigrationScript::sha256() const
+{
+    if (m_sha256.isEmpty() && !sql.isEmpty())
+        m_sha256 = QCryptographicHash::hash(sql.toUtf8(), QCryptographicHash::Sha256).toHex();
+    return m_sha256;
 }

@@ -8,9 +8,14 @@ struct MigrationScript {
     QString path;      // empty when the migration has no such script
     QString fileName;  // as shown in messages: "20250918_x.down.sql"
     QString sql;       // decoded UTF-8, without a byte-order mark
-    QByteArray sha256; // hex SHA-256 of the bytes on disk
 
     bool exists() const { return !path.isEmpty(); }
+    // Hex SHA-256 of the text (the file's bytes, less a byte-order mark). Computed on first use:
+    // a status of a thousand migrations needs none of them.
+    QByteArray sha256() const;
+
+private:
+    mutable QByteArray m_sha256;
 };
 
 // A migration of a folder: <version>_<name>.sql, with its optional .down.sql and .verify.sql.

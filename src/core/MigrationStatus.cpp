@@ -2,6 +2,7 @@
 
 #include "core/CliStatementSplitter.h"
 
+#include <QCryptographicHash>
 #include <QMap>
 
 #include <algorithm>
@@ -24,6 +25,11 @@ QString statementDrift(const QStringList &recorded, const QStringList &file)
 }
 
 }  // namespace
+
+QByteArray statementsDigest(const QStringList &statements)
+{
+    return QCryptographicHash::hash(statements.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Md5).toHex();
+}
 
 QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const QList<HistoryEntry> &history,
                                         const QHash<QString, VersionAudit> &audit)
@@ -61,7 +67,10 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
             QString drift;
             if (entry->statements)
                 drift = statementDrift(*entry->statements, splitLikeSupabaseCli(file.up.sql));
-            else if (facts.lastApply && !facts.lastApply->checksum.isEmpty() && facts.lastApply->checksum != file.up.sha256)
+            else if (!entry->digest.isEmpty()) {
+                if (entry->digest != statementsDigest(splitLikeSupabaseCli(file.up.sql)))
+                    drift = QStringLiteral("file changed since it was applied: its statements differ from the recorded ones");
+            } else if (facts.lastApply && !facts.lastApply->checksum.isEmpty() && facts.lastApply->checksum != file.up.sha256())
                 drift = QStringLiteral("file changed since it was applied: its checksum differs");
             if (!drift.isEmpty()) {
                 row.state = MigrationState::Modified;

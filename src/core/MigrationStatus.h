@@ -16,8 +16,15 @@ enum class MigrationState { Pending, Applied, Modified, MissingFile, OutOfOrder,
 struct HistoryEntry {
     QString version;
     QString name;
-    std::optional<QStringList> statements;  // absent in rows written by very old CLI versions
+    // The statements column, or its digest (statementsDigest()) when only that was read: a status
+    // of many migrations reads digests, and the statements of those that differ.
+    std::optional<QStringList> statements;
+    QByteArray digest;  // empty when the row has no statements (very old CLI versions)
 };
+
+// md5 of the statements joined by U+001F, the same as the server's
+// md5(array_to_string(statements, chr(31))), to compare statements without transferring them.
+QByteArray statementsDigest(const QStringList &statements);
 
 // One attempt from the console's audit table (atlas_console.migration_audit).
 struct AuditEntry {

@@ -13,33 +13,41 @@ void TextTable::addRow(const QStringList &cells, const QStringList &colours)
 
 QString TextTable::render(bool colour) const
 {
-    QList<int> widths;
+    QList<qsizetype> widths;
     for (const QString &h : m_headers)
-        widths.append(int(h.size()));
+        widths.append(h.size());
     for (const QStringList &row : m_rows) {
         for (int c = 0; c < row.size() && c < widths.size(); ++c)
-            widths[c] = std::max(widths[c], int(row.at(c).size()));
+            widths[c] = std::max(widths[c], row.at(c).size());
     }
+    qsizetype lineWidth = 0;
+    for (const qsizetype w : widths)
+        lineWidth += w + 2;
+    QString out;
+    out.reserve((m_rows.size() + 1) * (lineWidth + 16));
     const auto line = [&](const QStringList &cells, const QStringList &colours, bool bold) {
-        QString out;
+        const qsizetype start = out.size();
         for (int c = 0; c < widths.size(); ++c) {
-            const QString cell = cells.value(c);
+            const QString &cell = c < cells.size() ? cells.at(c) : QString();
             const bool last = c == widths.size() - 1;
-            const QString padded = last ? cell : cell.leftJustified(widths[c]);
             const QString code = bold ? QStringLiteral("1") : colours.value(c);
-            if (colour && !code.isEmpty())
-                out += QStringLiteral("\x1b[%1m%2\x1b[0m").arg(code, padded);
-            else
-                out += padded;
+            const bool paint = colour && !code.isEmpty();
+            if (paint)
+                out += QLatin1String("\x1b[") + code + QLatin1Char('m');
+            out += cell;
             if (!last)
-                out += QStringLiteral("  ");
+                out += QString(widths[c] - cell.size(), QLatin1Char(' '));
+            if (paint)
+                out += QLatin1String("\x1b[0m");
+            if (!last)
+                out += QLatin1String("  ");
         }
-        while (out.endsWith(QLatin1Char(' ')))
+        while (out.size() > start && out.endsWith(QLatin1Char(' ')))
             out.chop(1);
-        return out + QLatin1Char('\n');
+        out += QLatin1Char('\n');
     };
-    QString out = line(m_headers, {}, true);
+    line(m_headers, {}, true);
     for (int r = 0; r < m_rows.size(); ++r)
-        out += line(m_rows.at(r), m_colours.at(r), false);
+        line(m_rows.at(r), m_colours.at(r), false);
     return out;
 }

@@ -28,7 +28,7 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
     if (hasHistory) {
         // Old CLI versions created the table without these columns; read what is there.
         const QString statements = exists.value(0, 2) == QLatin1String("t")
-            ? QStringLiteral("array_to_json(statements)::text") : QStringLiteral("NULL::text");
+            ? QStringLiteral("md5(array_to_string(statements, chr(31)))") : QStringLiteral("NULL::text");
         const QString name = exists.value(0, 3) == QLatin1String("t") ? QStringLiteral("name") : QStringLiteral("NULL::text");
         PgResult rows = connection.exec(QStringLiteral("SELECT version, %1, %2 FROM supabase_migrations.schema_migrations")
                                             .arg(name, statements));
@@ -38,47 +38,65 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
             HistoryEntry entry;
             entry.version = rows.value(r, 0);
             entry.name = rows.value(r, 1);
-            if (!rows.isNull(r, 2)) {
-                QStringList list;
-                for (const QJsonValue &v : QJsonDocument::fromJson(rows.value(r, 2).toUtf8()).array())
-                    list << v.toString();
-                entry.statements = list;
-            }
+            entry.digest = rows.value(r, 2).toLatin1();
             history->append(entry);
         }
     }
 
     if (hasAudit) {
-        // The newest attempt (up or down) and the newest successful up of every version.
+        // One row per version: its newest attempt (up or down) and its newest successful up.
         PgResult rows = connection.exec(QStringLiteral(
-            "(SELECT DISTINCT ON (version) 'attempt' AS fact, version, direction, outcome, checksum, "
-            "(extract(epoch FROM finished_at) * 1000)::bigint, "
-            "actor, error FROM atlas_console.migration_audit WHERE direction IN ('up', 'down') "
-            "ORDER BY version, id DESC) "
-            "UNION ALL "
-            "(SELECT DISTINCT ON (version) 'apply', version, direction, outcome, checksum, "
-            "(extract(epoch FROM finished_at) * 1000)::bigint, actor, error "
-            "FROM atlas_console.migration_audit WHERE direction = 'up' AND outcome = 'succeeded' "
-            "ORDER BY version, id DESC)"));
+            "SELECT a.version, a.direction, a.outcome, a.checksum, (extract(epoch FROM a.finished_at) * 1000)::bigint, "
+            "a.actor, a.error, u.id = a.id, u.checksum, (extract(epoch FROM u.finished_at) * 1000)::bigint, u.actor "
+            "FROM (SELECT DISTINCT ON (version) * FROM atlas_console.migration_audit WHERE direction IN ('up', 'down') "
+            "      ORDER BY version, id DESC) AS a "
+            "LEFT JOIN (SELECT DISTINCT ON (version) * FROM atlas_console.migration_audit "
+            "      WHERE direction = 'up' AND outcome = 'succeeded' ORDER BY version, id DESC) AS u USING (version)"));
         if (!rows.ok())
             return rows;
         for (int r = 0; r < rows.rowCount(); ++r) {
-            AuditEntry entry;
-            entry.version = rows.value(r, 1);
-            entry.direction = rows.value(r, 2);
-            entry.outcome = rows.value(r, 3);
-            entry.checksum = rows.value(r, 4).toUtf8();
-            entry.finishedAt = QDateTime::fromMSecsSinceEpoch(rows.value(r, 5).toLongLong(), Qt::UTC);
-            entry.actor = rows.value(r, 6);
-            entry.error = rows.value(r, 7);
-            VersionAudit &facts = (*audit)[entry.version];
-            if (rows.value(r, 0) == QLatin1String("attempt"))
-                facts.lastAttempt = entry;
-            else
-                facts.lastApply = entry;
+            AuditEntry attempt;
+            attempt.version = rows.value(r, 0);
+            attempt.direction = rows.value(r, 1);
+            attempt.outcome = rows.value(r, 2);
+            attempt.checksum = rows.value(r, 3).toLatin1();
+            attempt.finishedAt = QDateTime::fromMSecsSinceEpoch(rows.value(r, 4).toLongLong(), Qt::UTC);
+            attempt.actor = rows.value(r, 5);
+            attempt.error = rows.value(r, 6);
+            VersionAudit &facts = (*audit)[attempt.version];
+            if (rows.value(r, 7) == QLatin1String("t")) {
+                facts.lastApply = attempt;  // the newest attempt is the newest successful up
+            } else if (!rows.isNull(r, 8) || !rows.isNull(r, 9)) {
+                AuditEntry apply;
+                apply.version = attempt.version;
+                apply.direction = QStringLiteral("up");
+                apply.outcome = QStringLiteral("succeeded");
+                apply.checksum = rows.value(r, 8).toLatin1();
+                apply.finishedAt = QDateTime::fromMSecsSinceEpoch(rows.value(r, 9).toLongLong(), Qt::UTC);
+                apply.actor = rows.value(r, 10);
+                facts.lastApply = apply;
+            }
+            facts.lastAttempt = attempt;
         }
     }
     return exists;
+}
+
+PgResult readStatements(PgConnection &connection, const QStringList &versions, QHash<QString, QStringList> *statements)
+{
+    PgResult rows = connection.execParams(
+        QStringLiteral("SELECT version, array_to_json(statements)::text FROM supabase_migrations.schema_migrations "
+                       "WHERE version = ANY ($1::text[])"),
+        {toPgTextArray(versions)});
+    if (!rows.ok())
+        return rows;
+    for (int r = 0; r < rows.rowCount(); ++r) {
+        QStringList list;
+        for (const QJsonValue &v : QJsonDocument::fromJson(rows.value(r, 1).toUtf8()).array())
+            list << v.toString();
+        statements->insert(rows.value(r, 0), list);
+    }
+    return rows;
 }
 
 PgResult ensureTables(PgConnection &connection)

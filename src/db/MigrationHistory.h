@@ -28,9 +28,12 @@ struct AuditRecord {
 // Reads work on a read-only connection and on a database that has neither table.
 namespace MigrationHistory {
 
-// Three round trips whatever the number of migrations: which tables exist, the CLI's rows, and
-// the audit facts per version.
+// Three round trips whatever the number of migrations: which tables exist, the CLI's rows (with
+// a digest of their statements, not the statements), and the audit facts per version.
 PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QString, VersionAudit> *audit);
+
+// The recorded statements of the given versions, in one round trip.
+PgResult readStatements(PgConnection &connection, const QStringList &versions, QHash<QString, QStringList> *statements);
 
 // Creates both tables if missing (the CLI's DDL for its table, under its lock_timeout of 4s).
 // Call inside a transaction of its own, before the migration's.

@@ -88,6 +88,22 @@ StatusReport MigrationRunner::status(const MigrationCatalog &catalog)
         return report;
     }
     report.rows = computeStatus(catalog, history, audit);
+    // For the migrations whose statements differ, read them to say which statement differs.
+    QStringList drifted;
+    for (const MigrationStatusRow &row : report.rows) {
+        if (row.state == MigrationState::Modified)
+            drifted << row.version;
+    }
+    if (!drifted.isEmpty()) {
+        QHash<QString, QStringList> statements;
+        if (MigrationHistory::readStatements(m_connection, drifted, &statements).ok()) {
+            for (HistoryEntry &entry : history) {
+                if (statements.contains(entry.version))
+                    entry.statements = statements.value(entry.version);
+            }
+            report.rows = computeStatus(catalog, history, audit);
+        }
+    }
     return report;
 }
 
@@ -237,7 +253,7 @@ void MigrationRunner::audit(const MigrationFile &migration, const MigrationScrip
     record.direction = report.direction;
     record.outcome = report.ok ? QStringLiteral("succeeded")
                                : (report.cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed"));
-    record.checksum = script.sha256;
+    record.checksum = script.sha256();
     record.actor = m_options.actor;
     record.startedAt = startedAt;
     record.durationMs = startedAt.msecsTo(QDateTime::currentDateTimeUtc());

@@ -52,7 +52,7 @@ void TestMigrationCatalog::readsAValidFolder()
     QCOMPARE(m.down.fileName, QStringLiteral("20250918_create_x.down.sql"));
     QVERIFY(m.verify.exists());
     // sha256 of the bytes on disk (sha256sum of the same text)
-    QCOMPARE(m.up.sha256, QByteArray("d3cd73bc46e219bde8fb04eacffafc9447a85e6d249051b0ff5f4c9a2c86c74d"));
+    QCOMPARE(m.up.sha256(), QByteArray("d3cd73bc46e219bde8fb04eacffafc9447a85e6d249051b0ff5f4c9a2c86c74d"));
 }
 
 void TestMigrationCatalog::ordersVersionsNumerically()

@@ -162,7 +162,7 @@ void TestMigrationRunner::writesHistoryAsTheSupabaseCliDoes()
     QVERIFY(!stored.first().endsWith(QLatin1Char(';')));
     // The audit row: who, when, checksum, outcome.
     QCOMPARE(db.scalar("SELECT format('%s %s %s %s', version, direction, outcome, checksum) FROM atlas_console.migration_audit"),
-             QStringLiteral("20250918 up succeeded ") + QString::fromLatin1(catalog.migrations.first().up.sha256));
+             QStringLiteral("20250918 up succeeded ") + QString::fromLatin1(catalog.migrations.first().up.sha256()));
     QCOMPARE(db.scalar("SELECT actor <> '' AND database_user = current_user AND finished_at >= started_at FROM atlas_console.migration_audit"),
              QStringLiteral("t"));
 }

@@ -1,0 +1,153 @@
+// Engine benchmarks, measured in one run against a reference. Needs the PG* variables of a local
+// database (scripts/bench starts one). Prints medians and ratios; the targets are in the README.
+//
+//  1. apply of the Atlas migrations: `atlas-console apply` (and the engine in-process) against
+//     `psql -v ON_ERROR_STOP=1 -f` of the same files, each on a fresh database.
+//  2. `atlas-console status` with 1,000 applied migrations against 10.
+#include "core/MigrationCatalog.h"
+#include "db/MigrationRunner.h"
+#include "db/PgConnection.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+namespace {
+
+const int kTrials = 15;
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+PgConnection &admin()
+{
+    static PgConnection connection;
+    if (!connection.isOpen()) {
+        const QString failure = connection.open(QStringLiteral("dbname=postgres"), QStringLiteral("atlas-bench"));
+        if (!failure.isEmpty())
+            qFatal("bench: cannot connect: %s (run it through scripts/bench)", qPrintable(failure));
+    }
+    return connection;
+}
+
+void recreate(const QString &name)
+{
+    admin().exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+    const PgResult created = admin().exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE template1").arg(name));
+    if (!created.ok())
+        qFatal("bench: %s", qPrintable(created.error().toString()));
+}
+
+double timeProcess(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DATABASE_URL"));
+    process.setProcessEnvironment(env);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, arguments);
+    process.waitForFinished(120000);
+    const double ms = timer.nsecsElapsed() / 1e6;
+    if (process.exitCode() != 0)
+        qFatal("bench: %s %s failed: %s", qPrintable(program), qPrintable(arguments.join(' ')),
+               qPrintable(QString::fromUtf8(process.readAllStandardError())));
+    return ms;
+}
+
+// Runs `measure` on a fresh database `kTrials` times (plus one warm-up) and returns the median.
+double trials(const QString &database, const std::function<double()> &measure)
+{
+    QList<double> times;
+    for (int i = 0; i <= kTrials; ++i) {
+        recreate(database);
+        const double ms = measure();
+        if (i > 0)
+            times.append(ms);
+    }
+    return median(times);
+}
+
+void write(const QString &path, const QByteArray &text)
+{
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write(text);
+}
+
+double statusWith(int count, const QString &console)
+{
+    QTemporaryDir dir;
+    for (int i = 1; i <= count; ++i) {
+        write(dir.filePath(QStringLiteral("%1_step_%2.sql").arg(20250000000000LL + i).arg(i)),
+              QStringLiteral("-- step %1\nCREATE TABLE step_%1 (id bigint PRIMARY KEY, note text);\n"
+                             "COMMENT ON TABLE step_%1 IS 'generated for the status benchmark';\n")
+                  .arg(i)
+                  .toUtf8());
+    }
+    const QString database = QStringLiteral("atlas_bench_status");
+    recreate(database);
+    timeProcess(console, {"apply", "--dir", dir.path(), "--dsn", "dbname=" + database});
+    QList<double> times;
+    for (int i = 0; i <= kTrials; ++i) {
+        const double ms = timeProcess(console, {"status", "--dir", dir.path(), "--dsn", "dbname=" + database});
+        if (i > 0)
+            times.append(ms);
+    }
+    return median(times);
+}
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QString console = QStringLiteral(ATLAS_CONSOLE_BIN);
+    const QString migrations = QStringLiteral(ATLAS_MIGRATIONS_DIR);
+    const MigrationCatalog catalog = scanMigrationFolder(migrations);
+    const QString database = QStringLiteral("atlas_bench_apply");
+    std::printf("Atlas Console engine benchmarks (median of %d runs, each on a fresh database)\n\n", kTrials);
+
+    QStringList psqlArgs{"-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database};
+    for (const MigrationFile &m : catalog.migrations)
+        psqlArgs << "-f" << m.up.path;
+    const double psql = trials(database, [&] { return timeProcess(QStringLiteral("psql"), psqlArgs); });
+    const double cli = trials(database, [&] {
+        return timeProcess(console, {"apply", "--dir", migrations, "--dsn", "dbname=" + database});
+    });
+    const double engine = trials(database, [&] {
+        QElapsedTimer timer;
+        timer.start();
+        PgConnection connection;
+        connection.open("dbname=" + database);
+        MigrationRunner runner(connection);
+        for (const RunReport &r : runner.applyPending(catalog)) {
+            if (!r.ok)
+                qFatal("bench: %s", qPrintable(r.message));
+        }
+        return timer.nsecsElapsed() / 1e6;
+    });
+    std::printf("apply of the %d Atlas migrations\n", int(catalog.migrations.size()));
+    std::printf("  psql -f (reference, process)        %8.1f ms\n", psql);
+    std::printf("  atlas-console apply (process)       %8.1f ms   ratio %.2fx  (target <= 1.10x)\n", cli, cli / psql);
+    std::printf("  engine in-process (connect + apply) %8.1f ms   ratio %.2fx\n\n", engine, engine / psql);
+
+    const double small = statusWith(10, console);
+    const double large = statusWith(1000, console);
+    std::printf("atlas-console status (process, all applied)\n");
+    std::printf("  10 migrations                       %8.1f ms\n", small);
+    std::printf("  1,000 migrations                    %8.1f ms   ratio %.2fx  (target <= 1.50x)\n", large, large / small);
+    admin().exec(QStringLiteral("DROP DATABASE IF EXISTS atlas_bench_apply WITH (FORCE)"));
+    admin().exec(QStringLiteral("DROP DATABASE IF EXISTS atlas_bench_status WITH (FORCE)"));
+    return 0;
+}

@@ -1,0 +1,176 @@
+// The command-line twin, run as a real process against the local database.
+#include "../support/TestDatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QProcess *start(const QStringList &arguments, const QString &conninfo)
+{
+    auto *process = new QProcess;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DATABASE_URL"));
+    process->setProcessEnvironment(env);
+    QStringList args = arguments;
+    if (!conninfo.isEmpty())
+        args << QStringLiteral("--dsn") << conninfo;
+    process->start(QStringLiteral(ATLAS_CONSOLE_BIN), args);
+    return process;
+}
+
+Run finish(QProcess *process)
+{
+    Run run;
+    process->waitForFinished(60000);
+    run.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+    run.out = QString::fromUtf8(process->readAllStandardOutput());
+    run.err = QString::fromUtf8(process->readAllStandardError());
+    delete process;
+    return run;
+}
+
+Run cli(const QStringList &arguments, const QString &conninfo)
+{
+    return finish(start(arguments, conninfo));
+}
+
+void write(const QString &path, const QString &text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text.toUtf8());
+}
+
+}  // namespace
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+private slots:
+    void statusApplyVerifyRollback();
+    void jsonForMachines();
+    void exitCodesSayWhatFailed_data();
+    void exitCodesSayWhatFailed();
+    void twoProcessesNeverApplyTogether();
+};
+
+void TestCommandLine::statusApplyVerifyRollback()
+{
+    TestDatabase db;
+    Run run = cli({"status"}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QRegularExpression("20250918\\s+create_usage_tracking_tables\\s+pending")), qPrintable(run.out));
+    QVERIFY(!run.out.contains("\x1b["));  // no colour when not on a terminal
+
+    run = cli({"plan"}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QRegularExpression("created +table +public.daily_usage\\n")), qPrintable(run.out));
+    QVERIFY2(run.out.contains("caution: grants SELECT on public.response_cache to anon"), qPrintable(run.out));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NULL"), QStringLiteral("t"));
+
+    run = cli({"apply", "--to", "20251002090000"}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains("applied 20250918_create_usage_tracking_tables"));
+    QVERIFY(run.out.contains("applied 20251002090000_update_daily_usage_tiers"));
+    QVERIFY(!run.out.contains("20251002091500"));
+
+    run = cli({"verify", "20251002090000"}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY(run.out.contains("checks passed"));
+
+    run = cli({"rollback"}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains("rolled back 20251002090000_update_daily_usage_tiers"), qPrintable(run.out));
+    QCOMPARE(db.scalar("SELECT string_agg(version, ',') FROM supabase_migrations.schema_migrations"), QStringLiteral("20250918"));
+}
+
+void TestCommandLine::jsonForMachines()
+{
+    TestDatabase db;
+    Run run = cli({"apply", "--json"}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QJsonParseError error;
+    const QJsonObject document = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + run.out));
+    QCOMPARE(document.value("ok").toBool(), true);
+    const QJsonArray results = document.value("results").toArray();
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results.at(0).toObject().value("version").toString(), QStringLiteral("20250918"));
+    QCOMPARE(results.at(0).toObject().value("statements").toArray().size(), 33);
+
+    run = cli({"status", "--json"}, db.conninfo());
+    const QJsonArray migrations = QJsonDocument::fromJson(run.out.toUtf8()).object().value("migrations").toArray();
+    QCOMPARE(migrations.size(), 3);
+    for (const QJsonValue &m : migrations)
+        QCOMPARE(m.toObject().value("state").toString(), QStringLiteral("applied"));
+}
+
+void TestCommandLine::exitCodesSayWhatFailed_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("conninfo");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderr");
+    QTest::newRow("no folder") << QStringList{"status", "--dir", "/nonexistent"} << "" << 2
+                               << "the migrations folder /nonexistent does not exist";
+    QTest::newRow("refused") << QStringList{"status"} << "postgresql://postgres:hunter2@127.0.0.1:1/postgres" << 3
+                             << "cannot connect: Connection refused by 127.0.0.1:1 (refused)";
+    QTest::newRow("unknown version") << QStringList{"apply", "--to", "99"} << "DB" << 2 << "no migration with version 99";
+    QTest::newRow("rollback nothing") << QStringList{"rollback"} << "DB" << 0 << "";
+    QTest::newRow("bad lock wait") << QStringList{"apply", "--lock-wait", "soon"} << "DB" << 2
+                                   << "--lock-wait takes a number of seconds, not \"soon\"";
+    QTest::newRow("version on status") << QStringList{"status", "1"} << "DB" << 2 << "status takes no version argument";
+}
+
+void TestCommandLine::exitCodesSayWhatFailed()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, conninfo);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderr);
+    TestDatabase db;
+    const Run run = cli(arguments, conninfo == "DB" ? db.conninfo() : conninfo);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(stderr), qPrintable(run.err));
+    QVERIFY2(!run.err.contains("hunter2"), qPrintable(run.err));
+}
+
+void TestCommandLine::twoProcessesNeverApplyTogether()
+{
+    // A migration that takes long enough for both processes to meet at the lock.
+    QTemporaryDir dir;
+    write(dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(0.3);\n");
+    int lockReports = 0;
+    for (int trial = 0; trial < 20; ++trial) {
+        TestDatabase db;
+        const QStringList args{"apply", "--dir", dir.path(), "--lock-wait", "0"};
+        QProcess *first = start(args, db.conninfo());
+        QProcess *second = start(args, db.conninfo());
+        const Run a = finish(first);
+        const Run b = finish(second);
+        const int applied = (a.out.contains("applied 1_slow") ? 1 : 0) + (b.out.contains("applied 1_slow") ? 1 : 0);
+        QVERIFY2(applied == 1, qPrintable(QStringLiteral("trial %1:\n%2\n%3\n%4\n%5").arg(trial).arg(a.out, a.err, b.out, b.err)));
+        const Run &loser = a.out.contains("applied 1_slow") ? b : a;
+        // The other one either met the lock, or came after and found nothing to do.
+        const bool sawLock = loser.exitCode == 4 && loser.err.contains("another session is migrating this database: pid ");
+        const bool cameAfter = loser.exitCode == 0 && loser.out.contains("nothing to apply");
+        QVERIFY2(sawLock || cameAfter, qPrintable(loser.out + loser.err));
+        lockReports += sawLock ? 1 : 0;
+        QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("1"));
+    }
+    qInfo("the second process reported the lock in %d of 20 trials", lockReports);
+    QVERIFY(lockReports >= 15);
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
