@@ -21,7 +21,7 @@
 
 namespace {
 
-const int kTrials = 15;
+const int kTrials = 21;
 
 double median(QList<double> values)
 {
@@ -65,17 +65,23 @@ double timeProcess(const QString &program, const QStringList &arguments)
     return ms;
 }
 
-// Runs `measure` on a fresh database `kTrials` times (plus one warm-up) and returns the median.
-double trials(const QString &database, const std::function<double()> &measure)
+// Runs each of `measures` on a fresh database, interleaved (A B C A B C ...) so that a slow
+// moment of the machine hits all of them alike; `kTrials` rounds plus one warm-up. Medians.
+QList<double> interleaved(const QString &database, const QList<std::function<double()>> &measures)
 {
-    QList<double> times;
+    QList<QList<double>> times(measures.size());
     for (int i = 0; i <= kTrials; ++i) {
-        recreate(database);
-        const double ms = measure();
-        if (i > 0)
-            times.append(ms);
+        for (int m = 0; m < measures.size(); ++m) {
+            recreate(database);
+            const double ms = measures.at(m)();
+            if (i > 0)
+                times[m].append(ms);
+        }
     }
-    return median(times);
+    QList<double> medians;
+    for (const QList<double> &t : times)
+        medians.append(median(t));
+    return medians;
 }
 
 void write(const QString &path, const QByteArray &text)
@@ -85,26 +91,20 @@ void write(const QString &path, const QByteArray &text)
     file.write(text);
 }
 
-double statusWith(int count, const QString &console)
+// Makes a folder of `count` small migrations and a database with all of them applied.
+QString prepareStatus(int count, const QString &console, QTemporaryDir *dir)
 {
-    QTemporaryDir dir;
     for (int i = 1; i <= count; ++i) {
-        write(dir.filePath(QStringLiteral("%1_step_%2.sql").arg(20250000000000LL + i).arg(i)),
+        write(dir->filePath(QStringLiteral("%1_step_%2.sql").arg(20250000000000LL + i).arg(i)),
               QStringLiteral("-- step %1\nCREATE TABLE step_%1 (id bigint PRIMARY KEY, note text);\n"
                              "COMMENT ON TABLE step_%1 IS 'generated for the status benchmark';\n")
                   .arg(i)
                   .toUtf8());
     }
-    const QString database = QStringLiteral("atlas_bench_status");
+    const QString database = QStringLiteral("atlas_bench_status_%1").arg(count);
     recreate(database);
-    timeProcess(console, {"apply", "--dir", dir.path(), "--dsn", "dbname=" + database});
-    QList<double> times;
-    for (int i = 0; i <= kTrials; ++i) {
-        const double ms = timeProcess(console, {"status", "--dir", dir.path(), "--dsn", "dbname=" + database});
-        if (i > 0)
-            times.append(ms);
-    }
-    return median(times);
+    timeProcess(console, {"apply", "--dir", dir->path(), "--dsn", "dbname=" + database});
+    return database;
 }
 
 }  // namespace
@@ -116,38 +116,50 @@ int main(int argc, char *argv[])
     const QString migrations = QStringLiteral(ATLAS_MIGRATIONS_DIR);
     const MigrationCatalog catalog = scanMigrationFolder(migrations);
     const QString database = QStringLiteral("atlas_bench_apply");
-    std::printf("Atlas Console engine benchmarks (median of %d runs, each on a fresh database)\n\n", kTrials);
+    std::printf("Atlas Console engine benchmarks (median of %d interleaved runs; apply on a fresh database each time)\n\n", kTrials);
 
     QStringList psqlArgs{"-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database};
     for (const MigrationFile &m : catalog.migrations)
         psqlArgs << "-f" << m.up.path;
-    const double psql = trials(database, [&] { return timeProcess(QStringLiteral("psql"), psqlArgs); });
-    const double cli = trials(database, [&] {
-        return timeProcess(console, {"apply", "--dir", migrations, "--dsn", "dbname=" + database});
-    });
-    const double engine = trials(database, [&] {
-        QElapsedTimer timer;
-        timer.start();
-        PgConnection connection;
-        connection.open("dbname=" + database);
-        MigrationRunner runner(connection);
-        for (const RunReport &r : runner.applyPending(catalog)) {
-            if (!r.ok)
-                qFatal("bench: %s", qPrintable(r.message));
-        }
-        return timer.nsecsElapsed() / 1e6;
-    });
+    const QList<double> apply = interleaved(database, {
+        [&] { return timeProcess(QStringLiteral("psql"), psqlArgs); },
+        [&] { return timeProcess(console, {"apply", "--dir", migrations, "--dsn", "dbname=" + database}); },
+        [&] {
+            QElapsedTimer timer;
+            timer.start();
+            PgConnection connection;
+            connection.open("dbname=" + database);
+            MigrationRunner runner(connection);
+            for (const RunReport &r : runner.applyPending(catalog)) {
+                if (!r.ok)
+                    qFatal("bench: %s", qPrintable(r.message));
+            }
+            return timer.nsecsElapsed() / 1e6;
+        }});
+    const double psql = apply.at(0), cli = apply.at(1), engine = apply.at(2);
     std::printf("apply of the %d Atlas migrations\n", int(catalog.migrations.size()));
     std::printf("  psql -f (reference, process)        %8.1f ms\n", psql);
     std::printf("  atlas-console apply (process)       %8.1f ms   ratio %.2fx  (target <= 1.10x)\n", cli, cli / psql);
     std::printf("  engine in-process (connect + apply) %8.1f ms   ratio %.2fx\n\n", engine, engine / psql);
 
-    const double small = statusWith(10, console);
-    const double large = statusWith(1000, console);
+    QTemporaryDir smallDir, largeDir;
+    const QString smallDb = prepareStatus(10, console, &smallDir);
+    const QString largeDb = prepareStatus(1000, console, &largeDir);
+    QList<double> smallTimes, largeTimes;
+    for (int i = 0; i <= kTrials; ++i) {
+        const double a = timeProcess(console, {"status", "--dir", smallDir.path(), "--dsn", "dbname=" + smallDb});
+        const double b = timeProcess(console, {"status", "--dir", largeDir.path(), "--dsn", "dbname=" + largeDb});
+        if (i > 0) {
+            smallTimes.append(a);
+            largeTimes.append(b);
+        }
+    }
+    const double small = median(smallTimes), large = median(largeTimes);
     std::printf("atlas-console status (process, all applied)\n");
     std::printf("  10 migrations                       %8.1f ms\n", small);
     std::printf("  1,000 migrations                    %8.1f ms   ratio %.2fx  (target <= 1.50x)\n", large, large / small);
     admin().exec(QStringLiteral("DROP DATABASE IF EXISTS atlas_bench_apply WITH (FORCE)"));
-    admin().exec(QStringLiteral("DROP DATABASE IF EXISTS atlas_bench_status WITH (FORCE)"));
+    admin().exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(smallDb));
+    admin().exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(largeDb));
     return 0;
 }

@@ -14,7 +14,7 @@ MainWindow::MainWindow(QWidget *parent)
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
 
     connect(m_ui->connectButton, &QPushButton::clicked, this,
-            [this] { connectTo(m_ui->connectionEdit->text().trimmed()); });
+            [this] { connectTo(conninfoFromField()); });
     connect(m_ui->connectionEdit, &QLineEdit::returnPressed, m_ui->connectButton, &QPushButton::click);
     connect(m_ui->cancelButton, &QPushButton::clicked, m_worker, &DbWorker::cancel, Qt::DirectConnection);
     connect(m_worker, &DbWorker::connected, this, &MainWindow::showConnected);
@@ -26,10 +26,17 @@ MainWindow::~MainWindow()
     m_worker->stop();
 }
 
+QString MainWindow::conninfoFromField() const
+{
+    const QString text = m_ui->connectionEdit->text().trimmed();
+    return text == redactConnectionString(m_conninfo) ? m_conninfo : text;
+}
+
 void MainWindow::connectTo(const QString &conninfo)
 {
-    if (m_ui->connectionEdit->text() != conninfo)
-        m_ui->connectionEdit->setText(conninfo);
+    m_conninfo = conninfo;
+    // Never show a password: the field holds the redacted form.
+    m_ui->connectionEdit->setText(redactConnectionString(conninfo));
     const QString shown = conninfo.isEmpty() ? tr("PG* environment variables") : redactConnectionString(conninfo);
     m_ui->statusLabel->setText(tr("Connecting to %1 …").arg(shown));
     setBusy(true);

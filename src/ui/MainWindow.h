@@ -32,6 +32,11 @@ private:
     void setBusy(bool busy);
     void showEnvironment(const QString &text, const QString &background, const QString &foreground);
 
+    // What the connection field means: the field shows a redacted string when the real one holds
+    // a password, and clicking Connect on that unchanged field uses the real one.
+    QString conninfoFromField() const;
+
     std::unique_ptr<Ui::MainWindow> m_ui;
     DbWorker *m_worker = nullptr;
+    QString m_conninfo;
 };

@@ -4,8 +4,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <unistd.h>
-
 namespace {
 
 void write(const QString &path, const QByteArray &bytes)
@@ -123,14 +121,12 @@ void TestMigrationCatalog::rejectsBadInput()
 
 void TestMigrationCatalog::reportsAnUnreadableFile()
 {
-    if (geteuid() == 0)
-        QSKIP("root reads any file; the permission case needs an ordinary user");
+    // A dangling link cannot be read even by root (CI runs as root).
     QTemporaryDir dir;
-    write(dir.filePath("20250918_x.sql"), "SELECT 1;");
-    QFile::setPermissions(dir.filePath("20250918_x.sql"), QFileDevice::WriteOwner);
+    QVERIFY(QFile::link(dir.filePath("nowhere.sql"), dir.filePath("20250918_x.sql")));
     const MigrationCatalog catalog = scanMigrationFolder(dir.path());
-    QVERIFY2(catalog.errors().value(0).toString().startsWith("20250918_x.sql: cannot be read"),
-             qPrintable(catalog.errors().value(0).toString()));
+    QCOMPARE(catalog.errors().value(0).toString(), QStringLiteral("20250918_x.sql: cannot be read: No such file or directory"));
+    QCOMPARE(catalog.migrations.size(), 1);  // its version stays known
 }
 
 void TestMigrationCatalog::reportsAMissingFolder()

@@ -16,7 +16,7 @@ struct Run {
     QString err;
 };
 
-QProcess *start(const QStringList &arguments, const QString &conninfo)
+QProcess *start(const QStringList &arguments, const QString &conninfo, const QString &program = QStringLiteral(ATLAS_MIGRATE_BIN))
 {
     auto *process = new QProcess;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -25,7 +25,7 @@ QProcess *start(const QStringList &arguments, const QString &conninfo)
     QStringList args = arguments;
     if (!conninfo.isEmpty())
         args << QStringLiteral("--dsn") << conninfo;
-    process->start(QStringLiteral(ATLAS_CONSOLE_BIN), args);
+    process->start(program, args);
     return process;
 }
 
@@ -40,9 +40,9 @@ Run finish(QProcess *process)
     return run;
 }
 
-Run cli(const QStringList &arguments, const QString &conninfo)
+Run cli(const QStringList &arguments, const QString &conninfo, const QString &program = QStringLiteral(ATLAS_MIGRATE_BIN))
 {
-    return finish(start(arguments, conninfo));
+    return finish(start(arguments, conninfo, program));
 }
 
 void write(const QString &path, const QString &text)
@@ -67,7 +67,8 @@ private slots:
 void TestCommandLine::statusApplyVerifyRollback()
 {
     TestDatabase db;
-    Run run = cli({"status"}, db.conninfo());
+    // The GUI executable answers the same verbs.
+    Run run = cli({"status"}, db.conninfo(), QStringLiteral(ATLAS_CONSOLE_BIN));
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(QRegularExpression("20250918\\s+create_usage_tracking_tables\\s+pending")), qPrintable(run.out));
     QVERIFY(!run.out.contains("\x1b["));  // no colour when not on a terminal

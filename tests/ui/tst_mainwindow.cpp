@@ -52,6 +52,13 @@ void TestMainWindow::explainsARefusedConnection()
     const QString status = text(window, "statusLabel");
     QVERIFY2(status.contains(QLatin1String("Connection refused by 127.0.0.1:1")), qPrintable(status));
     QVERIFY2(!status.contains(QLatin1String("topsecret")), qPrintable(status));
+    auto *edit = window.findChild<QLineEdit *>(QStringLiteral("connectionEdit"));
+    QCOMPARE(edit->text(), QStringLiteral("postgresql://postgres:*****@127.0.0.1:1/postgres"));
+    // Connecting again from the unchanged field uses the real password, not the asterisks.
+    settled.clear();
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("connectButton")), Qt::LeftButton);
+    QVERIFY(settled.wait(15000));
+    QVERIFY(text(window, "statusLabel").contains(QLatin1String("Connection refused by 127.0.0.1:1")));
     QCOMPARE(text(window, "environmentBand"), QStringLiteral("not connected"));
     QVERIFY(window.findChild<QPushButton *>(QStringLiteral("connectButton"))->isEnabled());
 }
