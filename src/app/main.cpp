@@ -3,7 +3,10 @@
 #include "app/cli/CommandLine.h"
 #include "ui/MainWindow.h"
 
+#include "core/MigrationCatalog.h"
+
 #include <QApplication>
+#include <QDir>
 #include <QCommandLineParser>
 #include <QTimer>
 
@@ -31,6 +34,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Save a PNG of the window once the connection attempt has ended, then quit."),
         QStringLiteral("file"));
     parser.addOption(screenshot);
+    const QCommandLineOption dir(QStringLiteral("dir"),
+                                 QStringLiteral("Migrations folder (default: ./supabase/migrations if present, else the "
+                                                "project's migrations/)."),
+                                 QStringLiteral("folder"));
+    parser.addOption(dir);
     parser.process(app);
 
     QString conninfo = parser.positionalArguments().value(0);
@@ -38,6 +46,9 @@ int main(int argc, char *argv[])
         conninfo = qEnvironmentVariable("DATABASE_URL");
 
     MainWindow window;
+    window.setMigrationsFolder(parser.isSet(dir) ? parser.value(dir)
+                                                 : defaultMigrationFolder(QDir::currentPath(),
+                                                                          QStringLiteral(ATLAS_DEFAULT_MIGRATIONS_DIR)));
     window.show();
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

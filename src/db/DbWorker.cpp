@@ -6,6 +6,12 @@ DbWorker::DbWorker()
 {
     qRegisterMetaType<ServerInfo>();
     qRegisterMetaType<ConnectionProblem>();
+    qRegisterMetaType<MigrationCatalog>();
+    qRegisterMetaType<StatusReport>();
+    qRegisterMetaType<RunReport>();
+    qRegisterMetaType<QList<RunReport>>();
+    qRegisterMetaType<QList<AuditRow>>();
+    qRegisterMetaType<RunnerOptions>();
 }
 
 DbWorker::~DbWorker() = default;
@@ -34,6 +40,7 @@ void DbWorker::stop()
 
 void DbWorker::openConnection(const QString &conninfo)
 {
+    m_runner.reset();
     const QString failure = m_connection.open(conninfo);
     if (!failure.isEmpty()) {
         emit connectionFailed(classifyConnectionProblem(failure));
@@ -49,15 +56,130 @@ void DbWorker::openConnection(const QString &conninfo)
         emit connectionFailed(problem);
         return;
     }
+    m_options.transactionPooled = m_options.transactionPooled || info.target.isTransactionPooler();
     emit connected(info);
 }
 
 void DbWorker::closeConnection()
 {
+    m_runner.reset();
     if (m_connection.isOpen()) {
         m_connection.close();
         emit disconnected();
     }
 }
 
-void DbWorker::cancel() { m_connection.cancel(); }
+void DbWorker::cancel()
+{
+    if (MigrationRunner *running = m_running.load())
+        running->cancel();
+    else
+        m_connection.cancel();
+}
+
+void DbWorker::setRunnerOptions(const RunnerOptions &options)
+{
+    m_options = options;
+    m_runner.reset();
+}
+
+MigrationRunner &DbWorker::runner()
+{
+    if (!m_runner) {
+        m_runner = std::make_unique<MigrationRunner>(m_connection, m_options);
+        m_runner->setProgressHandler(
+            [this](int index, int count, const QString &statement) { emit progressed(index, count, statement); });
+        m_runner->setNoticeHandler([this](const QString &notice) { emit noticeReceived(notice); });
+    }
+    return *m_runner;
+}
+
+const MigrationFile *DbWorker::migration(const QString &version, const QString &operation)
+{
+    const MigrationFile *file = m_catalog.find(version);
+    if (!file) {
+        RunReport report;
+        report.version = version;
+        report.message = QStringLiteral("no migration file with version %1 in %2").arg(version, m_catalog.folder);
+        emit operationFinished(operation, report);
+    }
+    return file;
+}
+
+void DbWorker::refreshStatus(const QString &folder)
+{
+    m_catalog = scanMigrationFolder(folder);
+    StatusReport status;
+    if (m_connection.isOpen())
+        status = runner().status(m_catalog);
+    else
+        status.error.message = QStringLiteral("not connected");
+    emit statusRead(m_catalog, status);
+}
+
+void DbWorker::dryRun(const QString &version, bool down)
+{
+    const QString operation = down ? QStringLiteral("rollback preview") : QStringLiteral("dry run");
+    if (const MigrationFile *file = migration(version, operation)) {
+        m_running = &runner();
+        const RunReport report = runner().dryRun(*file, down);
+        m_running = nullptr;
+        emit operationFinished(operation, report);
+    }
+}
+
+void DbWorker::apply(const QString &version)
+{
+    if (const MigrationFile *file = migration(version, QStringLiteral("apply"))) {
+        m_running = &runner();
+        const RunReport report = runner().apply(*file);
+        m_running = nullptr;
+        emit operationFinished(QStringLiteral("apply"), report);
+    }
+}
+
+void DbWorker::rollback(const QString &version)
+{
+    if (const MigrationFile *file = migration(version, QStringLiteral("rollback"))) {
+        m_running = &runner();
+        const RunReport report = runner().rollback(*file);
+        m_running = nullptr;
+        emit operationFinished(QStringLiteral("rollback"), report);
+    }
+}
+
+void DbWorker::verify(const QString &version)
+{
+    if (const MigrationFile *file = migration(version, QStringLiteral("verify"))) {
+        m_running = &runner();
+        const RunReport report = runner().verify(*file);
+        m_running = nullptr;
+        emit operationFinished(QStringLiteral("verify"), report);
+    }
+}
+
+void DbWorker::readAudit(const QString &version)
+{
+    QList<AuditRow> rows;
+    const PgResult exists = m_connection.exec(QStringLiteral("SELECT to_regclass('atlas_console.migration_audit') IS NOT NULL"));
+    if (exists.ok() && exists.value(0, 0) == QLatin1String("t")) {
+        const PgResult result = m_connection.execParams(
+            QStringLiteral("SELECT direction, outcome, actor, database_user, (extract(epoch FROM finished_at) * 1000)::bigint, "
+                           "duration_ms, coalesce(checksum, ''), coalesce(error, '') "
+                           "FROM atlas_console.migration_audit WHERE version = $1 ORDER BY id DESC LIMIT 200"),
+            {version});
+        for (int r = 0; r < result.rowCount(); ++r) {
+            AuditRow row;
+            row.direction = result.value(r, 0);
+            row.outcome = result.value(r, 1);
+            row.actor = result.value(r, 2);
+            row.databaseUser = result.value(r, 3);
+            row.finishedAt = QDateTime::fromMSecsSinceEpoch(result.value(r, 4).toLongLong(), Qt::UTC);
+            row.durationMs = result.value(r, 5).toLongLong();
+            row.checksum = result.value(r, 6);
+            row.error = result.value(r, 7);
+            rows.append(row);
+        }
+    }
+    emit auditRead(version, rows);
+}

@@ -1,17 +1,40 @@
 #pragma once
 
 #include "core/ConnectionProblem.h"
+#include "core/MigrationCatalog.h"
+#include "core/RunReport.h"
 #include "core/ServerInfo.h"
+#include "db/MigrationRunner.h"
 #include "db/PgConnection.h"
 
 #include <QObject>
 #include <QThread>
 
-Q_DECLARE_METATYPE(ConnectionProblem)
+#include <memory>
 
-// Owns the console's connection and does all its database work on a thread of its own. Requests
-// arrive as queued slot calls; answers leave as signals. cancel() is called directly from the GUI
-// thread (Qt::DirectConnection) so that it never waits behind the query it cancels.
+// One row of a migration's history in the console's audit table.
+struct AuditRow {
+    QString direction;
+    QString outcome;
+    QString actor;
+    QString databaseUser;
+    QDateTime finishedAt;
+    qint64 durationMs = 0;
+    QString checksum;
+    QString error;
+};
+
+Q_DECLARE_METATYPE(ConnectionProblem)
+Q_DECLARE_METATYPE(MigrationCatalog)
+Q_DECLARE_METATYPE(StatusReport)
+Q_DECLARE_METATYPE(RunReport)
+Q_DECLARE_METATYPE(QList<RunReport>)
+Q_DECLARE_METATYPE(QList<AuditRow>)
+
+// Owns the console's connection and does all its database work on a thread of its own: the
+// server probe, the migration status, and the engine's dry run, apply, rollback and verify.
+// Requests arrive as queued slot calls; answers leave as signals. cancel() is called directly
+// from the GUI thread (Qt::DirectConnection) so that it never waits behind the query it cancels.
 class DbWorker : public QObject {
     Q_OBJECT
 public:
@@ -28,12 +51,36 @@ public slots:
     void closeConnection();
     void cancel();
 
+    // Scans `folder` (off the GUI thread too) and reads the state of its migrations.
+    void refreshStatus(const QString &folder);
+    void dryRun(const QString &version, bool down);
+    void apply(const QString &version);
+    void rollback(const QString &version);
+    void verify(const QString &version);
+    void readAudit(const QString &version);
+    void setRunnerOptions(const RunnerOptions &options);
+
 signals:
     void connected(const ServerInfo &info);
     void connectionFailed(const ConnectionProblem &problem);
     void disconnected();
 
+    void statusRead(const MigrationCatalog &catalog, const StatusReport &status);
+    void progressed(int index, int count, const QString &statement);
+    void noticeReceived(const QString &notice);
+    // operation: "dry run", "rollback preview", "apply", "rollback", "verify"
+    void operationFinished(const QString &operation, const RunReport &report);
+    void auditRead(const QString &version, const QList<AuditRow> &rows);
+
 private:
+    MigrationRunner &runner();
+    const MigrationFile *migration(const QString &version, const QString &operation);
+
     PgConnection m_connection;
     QThread *m_thread = nullptr;
+    MigrationCatalog m_catalog;
+    RunnerOptions m_options;
+    std::unique_ptr<MigrationRunner> m_runner;
+    std::atomic<MigrationRunner *> m_running{nullptr};  // for cancel() from the GUI thread
 };
+Q_DECLARE_METATYPE(RunnerOptions)

@@ -4,6 +4,10 @@
 
 #include "core/Redaction.h"
 #include "db/DbWorker.h"
+#include "ui/MigrationsPage.h"
+
+#include <QCloseEvent>
+#include <QSettings>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -12,6 +16,11 @@ MainWindow::MainWindow(QWidget *parent)
 {
     m_ui->setupUi(this);
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
+    m_migrations = new MigrationsPage(m_worker, this);
+    m_ui->pageTabs->insertTab(0, m_migrations, tr("&Migrations"));
+    m_ui->pageTabs->setCurrentIndex(0);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
 
     connect(m_ui->connectButton, &QPushButton::clicked, this,
             [this] { connectTo(conninfoFromField()); });
@@ -24,6 +33,17 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_worker->stop();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setMigrationsFolder(const QString &folder)
+{
+    m_migrations->setFolder(folder);
 }
 
 QString MainWindow::conninfoFromField() const
@@ -62,6 +82,10 @@ void MainWindow::showConnected(const ServerInfo &info)
         features << tr("transaction pooler: no session state between transactions");
     m_ui->featuresValue->setText(features.join(QStringLiteral(" · ")));
     m_ui->statusLabel->setText(tr("Connected."));
+    // Until profiles say otherwise, anything that is not local is treated as production.
+    const Environment environment = info.target.kind == TargetKind::Local ? Environment::Local : Environment::Production;
+    m_migrations->setTarget(environment, info.database, info.target.projectRef);
+    m_migrations->setConnected(true);
     setWindowTitle(tr("Atlas Console — %1 on %2").arg(info.database, where));
 
     if (info.target.isSupabase() || info.isSupabaseServer)
@@ -88,6 +112,7 @@ void MainWindow::showFailure(const ConnectionProblem &problem)
         text += QStringLiteral("<br><span style='color:#666'>libpq: %1</span>")
                     .arg(redactConnectionString(problem.raw).toHtmlEscaped());
     m_ui->statusLabel->setText(text);
+    m_migrations->setConnected(false);
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
     emit connectionSettled(false);
 }

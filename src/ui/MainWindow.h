@@ -11,6 +11,7 @@ namespace Ui {
 class MainWindow;
 }
 class DbWorker;
+class MigrationsPage;
 
 // The console's window: the connection, and what the server turned out to be.
 class MainWindow : public QMainWindow {
@@ -21,6 +22,11 @@ public:
 
     // Connects with a URI or key=value string; empty means PG* variables and .pgpass.
     void connectTo(const QString &conninfo);
+    void setMigrationsFolder(const QString &folder);
+    MigrationsPage *migrationsPage() const { return m_migrations; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 signals:
     // Emitted once the attempt has ended either way (for scripts and tests).
@@ -39,4 +45,5 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     DbWorker *m_worker = nullptr;
     QString m_conninfo;
+    MigrationsPage *m_migrations = nullptr;
 };

@@ -1,0 +1,457 @@
+#include "ui/MigrationsPage.h"
+
+#include "ui_MigrationsPage.h"
+
+#include "ui/ConfirmDialog.h"
+#include "ui/SqlHighlighter.h"
+
+#include <QFontDatabase>
+#include <QPainter>
+#include <QShortcut>
+
+namespace {
+
+QColor stateColour(MigrationState state)
+{
+    switch (state) {
+    case MigrationState::Applied: return QColor(0x2e, 0x7d, 0x32);
+    case MigrationState::Pending: return QColor(0x15, 0x65, 0xc0);
+    case MigrationState::Modified:
+    case MigrationState::OutOfOrder: return QColor(0xef, 0x6c, 0x00);
+    case MigrationState::MissingFile:
+    case MigrationState::Failed: return QColor(0xb0, 0x00, 0x20);
+    }
+    return Qt::gray;
+}
+
+// A filled circle, so that state reads at a glance (the text says it too, for colour blindness).
+QIcon stateIcon(MigrationState state)
+{
+    QPixmap pixmap(14, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(stateColour(state));
+    painter.setPen(Qt::NoPen);
+    if (state == MigrationState::Pending) {
+        painter.setPen(QPen(stateColour(state), 2));
+        painter.setBrush(Qt::NoBrush);
+    }
+    painter.drawEllipse(QRectF(2, 2, 10, 10));
+    return QIcon(pixmap);
+}
+
+}  // namespace
+
+MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::MigrationsPage>())
+    , m_worker(worker)
+{
+    m_ui->setupUi(this);
+    m_ui->sqlView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new SqlHighlighter(m_ui->sqlView->document());
+    m_ui->splitter->setStretchFactor(0, 2);
+    m_ui->splitter->setStretchFactor(1, 3);
+    m_ui->progressBar->setVisible(false);
+    m_confirm = [this](const ActionGuard &guard) { return ConfirmDialog(guard, this).exec() == QDialog::Accepted; };
+
+    connect(m_ui->refreshButton, &QPushButton::clicked, this, &MigrationsPage::refresh);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, &MigrationsPage::applyFilter);
+    connect(m_ui->migrationTree, &QTreeWidget::currentItemChanged, this, &MigrationsPage::showSelection);
+    connect(m_ui->dryRunButton, &QPushButton::clicked, this, &MigrationsPage::dryRunSelected);
+    connect(m_ui->applyButton, &QPushButton::clicked, this, &MigrationsPage::applySelected);
+    connect(m_ui->rollbackButton, &QPushButton::clicked, this, &MigrationsPage::rollbackSelected);
+    connect(m_ui->verifyButton, &QPushButton::clicked, this, &MigrationsPage::verifySelected);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &MigrationsPage::cancel);
+    new QShortcut(QKeySequence::Refresh, this, this, &MigrationsPage::refresh);
+    new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &MigrationsPage::cancel);
+    new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_D), this, this, &MigrationsPage::dryRunSelected);
+    new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, this, &MigrationsPage::applySelected);
+
+    connect(m_worker, &DbWorker::statusRead, this, &MigrationsPage::showStatus);
+    connect(m_worker, &DbWorker::operationFinished, this, &MigrationsPage::showReport);
+    connect(m_worker, &DbWorker::auditRead, this, &MigrationsPage::showAudit);
+    connect(m_worker, &DbWorker::progressed, this, [this](int index, int count, const QString &statement) {
+        if (!m_busy)
+            return;
+        m_ui->progressBar->setMaximum(count);
+        m_ui->progressBar->setValue(index + 1);
+        m_ui->progressBar->setFormat(QStringLiteral("%1/%2 %3").arg(index + 1).arg(count).arg(statement.simplified().left(60)));
+    });
+    connect(m_worker, &DbWorker::noticeReceived, this,
+            [this](const QString &notice) { m_ui->noticeView->appendPlainText(notice); });
+    updateActions();
+}
+
+MigrationsPage::~MigrationsPage() = default;
+
+void MigrationsPage::setFolder(const QString &folder)
+{
+    m_folder = folder;
+    m_ui->folderLabel->setText(folder);
+}
+
+void MigrationsPage::setTarget(Environment environment, const QString &database, const QString &projectRef)
+{
+    m_environment = environment;
+    m_database = database;
+    m_projectRef = projectRef;
+}
+
+void MigrationsPage::setConnected(bool connected)
+{
+    m_connected = connected;
+    if (connected)
+        refresh();
+    updateActions();
+}
+
+void MigrationsPage::refresh()
+{
+    if (m_folder.isEmpty() || m_busy)
+        return;
+    m_refreshing = tr("Reading the folder and the history …");
+    setBusy(true, m_ui->resultLabel->text().isEmpty() ? m_refreshing : QString());
+    QMetaObject::invokeMethod(m_worker, "refreshStatus", Qt::QueuedConnection, Q_ARG(QString, m_folder));
+}
+
+void MigrationsPage::showStatus(const MigrationCatalog &catalog, const StatusReport &status)
+{
+    const QString keep = selectedVersion();
+    setBusy(false);
+    m_catalog = catalog;
+    m_rows = status.rows;
+    m_ui->migrationTree->clear();
+    if (!status.ok()) {
+        // Without a database the folder still shows, every migration as unknown.
+        m_rows.clear();
+        for (const MigrationFile &m : catalog.migrations) {
+            MigrationStatusRow row;
+            row.version = m.version;
+            row.name = m.name;
+            row.hasFile = true;
+            row.hasDown = m.down.exists();
+            row.hasVerify = m.verify.exists();
+            row.detail = tr("state unknown: %1").arg(status.error.message);
+            m_rows.append(row);
+        }
+    }
+    for (const MigrationStatusRow &row : m_rows) {
+        auto *item = new QTreeWidgetItem(m_ui->migrationTree);
+        item->setText(0, row.version);
+        item->setText(1, row.name);
+        item->setText(2, status.ok() ? migrationStateName(row.state) : tr("unknown"));
+        if (status.ok())
+            item->setIcon(2, stateIcon(row.state));
+        if (row.appliedAt)
+            item->setText(3, QStringLiteral("%1 %2").arg(row.appliedAt->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), row.appliedBy));
+        else if (row.state == MigrationState::Applied)
+            item->setText(3, tr("by another tool"));
+        item->setToolTip(2, row.detail);
+        item->setData(0, Qt::UserRole, row.version);
+    }
+    for (int c = 0; c < 4; ++c)
+        m_ui->migrationTree->resizeColumnToContents(c);
+    QStringList problems;
+    for (const CatalogIssue &issue : catalog.issues)
+        problems << issue.toString();
+    // Keep the last action's result in view; replace it only with what is wrong now.
+    if (!problems.isEmpty())
+        m_ui->resultLabel->setText(problems.join(QLatin1Char('\n')).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    else if (!status.ok())
+        m_ui->resultLabel->setText(status.error.toString().toHtmlEscaped());
+    else if (m_ui->resultLabel->text() == m_refreshing)
+        m_ui->resultLabel->clear();
+    applyFilter();
+    selectVersion(keep.isEmpty() && !m_rows.isEmpty() ? m_rows.first().version : keep);
+    updateActions();
+    emit statusShown();
+}
+
+void MigrationsPage::applyFilter()
+{
+    const QString filter = m_ui->filterEdit->text().trimmed();
+    for (int i = 0; i < m_ui->migrationTree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_ui->migrationTree->topLevelItem(i);
+        const bool match = filter.isEmpty() || item->text(0).contains(filter, Qt::CaseInsensitive)
+            || item->text(1).contains(filter, Qt::CaseInsensitive) || item->text(2).contains(filter, Qt::CaseInsensitive);
+        item->setHidden(!match);
+    }
+}
+
+QString MigrationsPage::selectedVersion() const
+{
+    const QTreeWidgetItem *item = m_ui->migrationTree->currentItem();
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+void MigrationsPage::selectVersion(const QString &version)
+{
+    for (int i = 0; i < m_ui->migrationTree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_ui->migrationTree->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toString() == version) {
+            m_ui->migrationTree->setCurrentItem(item);
+            return;
+        }
+    }
+}
+
+const MigrationStatusRow *MigrationsPage::selectedRow() const
+{
+    const QString version = selectedVersion();
+    for (const MigrationStatusRow &row : m_rows) {
+        if (row.version == version)
+            return &row;
+    }
+    return nullptr;
+}
+
+void MigrationsPage::showSelection()
+{
+    const MigrationStatusRow *row = selectedRow();
+    const MigrationFile *file = row ? m_catalog.find(row->version) : nullptr;
+    m_ui->sqlView->setPlainText(file ? file->up.sql : QString());
+    m_ui->statementTree->clear();
+    m_ui->dryRunTree->clear();
+    m_ui->verifyTree->clear();
+    m_ui->historyTree->clear();
+    m_ui->dryRunLabel->setText(tr("Dry run runs the migration (or, when it is applied, its rollback) in a transaction "
+                                  "that is rolled back, and shows what it changes."));
+    m_ui->verifyLabel->clear();
+    if (!row) {
+        m_ui->fileLabel->clear();
+        updateActions();
+        return;
+    }
+    QString fileText = file ? QStringLiteral("<b>%1</b>").arg(file->up.fileName.toHtmlEscaped())
+                            : tr("<b>no file</b> for version %1").arg(row->version);
+    if (file)
+        fileText += tr(" · down: %1 · verify: %2")
+                        .arg(file->down.exists() ? file->down.fileName : tr("none"),
+                             file->verify.exists() ? file->verify.fileName : tr("derived from the up file"));
+    if (!row->detail.isEmpty())
+        fileText += QStringLiteral("<br>%1: %2").arg(migrationStateName(row->state), row->detail.toHtmlEscaped());
+    m_ui->fileLabel->setText(fileText);
+    if (file) {
+        const SqlScript parsed = parseSqlScript(file->up.sql);
+        if (!parsed.isValid()) {
+            m_ui->riskSummaryLabel->setText(tr("<span style='color:#b00020'>%1:%2:%3: %4</span>")
+                                                .arg(file->up.fileName)
+                                                .arg(parsed.syntaxError->line)
+                                                .arg(parsed.syntaxError->column)
+                                                .arg(parsed.syntaxError->message.toHtmlEscaped()));
+        } else {
+            int destructive = 0, caution = 0;
+            for (int i = 0; i < parsed.statements.size(); ++i) {
+                const SqlStatement &s = parsed.statements.at(i);
+                auto *item = new QTreeWidgetItem(m_ui->statementTree);
+                item->setText(0, QString::number(i + 1));
+                item->setText(1, QString::number(s.line));
+                item->setText(2, s.text.simplified().left(140));
+                item->setToolTip(2, s.text);
+                QStringList reasons;
+                for (const StatementRisk &r : s.risks)
+                    reasons << riskLevelName(r.level) + QStringLiteral(": ") + r.reason;
+                if (!s.transactional)
+                    reasons << tr("not in a transaction: %1").arg(s.nonTransactionalReason);
+                item->setText(3, reasons.join(QLatin1Char('\n')));
+                const RiskLevel level = s.riskLevel();
+                if (level == RiskLevel::Destructive) {
+                    ++destructive;
+                    item->setForeground(3, QColor(0xb0, 0x00, 0x20));
+                    item->setIcon(3, stateIcon(MigrationState::Failed));
+                } else if (level == RiskLevel::Caution) {
+                    ++caution;
+                    item->setForeground(3, QColor(0xef, 0x6c, 0x00));
+                    item->setIcon(3, stateIcon(MigrationState::Modified));
+                }
+            }
+            m_ui->riskSummaryLabel->setText(tr("%1 statements · %2 destructive · %3 caution%4")
+                                                .arg(parsed.statements.size())
+                                                .arg(destructive)
+                                                .arg(caution)
+                                                .arg(parsed.hasNonTransactional() ? tr(" · runs outside a transaction") : QString()));
+            for (int c = 0; c < 3; ++c)
+                m_ui->statementTree->resizeColumnToContents(c);
+        }
+    }
+    if (m_connected && !m_busy)
+        QMetaObject::invokeMethod(m_worker, "readAudit", Qt::QueuedConnection, Q_ARG(QString, row->version));
+    updateActions();
+}
+
+void MigrationsPage::showAudit(const QString &version, const QList<AuditRow> &rows)
+{
+    if (version != selectedVersion())
+        return;  // an answer for a row no longer selected
+    m_ui->historyTree->clear();
+    for (const AuditRow &row : rows) {
+        auto *item = new QTreeWidgetItem(m_ui->historyTree);
+        item->setText(0, row.finishedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        item->setText(1, row.direction);
+        item->setText(2, row.outcome);
+        item->setText(3, row.actor + QStringLiteral(" (") + row.databaseUser + QLatin1Char(')'));
+        item->setText(4, QStringLiteral("%1 ms").arg(row.durationMs));
+        item->setText(5, row.error.section(QLatin1Char('\n'), 0, 0));
+        item->setToolTip(5, row.error);
+        if (row.outcome != QLatin1String("succeeded"))
+            item->setForeground(2, QColor(0xb0, 0x00, 0x20));
+    }
+    for (int c = 0; c < 5; ++c)
+        m_ui->historyTree->resizeColumnToContents(c);
+}
+
+void MigrationsPage::updateActions()
+{
+    const MigrationStatusRow *row = selectedRow();
+    const bool ready = m_connected && !m_busy && row && row->hasFile;
+    const bool applied = row && (row->state == MigrationState::Applied || row->state == MigrationState::Modified);
+    const bool pending = row && (row->state == MigrationState::Pending || row->state == MigrationState::OutOfOrder
+                                 || (row->state == MigrationState::Failed && !row->appliedAt));
+    m_ui->dryRunButton->setEnabled(ready && (pending || (applied && row->hasDown)));
+    m_ui->dryRunButton->setText(applied ? tr("Preview &rollback") : tr("&Dry run"));
+    m_ui->applyButton->setEnabled(ready && pending && !m_catalog.hasErrors());
+    m_ui->rollbackButton->setEnabled(ready && applied && row->hasDown);
+    m_ui->verifyButton->setEnabled(ready && applied);
+    m_ui->cancelButton->setEnabled(m_busy);
+    m_ui->refreshButton->setEnabled(!m_busy);
+}
+
+void MigrationsPage::setBusy(bool busy, const QString &what)
+{
+    m_busy = busy;
+    m_ui->progressBar->setVisible(busy);
+    m_ui->progressBar->setValue(0);
+    m_ui->progressBar->setMaximum(0);  // indeterminate until the first statement reports
+    if (busy && !what.isEmpty())
+        m_ui->resultLabel->setText(what);
+    updateActions();
+    emit busyChanged(busy);
+}
+
+bool MigrationsPage::confirm(const QString &action, const MigrationScript &script)
+{
+    const MigrationStatusRow *row = selectedRow();
+    const ActionGuard guard = guardFor(m_environment, action, row->version + QLatin1Char('_') + row->name,
+                                       parseSqlScript(script.sql), m_database, m_projectRef);
+    if (guard.kind == ActionGuard::Kind::None)
+        return true;
+    if (m_confirm(guard))
+        return true;
+    m_ui->resultLabel->setText(tr("Not run: %1 was not confirmed.").arg(guard.summary));
+    emit operationDone(action, false);
+    return false;
+}
+
+void MigrationsPage::dryRunSelected()
+{
+    if (!m_ui->dryRunButton->isEnabled())
+        return;
+    const MigrationStatusRow *row = selectedRow();
+    const bool down = row->state == MigrationState::Applied || row->state == MigrationState::Modified;
+    m_ui->noticeView->clear();
+    setBusy(true, down ? tr("Previewing the rollback of %1 …").arg(row->version) : tr("Dry run of %1 …").arg(row->version));
+    QMetaObject::invokeMethod(m_worker, "dryRun", Qt::QueuedConnection, Q_ARG(QString, row->version), Q_ARG(bool, down));
+}
+
+void MigrationsPage::applySelected()
+{
+    if (!m_ui->applyButton->isEnabled())
+        return;
+    const MigrationFile *file = m_catalog.find(selectedVersion());
+    if (!file || !confirm(tr("apply"), file->up))
+        return;
+    m_ui->noticeView->clear();
+    setBusy(true, tr("Applying %1 …").arg(file->displayName()));
+    QMetaObject::invokeMethod(m_worker, "apply", Qt::QueuedConnection, Q_ARG(QString, file->version));
+}
+
+void MigrationsPage::rollbackSelected()
+{
+    if (!m_ui->rollbackButton->isEnabled())
+        return;
+    const MigrationFile *file = m_catalog.find(selectedVersion());
+    if (!file || !confirm(tr("roll back"), file->down))
+        return;
+    m_ui->noticeView->clear();
+    setBusy(true, tr("Rolling back %1 …").arg(file->displayName()));
+    QMetaObject::invokeMethod(m_worker, "rollback", Qt::QueuedConnection, Q_ARG(QString, file->version));
+}
+
+void MigrationsPage::verifySelected()
+{
+    if (!m_ui->verifyButton->isEnabled())
+        return;
+    m_ui->noticeView->clear();
+    setBusy(true, tr("Verifying %1 …").arg(selectedVersion()));
+    QMetaObject::invokeMethod(m_worker, "verify", Qt::QueuedConnection, Q_ARG(QString, selectedVersion()));
+}
+
+void MigrationsPage::cancel()
+{
+    if (m_busy)
+        m_worker->cancel();  // direct: it must not wait behind the statement it cancels
+}
+
+void MigrationsPage::showReport(const QString &operation, const RunReport &report)
+{
+    setBusy(false);
+    QString text = QStringLiteral("<b>%1</b> %2").arg(report.ok ? tr("Done:") : (report.cancelled ? tr("Cancelled:") : tr("Failed:")),
+                                                      report.message.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    for (const QString &warning : report.warnings)
+        text += QStringLiteral("<br><span style='color:#ef6c00'>%1</span>").arg(warning.toHtmlEscaped());
+    m_ui->resultLabel->setText(text);
+    if (report.dryRun) {
+        m_ui->dryRunTree->clear();
+        qint64 rows = 0;
+        for (const StatementReport &s : report.statements)
+            rows += s.affectedRows > 0 && !s.kind.startsWith(QLatin1String("CREATE")) ? s.affectedRows : 0;
+        for (const SchemaChange &change : report.schemaChanges) {
+            auto *item = new QTreeWidgetItem(m_ui->dryRunTree);
+            item->setText(0, schemaChangeTypeName(change.type));
+            item->setText(1, change.kind);
+            item->setText(2, change.name);
+            item->setText(3, (change.type == SchemaChange::Type::Dropped ? change.before : change.after).simplified().left(160));
+            item->setToolTip(3, change.type == SchemaChange::Type::Changed
+                                    ? tr("before: %1\nafter: %2").arg(change.before, change.after)
+                                    : (change.before + change.after));
+            item->setForeground(0, change.type == SchemaChange::Type::Dropped ? QColor(0xb0, 0x00, 0x20)
+                                   : change.type == SchemaChange::Type::Changed ? QColor(0xef, 0x6c, 0x00)
+                                                                                : QColor(0x2e, 0x7d, 0x32));
+        }
+        for (int c = 0; c < 3; ++c)
+            m_ui->dryRunTree->resizeColumnToContents(c);
+        QStringList perStatement;
+        for (const StatementReport &s : report.statements) {
+            if (s.affectedRows > 0)
+                perStatement << tr("line %1: %2").arg(s.line).arg(s.commandTag);
+        }
+        m_ui->dryRunLabel->setText(report.ok ? tr("%1 schema changes; %2 statements ran and were rolled back; the database is unchanged.%3")
+                                                   .arg(report.schemaChanges.size())
+                                                   .arg(report.statements.size())
+                                                   .arg(perStatement.isEmpty() ? QString() : tr(" Rows: ") + perStatement.join(QStringLiteral("; ")))
+                                             : report.message);
+        Q_UNUSED(rows)
+        m_ui->detailTabs->setCurrentWidget(m_ui->dryRunTab);
+    }
+    if (report.direction == QLatin1String("verify")) {
+        m_ui->verifyTree->clear();
+        for (const CheckResult &check : report.checks) {
+            auto *item = new QTreeWidgetItem(m_ui->verifyTree);
+            item->setText(0, check.passed ? tr("passed") : tr("FAILED"));
+            item->setIcon(0, stateIcon(check.passed ? MigrationState::Applied : MigrationState::Failed));
+            item->setText(1, check.name);
+            item->setText(2, check.detail);
+        }
+        m_ui->verifyTree->resizeColumnToContents(0);
+        m_ui->verifyTree->resizeColumnToContents(1);
+        m_ui->verifyLabel->setText(report.message);
+        m_ui->detailTabs->setCurrentWidget(m_ui->verifyTab);
+    }
+    emit operationDone(operation, report.ok);
+    if (report.direction == QLatin1String("verify"))
+        QMetaObject::invokeMethod(m_worker, "readAudit", Qt::QueuedConnection, Q_ARG(QString, report.version));
+    else if (!report.dryRun)
+        refresh();  // the state changed (or a failed attempt was recorded)
+}

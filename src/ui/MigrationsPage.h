@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/ActionGuard.h"
+#include "core/MigrationCatalog.h"
+#include "core/RunReport.h"
+#include "db/DbWorker.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+namespace Ui {
+class MigrationsPage;
+}
+
+// The migration checklist: every migration of the folder with its state in the connected
+// database, its SQL and parsed statements with risks, and the actions (dry run, apply, roll back,
+// verify) that the worker runs off the GUI thread, guarded as the environment demands.
+class MigrationsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit MigrationsPage(DbWorker *worker, QWidget *parent = nullptr);
+    ~MigrationsPage() override;
+
+    void setFolder(const QString &folder);
+    // Where actions go: decides the confirmation asked before apply and roll back.
+    void setTarget(Environment environment, const QString &database, const QString &projectRef);
+    void setConnected(bool connected);
+
+    // Asks before a guarded action; returns true to go on. Tests replace the dialog with this.
+    using Confirmer = std::function<bool(const ActionGuard &)>;
+    void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
+
+    QString selectedVersion() const;
+    void selectVersion(const QString &version);
+
+public slots:
+    void refresh();
+    void dryRunSelected();
+    void applySelected();
+    void rollbackSelected();
+    void verifySelected();
+    void cancel();
+
+signals:
+    void statusShown();
+    void operationDone(const QString &operation, bool ok);
+    void busyChanged(bool busy);
+
+private:
+    void showStatus(const MigrationCatalog &catalog, const StatusReport &status);
+    void showSelection();
+    void showReport(const QString &operation, const RunReport &report);
+    void showAudit(const QString &version, const QList<AuditRow> &rows);
+    void applyFilter();
+    void updateActions();
+    void setBusy(bool busy, const QString &what = QString());
+    bool confirm(const QString &action, const MigrationScript &script);
+    const MigrationStatusRow *selectedRow() const;
+
+    std::unique_ptr<Ui::MigrationsPage> m_ui;
+    DbWorker *m_worker;
+    Confirmer m_confirm;
+    QString m_folder;
+    Environment m_environment = Environment::Local;
+    QString m_database;
+    QString m_projectRef;
+    bool m_connected = false;
+    bool m_busy = false;
+    QString m_refreshing;  // the text shown while a refresh runs
+    MigrationCatalog m_catalog;
+    QList<MigrationStatusRow> m_rows;
+};

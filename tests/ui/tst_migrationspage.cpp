@@ -1,0 +1,131 @@
+// The migrations page clicked through against the local database (offscreen).
+#include "../support/TestDatabase.h"
+
+#include "core/CliStatementSplitter.h"
+#include "ui/MainWindow.h"
+#include "ui/MigrationsPage.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QtTest>
+
+class TestMigrationsPage : public QObject {
+    Q_OBJECT
+private slots:
+    void clicksThroughDryRunApplyVerifyRollback();
+    void productionGuardRefusesWithoutTheTypedName();
+
+private:
+    static QPushButton *button(QWidget &w, const char *name) { return w.findChild<QPushButton *>(QLatin1String(name)); }
+    static QTreeWidget *tree(QWidget &w, const char *name) { return w.findChild<QTreeWidget *>(QLatin1String(name)); }
+    // Clicks and waits for the next signal of `spy`, which may arrive while the click is still
+    // being processed (a fast worker answers within processEvents()).
+    static void clickAndWait(QPushButton *button, QSignalSpy &spy, int timeoutMs)
+    {
+        const qsizetype before = spy.size();
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(spy.size() > before, timeoutMs);
+    }
+    static QStringList column(QTreeWidget *tree, int c)
+    {
+        QStringList values;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            values << tree->topLevelItem(i)->text(c);
+        return values;
+    }
+};
+
+void TestMigrationsPage::clicksThroughDryRunApplyVerifyRollback()
+{
+    TestDatabase db;
+    MainWindow window;
+    window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    window.show();
+    MigrationsPage *page = window.migrationsPage();
+    QSignalSpy shown(page, &MigrationsPage::statusShown);
+    QSignalSpy done(page, &MigrationsPage::operationDone);
+    window.connectTo(db.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
+    QTreeWidget *migrations = tree(window, "migrationTree");
+    QCOMPARE(column(migrations, 0), (QStringList{"20250918", "20251002090000", "20251002091500"}));
+    QCOMPARE(column(migrations, 2), (QStringList{"pending", "pending", "pending"}));
+    QCOMPARE(page->selectedVersion(), QStringLiteral("20250918"));
+    QVERIFY(tree(window, "statementTree")->topLevelItemCount() > 30);
+
+    // Dry run: the difference is shown, the database is unchanged.
+    clickAndWait(button(window, "dryRunButton"), done, 20000);
+    QCOMPARE(done.last().at(1).toBool(), true);
+    QStringList created;
+    for (int i = 0; i < tree(window, "dryRunTree")->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = tree(window, "dryRunTree")->topLevelItem(i);
+        if (item->text(1) == "table")
+            created << item->text(0) + " " + item->text(2);
+    }
+    created.sort();
+    QCOMPARE(created, (QStringList{"created public.daily_usage", "created public.error_logs", "created public.response_cache",
+                                   "created public.usage_logs"}));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NULL"), QStringLiteral("t"));
+
+    // Apply (local: no confirmation), then the state refreshes to applied.
+    shown.clear();
+    clickAndWait(button(window, "applyButton"), done, 20000);
+    QVERIFY2(done.last().at(1).toBool(), qPrintable(window.findChild<QLabel *>("resultLabel")->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
+    QCOMPARE(column(migrations, 2), (QStringList{"applied", "pending", "pending"}));
+    QCOMPARE(db.scalar("SELECT string_agg(version, ',') FROM supabase_migrations.schema_migrations"), QStringLiteral("20250918"));
+    QVERIFY(!button(window, "applyButton")->isEnabled());
+
+    // Verify: every check passes.
+    QVERIFY2(button(window, "verifyButton")->isEnabled(), qPrintable(page->selectedVersion() + " " + window.findChild<QLabel *>("resultLabel")->text()));
+    clickAndWait(button(window, "verifyButton"), done, 20000);
+    QVERIFY(done.last().at(1).toBool());
+    QTreeWidget *checks = tree(window, "verifyTree");
+    QVERIFY(checks->topLevelItemCount() > 50);
+    QCOMPARE(column(checks, 0).count("passed"), checks->topLevelItemCount());
+
+    // Roll back: pending again, history row gone.
+    shown.clear();
+    clickAndWait(button(window, "rollbackButton"), done, 20000);
+    QVERIFY(done.last().at(1).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
+    QCOMPARE(column(migrations, 2), (QStringList{"pending", "pending", "pending"}));
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("0"));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NULL"), QStringLiteral("t"));
+}
+
+void TestMigrationsPage::productionGuardRefusesWithoutTheTypedName()
+{
+    TestDatabase db;
+    MainWindow window;
+    window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    window.show();
+    MigrationsPage *page = window.migrationsPage();
+    QSignalSpy shown(page, &MigrationsPage::statusShown);
+    QSignalSpy done(page, &MigrationsPage::operationDone);
+    window.connectTo(db.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
+    page->setTarget(Environment::Production, db.name(), QStringLiteral("abcdefghij"));
+
+    // The real dialog: OK stays disabled until the project ref is typed exactly.
+    ActionGuard seen;
+    page->setConfirmer([&seen](const ActionGuard &guard) {
+        seen = guard;
+        return guard.accepts(QStringLiteral("abcdefghi"));  // one letter short
+    });
+    QTest::mouseClick(button(window, "applyButton"), Qt::LeftButton);
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.last().at(1).toBool(), false);
+    QCOMPARE(seen.kind, ActionGuard::Kind::TypeName);
+    QCOMPARE(seen.nameToType, QStringLiteral("abcdefghij"));
+    QVERIFY(window.findChild<QLabel *>("resultLabel")->text().contains("was not confirmed"));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NULL"), QStringLiteral("t"));
+
+    page->setConfirmer([](const ActionGuard &guard) { return guard.accepts(QStringLiteral("abcdefghij")); });
+    clickAndWait(button(window, "applyButton"), done, 20000);
+    QVERIFY(done.last().at(1).toBool());
+    QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NOT NULL"), QStringLiteral("t"));
+}
+
+QTEST_MAIN(TestMigrationsPage)
+#include "tst_migrationspage.moc"
