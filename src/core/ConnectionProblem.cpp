@@ -33,6 +33,12 @@ ConnectionProblem classifyConnectionProblem(const QString &libpqMessage)
         problem.advice = QStringLiteral(
             "Check the spelling of the host. For Supabase, the direct host is db.<project-ref>.supabase.co "
             "(IPv6 only); from an IPv4-only network use the session pooler host instead.");
+    } else if (lower.contains(QLatin1String("on socket")) && lower.contains(QLatin1String("no such file or directory"))) {
+        const QString socket = capture(text, QStringLiteral("socket \"([^\"]*)\""));
+        problem.kind = ConnectionProblemKind::Refused;
+        problem.summary = QStringLiteral("No PostgreSQL server at the Unix socket %1").arg(socket);
+        problem.advice = QStringLiteral("No server runs there. Give a host and port (host=127.0.0.1 port=5432), or "
+                                        "start the local database: scripts/localdb start.");
     } else if (lower.contains(QLatin1String("connection refused"))) {
         const QString where = capture(text, QStringLiteral("server at \"([^\"]*)\""));
         const QString port = capture(text, QStringLiteral("port (\\d+)"));

@@ -3,15 +3,15 @@
 #include <QCryptographicHash>
 #include <QRegularExpression>
 
-bool MigrationFile::runsOutsideTransaction() const
+bool MigrationScript::runsOutsideTransaction() const
 {
     static const QRegularExpression marker(QStringLiteral("^\\s*--\\s*atlas:no-transaction\\s*$"),
                                            QRegularExpression::MultilineOption);
     // Only the file's leading comment block counts, so a marker inside a body changes nothing.
-    const QRegularExpressionMatch match = marker.match(up.sql);
+    const QRegularExpressionMatch match = marker.match(sql);
     if (!match.hasMatch())
         return false;
-    const QString before = up.sql.left(match.capturedStart());
+    const QString before = sql.left(match.capturedStart());
     for (const QString &line : before.split(QLatin1Char('\n'))) {
         const QString trimmed = line.trimmed();
         if (!trimmed.isEmpty() && !trimmed.startsWith(QLatin1String("--")))

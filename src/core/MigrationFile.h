@@ -10,6 +10,9 @@ struct MigrationScript {
     QString sql;       // decoded UTF-8, without a byte-order mark
 
     bool exists() const { return !path.isEmpty(); }
+    // A line "-- atlas:no-transaction" among the file's leading comment lines: the script runs
+    // statement by statement, not atomically.
+    bool runsOutsideTransaction() const;
     // Hex SHA-256 of the text (the file's bytes, less a byte-order mark). Computed on first use:
     // a status of a thousand migrations needs none of them.
     QByteArray sha256() const;
@@ -26,8 +29,6 @@ struct MigrationFile {
     MigrationScript down;
     MigrationScript verify;
 
-    // First line "-- atlas:no-transaction": the file runs statement by statement, not atomically.
-    bool runsOutsideTransaction() const;
     QString displayName() const { return version + QLatin1Char('_') + name; }
 };
 

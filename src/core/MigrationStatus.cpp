@@ -51,7 +51,9 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
         row.hasDown = file.down.exists();
         row.hasVerify = file.verify.exists();
         const VersionAudit facts = audit.value(file.version);
-        if (facts.lastApply) {
+        const HistoryEntry *entry = applied.value(file.version);
+        row.recorded = entry != nullptr;
+        if (facts.lastApply && entry) {
             row.appliedAt = facts.lastApply->finishedAt;
             row.appliedBy = facts.lastApply->actor;
         }
@@ -63,7 +65,7 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
                                                       facts.lastAttempt->outcome, facts.lastAttempt->error)
                                            : QString();
 
-        if (const HistoryEntry *entry = applied.value(file.version)) {
+        if (entry) {
             QString drift;
             if (entry->statements)
                 drift = statementDrift(*entry->statements, splitLikeSupabaseCli(file.up.sql));
@@ -75,7 +77,9 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
             if (!drift.isEmpty()) {
                 row.state = MigrationState::Modified;
                 row.detail = drift;
-            } else if (lastFailed) {
+            } else if (lastFailed && facts.lastAttempt->direction == QLatin1String("down")) {
+                // A failed rollback leaves the migration applied; a failed apply that another tool
+                // later recorded does not count against it.
                 row.state = MigrationState::Failed;
                 row.detail = failure;
             } else {
@@ -86,6 +90,8 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
         } else if (lastFailed && facts.lastAttempt->direction == QLatin1String("up")) {
             row.state = MigrationState::Failed;
             row.detail = failure;
+            if (!newestApplied.isEmpty() && versionLess(file.version, newestApplied))
+                row.detail += QStringLiteral(" (and it is older than the newest applied migration %1)").arg(newestApplied);
         } else if (!newestApplied.isEmpty() && versionLess(file.version, newestApplied)) {
             row.state = MigrationState::OutOfOrder;
             row.detail = QStringLiteral("pending, but older than the newest applied migration %1").arg(newestApplied);
@@ -102,6 +108,7 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
         row.version = entry.version;
         row.name = entry.name;
         row.state = MigrationState::MissingFile;
+        row.recorded = true;
         row.detail = QStringLiteral("recorded as applied in the database, but no file %1_%2.sql is in the folder")
                          .arg(entry.version, entry.name);
         const VersionAudit facts = audit.value(entry.version);

@@ -49,6 +49,7 @@ struct MigrationStatusRow {
     MigrationState state = MigrationState::Pending;
     QString detail;  // why this state: "file changed since it was applied: statement 3 differs"
     bool hasFile = false;
+    bool recorded = false;  // in supabase_migrations.schema_migrations
     bool hasDown = false;
     bool hasVerify = false;
     std::optional<QDateTime> appliedAt;

@@ -35,6 +35,7 @@ struct RunReport {
     bool ok = false;
     bool cancelled = false;
     bool skipped = false;     // nothing to do (already applied, say); `message` says why
+    bool lockBusy = false;    // another session held the migration lock
     QString message;          // for people; on failure located: "file:line:column: ERROR 42P01: ..."
     DbError error;            // the server's error, whole
     int failedStatement = -1; // 0-based

@@ -4,6 +4,9 @@
 
 DbWorker::DbWorker()
 {
+    m_runner.setProgressHandler(
+        [this](int index, int count, const QString &statement) { emit progressed(index, count, statement); });
+    m_runner.setNoticeHandler([this](const QString &notice) { emit noticeReceived(notice); });
     qRegisterMetaType<ServerInfo>();
     qRegisterMetaType<ConnectionProblem>();
     qRegisterMetaType<MigrationCatalog>();
@@ -40,7 +43,6 @@ void DbWorker::stop()
 
 void DbWorker::openConnection(const QString &conninfo)
 {
-    m_runner.reset();
     const QString failure = m_connection.open(conninfo);
     if (!failure.isEmpty()) {
         emit connectionFailed(classifyConnectionProblem(failure));
@@ -56,13 +58,14 @@ void DbWorker::openConnection(const QString &conninfo)
         emit connectionFailed(problem);
         return;
     }
-    m_options.transactionPooled = m_options.transactionPooled || info.target.isTransactionPooler();
+    RunnerOptions options = m_options;
+    options.transactionPooled = m_options.transactionPooled || info.target.isTransactionPooler();
+    m_runner.setOptions(options);
     emit connected(info);
 }
 
 void DbWorker::closeConnection()
 {
-    m_runner.reset();
     if (m_connection.isOpen()) {
         m_connection.close();
         emit disconnected();
@@ -71,27 +74,13 @@ void DbWorker::closeConnection()
 
 void DbWorker::cancel()
 {
-    if (MigrationRunner *running = m_running.load())
-        running->cancel();
-    else
-        m_connection.cancel();
+    m_runner.cancel();  // flag + libpq cancel request: both safe from another thread
 }
 
 void DbWorker::setRunnerOptions(const RunnerOptions &options)
 {
     m_options = options;
-    m_runner.reset();
-}
-
-MigrationRunner &DbWorker::runner()
-{
-    if (!m_runner) {
-        m_runner = std::make_unique<MigrationRunner>(m_connection, m_options);
-        m_runner->setProgressHandler(
-            [this](int index, int count, const QString &statement) { emit progressed(index, count, statement); });
-        m_runner->setNoticeHandler([this](const QString &notice) { emit noticeReceived(notice); });
-    }
-    return *m_runner;
+    m_runner.setOptions(options);
 }
 
 const MigrationFile *DbWorker::migration(const QString &version, const QString &operation)
@@ -111,7 +100,7 @@ void DbWorker::refreshStatus(const QString &folder)
     m_catalog = scanMigrationFolder(folder);
     StatusReport status;
     if (m_connection.isOpen())
-        status = runner().status(m_catalog);
+        status = m_runner.status(m_catalog);
     else
         status.error.message = QStringLiteral("not connected");
     emit statusRead(m_catalog, status);
@@ -121,9 +110,8 @@ void DbWorker::dryRun(const QString &version, bool down)
 {
     const QString operation = down ? QStringLiteral("rollback preview") : QStringLiteral("dry run");
     if (const MigrationFile *file = migration(version, operation)) {
-        m_running = &runner();
-        const RunReport report = runner().dryRun(*file, down);
-        m_running = nullptr;
+        m_runner.resetCancel();
+        const RunReport report = m_runner.dryRun(*file, down);
         emit operationFinished(operation, report);
     }
 }
@@ -131,9 +119,8 @@ void DbWorker::dryRun(const QString &version, bool down)
 void DbWorker::apply(const QString &version)
 {
     if (const MigrationFile *file = migration(version, QStringLiteral("apply"))) {
-        m_running = &runner();
-        const RunReport report = runner().apply(*file);
-        m_running = nullptr;
+        m_runner.resetCancel();
+        const RunReport report = m_runner.apply(*file);
         emit operationFinished(QStringLiteral("apply"), report);
     }
 }
@@ -141,9 +128,8 @@ void DbWorker::apply(const QString &version)
 void DbWorker::rollback(const QString &version)
 {
     if (const MigrationFile *file = migration(version, QStringLiteral("rollback"))) {
-        m_running = &runner();
-        const RunReport report = runner().rollback(*file);
-        m_running = nullptr;
+        m_runner.resetCancel();
+        const RunReport report = m_runner.rollback(*file);
         emit operationFinished(QStringLiteral("rollback"), report);
     }
 }
@@ -151,9 +137,8 @@ void DbWorker::rollback(const QString &version)
 void DbWorker::verify(const QString &version)
 {
     if (const MigrationFile *file = migration(version, QStringLiteral("verify"))) {
-        m_running = &runner();
-        const RunReport report = runner().verify(*file);
-        m_running = nullptr;
+        m_runner.resetCancel();
+        const RunReport report = m_runner.verify(*file);
         emit operationFinished(QStringLiteral("verify"), report);
     }
 }

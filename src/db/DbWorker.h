@@ -73,14 +73,13 @@ signals:
     void auditRead(const QString &version, const QList<AuditRow> &rows);
 
 private:
-    MigrationRunner &runner();
     const MigrationFile *migration(const QString &version, const QString &operation);
 
     PgConnection m_connection;
     QThread *m_thread = nullptr;
     MigrationCatalog m_catalog;
     RunnerOptions m_options;
-    std::unique_ptr<MigrationRunner> m_runner;
-    std::atomic<MigrationRunner *> m_running{nullptr};  // for cancel() from the GUI thread
+    // Lives as long as the worker, so that cancel() from the GUI thread always has a runner.
+    MigrationRunner m_runner{m_connection};
 };
 Q_DECLARE_METATYPE(RunnerOptions)

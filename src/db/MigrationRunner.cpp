@@ -54,6 +54,23 @@ bool connectionLost(PgConnection &connection)
     return !connection.isOpen();
 }
 
+// Rolls back whatever transaction is still open when it goes out of scope.
+class TransactionCloser {
+public:
+    explicit TransactionCloser(PgConnection &connection)
+        : m_connection(connection)
+    {
+    }
+    ~TransactionCloser()
+    {
+        if (m_connection.isOpen() && m_connection.inTransaction())
+            m_connection.exec(QStringLiteral("ROLLBACK"));
+    }
+
+private:
+    PgConnection &m_connection;
+};
+
 }  // namespace
 
 MigrationRunner::MigrationRunner(PgConnection &connection, RunnerOptions options)
@@ -70,11 +87,23 @@ void MigrationRunner::cancel()
     m_connection.cancel();
 }
 
-QString MigrationRunner::setLocalTimeouts() const
+void MigrationRunner::setOptions(const RunnerOptions &options)
 {
-    return QStringLiteral("SET LOCAL lock_timeout = '%1'; SET LOCAL statement_timeout = '%2'")
-        .arg(QString(m_options.lockTimeout).remove(QLatin1Char('\'')),
-             QString(m_options.statementTimeout).remove(QLatin1Char('\'')));
+    m_options = options;
+    if (m_options.actor.isEmpty())
+        m_options.actor = defaultActor();
+}
+
+PgResult MigrationRunner::beginTransaction(bool readOnly)
+{
+    PgResult result = m_connection.exec(readOnly ? QStringLiteral("BEGIN TRANSACTION READ ONLY") : QStringLiteral("BEGIN"));
+    if (result.ok())
+        result = m_connection.execParams(
+            QStringLiteral("SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)"),
+            {m_options.lockTimeout, m_options.statementTimeout});
+    if (!result.ok() && m_connection.inTransaction())
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+    return result;
 }
 
 StatusReport MigrationRunner::status(const MigrationCatalog &catalog)
@@ -109,19 +138,16 @@ StatusReport MigrationRunner::status(const MigrationCatalog &catalog)
 
 RunReport MigrationRunner::apply(const MigrationFile &migration)
 {
-    m_cancelled = false;
     return run(migration, Direction::Up, false, false);
 }
 
 RunReport MigrationRunner::rollback(const MigrationFile &migration)
 {
-    m_cancelled = false;
     return run(migration, Direction::Down, false, false);
 }
 
 RunReport MigrationRunner::dryRun(const MigrationFile &migration, bool down)
 {
-    m_cancelled = false;
     return run(migration, down ? Direction::Down : Direction::Up, true, false);
 }
 
@@ -168,7 +194,14 @@ bool MigrationRunner::checkRunnable(const MigrationFile &migration, const Migrat
             report->message = QStringLiteral("%1: cannot be previewed in a transaction: %2").arg(where, it->nonTransactionalReason);
             return false;
         }
-        if (!migration.runsOutsideTransaction()) {
+        if (m_options.transactionPooled) {
+            report->message = QStringLiteral("%1: %2; and a file that runs outside a transaction cannot run through a "
+                                             "transaction pooler, which gives each statement a different server "
+                                             "connection. Connect directly or through the session pooler")
+                                  .arg(where, it->nonTransactionalReason);
+            return false;
+        }
+        if (!script.runsOutsideTransaction()) {
             report->message = QStringLiteral("%1: %2. To run this file statement by statement (not atomically), make "
                                              "its first line \"-- atlas:no-transaction\" and keep it to statements that "
                                              "are safe to repeat")
@@ -199,7 +232,6 @@ bool MigrationRunner::execStatements(const MigrationScript &script, const SqlScr
         const SqlStatement &statement = parsed.statements.at(i);
         if (m_cancelled) {
             report->cancelled = true;
-            report->failedStatement = i;
             report->message = QStringLiteral("cancelled before statement %1 of %2").arg(i + 1).arg(count);
             return false;
         }
@@ -260,9 +292,17 @@ void MigrationRunner::audit(const MigrationFile &migration, const MigrationScrip
     record.statementsRun = int(report.statements.size()) - (report.failedStatement >= 0 ? 1 : 0);
     record.failedStatement = report.failedStatement;
     record.error = report.ok ? QString() : report.message;
+    const bool inTransaction = m_connection.inTransaction();
+    if (inTransaction)
+        m_connection.exec(QStringLiteral("SAVEPOINT atlas_audit"));
     const PgResult result = MigrationHistory::recordAudit(m_connection, record);
-    if (!result.ok())
+    if (!result.ok()) {
+        if (inTransaction)
+            m_connection.exec(QStringLiteral("ROLLBACK TO SAVEPOINT atlas_audit"));
         warningsTo->warnings.append(QStringLiteral("the audit row was not written: %1").arg(result.error().toString()));
+    } else if (inTransaction) {
+        m_connection.exec(QStringLiteral("RELEASE SAVEPOINT atlas_audit"));
+    }
 }
 
 RunReport MigrationRunner::run(const MigrationFile &migration, Direction direction, bool dryRun, bool lockHeld)
@@ -286,7 +326,7 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
 
     const bool atomic = !parsed.hasNonTransactional();
     if (dryRun) {
-        const PgResult begin = m_connection.exec(QStringLiteral("BEGIN; ") + setLocalTimeouts());
+        const PgResult begin = beginTransaction(false);
         if (!begin.ok()) {
             report.message = QStringLiteral("could not start the dry run: %1").arg(begin.error().toString());
             return finish();
@@ -301,11 +341,15 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
     // The lock first, then the history tables, then a fresh look at the history under the lock:
     // another console may have applied this migration while we waited.
     MigrationLock lock(m_connection, m_options.transactionPooled);
+    // Declared after the lock, so destroyed before it: the connection is idle again (no aborted
+    // transaction) when the lock is released, whichever way this function returns.
+    const TransactionCloser closer(m_connection);
     if (!lockHeld && !m_options.transactionPooled) {
         QString why;
         if (!lock.acquire(m_options.lockWaitMs, m_cancelled, &why)) {
             report.message = why;
             report.cancelled = m_cancelled;
+            report.lockBusy = !m_cancelled;
             return finish();
         }
     }
@@ -321,7 +365,7 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
     }
 
     if (atomic) {
-        PgResult begin = m_connection.exec(QStringLiteral("BEGIN; ") + setLocalTimeouts());
+        const PgResult begin = beginTransaction(false);
         if (!begin.ok()) {
             report.message = QStringLiteral("could not start the transaction: %1").arg(begin.error().toString());
             return finish();
@@ -332,6 +376,7 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
                 m_connection.exec(QStringLiteral("ROLLBACK"));
                 report.message = why;
                 report.cancelled = m_cancelled;
+                report.lockBusy = !m_cancelled;
                 return finish();
             }
         }
@@ -372,6 +417,12 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
                 report.message = QStringLiteral("could not record the migration in supabase_migrations.schema_migrations: %1")
                                      .arg(recorded.error().toString());
             }
+        }
+        if (ok && m_cancelled) {
+            // The last statement finished, but the user asked to stop: stopping is still possible.
+            ok = false;
+            report.cancelled = true;
+            report.message = QStringLiteral("cancelled before COMMIT; nothing of %1 was applied").arg(migration.displayName());
         }
         if (ok) {
             report.ok = true;
@@ -423,8 +474,10 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
                                       migration.displayName())
                                  .arg(clock.elapsed());
     } else {
-        report.message += QStringLiteral("\nNot atomic: statements 1 to %1 were committed before the failure.")
-                              .arg(report.failedStatement);
+        const int committed = report.failedStatement >= 0 ? report.failedStatement : int(report.statements.size());
+        report.message += committed == 0
+            ? QStringLiteral("\nNot atomic, but no statement had been committed yet.")
+            : QStringLiteral("\nNot atomic: statements 1 to %1 were committed before this point.").arg(committed);
         audit(migration, script, report, startedAt, &report);
     }
     return finish();
@@ -464,10 +517,17 @@ QList<const MigrationFile *> MigrationRunner::pendingUpTo(const MigrationCatalog
                                                           const QString &toVersion, bool includeOutOfOrder) const
 {
     QList<const MigrationFile *> pending;
+    QString newestRecorded;
+    for (const MigrationStatusRow &row : current.rows) {
+        if (row.recorded && (newestRecorded.isEmpty() || versionLess(newestRecorded, row.version)))
+            newestRecorded = row.version;
+    }
     for (const MigrationStatusRow &row : current.rows) {
         if (!toVersion.isEmpty() && versionLess(toVersion, row.version))
             break;
-        const bool wanted = (row.state == MigrationState::Pending || row.state == MigrationState::Failed
+        const bool older = !newestRecorded.isEmpty() && versionLess(row.version, newestRecorded);
+        const bool failedAndPending = row.state == MigrationState::Failed && !row.recorded;
+        const bool wanted = (row.state == MigrationState::Pending || (failedAndPending && (!older || includeOutOfOrder))
                              || (row.state == MigrationState::OutOfOrder && includeOutOfOrder))
             && row.hasFile;
         if (wanted)
@@ -478,7 +538,6 @@ QList<const MigrationFile *> MigrationRunner::pendingUpTo(const MigrationCatalog
 
 QList<RunReport> MigrationRunner::dryRunPending(const MigrationCatalog &catalog, const QString &toVersion)
 {
-    m_cancelled = false;
     QList<RunReport> reports;
     const StatusReport current = status(catalog);
     if (!current.ok()) {
@@ -487,7 +546,7 @@ QList<RunReport> MigrationRunner::dryRunPending(const MigrationCatalog &catalog,
         reports.append(report);
         return reports;
     }
-    const PgResult begin = m_connection.exec(QStringLiteral("BEGIN; ") + setLocalTimeouts());
+    const PgResult begin = beginTransaction(false);
     if (!begin.ok()) {
         RunReport report;
         report.message = QStringLiteral("could not start the dry run: %1").arg(begin.error().toString());
@@ -506,7 +565,6 @@ QList<RunReport> MigrationRunner::dryRunPending(const MigrationCatalog &catalog,
 QList<RunReport> MigrationRunner::applyPending(const MigrationCatalog &catalog, const QString &toVersion,
                                                bool includeOutOfOrder)
 {
-    m_cancelled = false;
     QList<RunReport> reports;
     const auto failWith = [&reports](const QString &message) {
         RunReport report;
@@ -525,18 +583,34 @@ QList<RunReport> MigrationRunner::applyPending(const MigrationCatalog &catalog, 
         return failWith(QStringLiteral("no migration with version %1 in %2").arg(toVersion, catalog.folder));
 
     MigrationLock lock(m_connection, m_options.transactionPooled);
+    const TransactionCloser closer(m_connection);
     if (!m_options.transactionPooled) {
         QString why;
-        if (!lock.acquire(m_options.lockWaitMs, m_cancelled, &why))
-            return failWith(why);
+        if (!lock.acquire(m_options.lockWaitMs, m_cancelled, &why)) {
+            failWith(why);
+            reports.last().cancelled = m_cancelled;
+            reports.last().lockBusy = !m_cancelled;
+            return reports;
+        }
     }
     const StatusReport current = status(catalog);
     if (!current.ok())
         return failWith(QStringLiteral("could not read the migration history: %1").arg(current.error.toString()));
 
     for (const MigrationFile *migration : pendingUpTo(catalog, current, toVersion, includeOutOfOrder)) {
+        if (m_cancelled) {
+            RunReport stopped;
+            stopped.version = migration->version;
+            stopped.name = migration->name;
+            stopped.direction = QStringLiteral("up");
+            stopped.cancelled = true;
+            stopped.message = QStringLiteral("cancelled: %1 and the migrations after it were not applied")
+                                  .arg(migration->displayName());
+            reports.append(stopped);
+            break;
+        }
         reports.append(run(*migration, Direction::Up, false, !m_options.transactionPooled));
-        if (!reports.last().ok || m_cancelled)
+        if (!reports.last().ok)
             break;
     }
     if (reports.isEmpty()) {
@@ -557,7 +631,6 @@ QList<RunReport> MigrationRunner::applyPending(const MigrationCatalog &catalog, 
 
 RunReport MigrationRunner::verify(const MigrationFile &migration)
 {
-    m_cancelled = false;
     QElapsedTimer clock;
     clock.start();
     const QDateTime startedAt = QDateTime::currentDateTimeUtc();
@@ -566,7 +639,7 @@ RunReport MigrationRunner::verify(const MigrationFile &migration)
     report.name = migration.name;
     report.direction = QStringLiteral("verify");
 
-    const PgResult begin = m_connection.exec(QStringLiteral("BEGIN TRANSACTION READ ONLY; ") + setLocalTimeouts());
+    const PgResult begin = beginTransaction(true);
     if (!begin.ok()) {
         report.message = QStringLiteral("could not start the verify transaction: %1").arg(begin.error().toString());
         return report;
@@ -577,7 +650,16 @@ RunReport MigrationRunner::verify(const MigrationFile &migration)
     if (!report.message.isEmpty() && report.checks.isEmpty())
         return report;  // the script could not run at all
 
-    report.ok = !report.checks.isEmpty() && report.failedChecks() == 0;
+    if (report.checks.isEmpty()) {
+        report.ok = true;
+        report.skipped = true;
+        report.message = QStringLiteral("%1: nothing to verify: it has no verify script and creates nothing a check "
+                                        "can be derived from").arg(migration.displayName());
+        report.warnings.append(QStringLiteral("write %1.verify.sql to check what this migration changes")
+                                   .arg(migration.displayName()));
+        return report;
+    }
+    report.ok = report.failedChecks() == 0;
     report.message = QStringLiteral("%1: %2 of %3 checks passed%4")
                          .arg(migration.displayName())
                          .arg(report.checks.size() - report.failedChecks())
@@ -609,11 +691,28 @@ QList<CheckResult> MigrationRunner::runVerifyScript(const MigrationFile &migrati
                               .arg(parsed.syntaxError->message);
         return checks;
     }
+    for (const SqlStatement &statement : parsed.statements) {
+        if (statement.controlsTransaction) {
+            // COMMIT would end the read-only transaction and let the rest of the script write.
+            report->message = QStringLiteral("%1:%2:%3: a verify script must not control the transaction (%4)")
+                                  .arg(migration.verify.fileName)
+                                  .arg(statement.line)
+                                  .arg(statement.column)
+                                  .arg(statement.kind);
+            return {};
+        }
+    }
     for (int i = 0; i < parsed.statements.size(); ++i) {
         const SqlStatement &statement = parsed.statements.at(i);
         const QString where = QStringLiteral("%1:%2").arg(migration.verify.fileName).arg(statement.line);
         m_connection.exec(QStringLiteral("SAVEPOINT atlas_verify"));
         const PgResult result = m_connection.exec(statement.text);
+        if (!m_connection.inTransaction()) {
+            report->message = QStringLiteral("%1: statement %2 ended the read-only transaction; verification stopped")
+                                  .arg(where)
+                                  .arg(i + 1);
+            return {};
+        }
         if (!result.ok()) {
             checks.append({QStringLiteral("%1: statement %2 runs").arg(where).arg(i + 1), false, result.error().toString()});
             m_connection.exec(QStringLiteral("ROLLBACK TO SAVEPOINT atlas_verify"));

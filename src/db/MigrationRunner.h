@@ -61,7 +61,13 @@ public:
     QList<RunReport> applyPending(const MigrationCatalog &catalog, const QString &toVersion = QString(),
                                   bool includeOutOfOrder = false);
 
+    // Asks the running operation to stop: its statement is cancelled through libpq and its
+    // transaction rolled back. The request stays until resetCancel(), so a cancel that arrives
+    // between two steps is not lost.
     void cancel();
+    void resetCancel() { m_cancelled = false; }
+    bool cancelRequested() const { return m_cancelled; }
+    void setOptions(const RunnerOptions &options);
 
 private:
     enum class Direction { Up, Down };
@@ -71,11 +77,15 @@ private:
     bool execStatements(const MigrationScript &script, const SqlScript &parsed, RunReport *report);
     void fail(RunReport *report, const MigrationScript &script, const SqlStatement &statement, int count,
               const DbError &error);
+    // Writes the audit row; inside an open transaction under a savepoint, so that a failed audit
+    // insert never takes the migration down with it.
     void audit(const MigrationFile &migration, const MigrationScript &script, const RunReport &report,
                const QDateTime &startedAt, RunReport *warningsTo);
     QList<CheckResult> runVerifyScript(const MigrationFile &migration, RunReport *report);
     QList<CheckResult> runDerivedChecks(const MigrationFile &migration, RunReport *report);
-    QString setLocalTimeouts() const;
+    // BEGIN (READ ONLY) with lock_timeout and statement_timeout set for the transaction only;
+    // on failure the transaction is rolled back and the error returned.
+    PgResult beginTransaction(bool readOnly);
     QList<const MigrationFile *> pendingUpTo(const MigrationCatalog &catalog, const StatusReport &current,
                                              const QString &toVersion, bool includeOutOfOrder) const;
     RunReport previewInOpenTransaction(const MigrationFile &migration, const MigrationScript &script);

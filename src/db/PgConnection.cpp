@@ -38,9 +38,11 @@ QString PgConnection::open(const QString &conninfo, const QString &applicationNa
     m_connectAborted = false;
     const QByteArray dsn = conninfo.toUtf8();
     const QByteArray app = applicationName.toUtf8();
-    // Later keywords win: our defaults come first so that the user's string overrides them.
-    const char *keywords[] = {"connect_timeout", "fallback_application_name", "dbname", nullptr};
-    const char *values[] = {"10", app.constData(), dsn.isEmpty() ? nullptr : dsn.constData(), nullptr};
+    // Later keywords win: our defaults come first so that the user's string overrides them, and
+    // the encoding last, in the startup packet (a SET afterwards would be session state that a
+    // transaction pooler does not keep).
+    const char *keywords[] = {"connect_timeout", "fallback_application_name", "dbname", "client_encoding", nullptr};
+    const char *values[] = {"10", app.constData(), dsn.isEmpty() ? nullptr : dsn.constData(), "UTF8", nullptr};
     // Non-blocking connect, so that cancel() can abandon an attempt that hangs.
     PGconn *conn = PQconnectStartParams(keywords, values, 1);
     if (!conn)
@@ -76,7 +78,6 @@ QString PgConnection::open(const QString &conninfo, const QString &applicationNa
         state = PQconnectPoll(conn);
     }
     m_conn = conn;
-    PQsetClientEncoding(m_conn, "UTF8");
     PQsetNoticeReceiver(m_conn, &PgConnection::receiveNotice, this);
     QMutexLocker lock(&m_cancelMutex);
     m_cancel = PQgetCancel(m_conn);

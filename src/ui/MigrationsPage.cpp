@@ -102,8 +102,7 @@ void MigrationsPage::setTarget(Environment environment, const QString &database,
 void MigrationsPage::setConnected(bool connected)
 {
     m_connected = connected;
-    if (connected)
-        refresh();
+    refresh();  // without a connection the folder still shows, its states unknown
     updateActions();
 }
 

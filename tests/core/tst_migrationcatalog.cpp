@@ -196,11 +196,11 @@ void TestMigrationCatalog::readsTheNoTransactionMarker()
 {
     MigrationFile m;
     m.up.sql = QStringLiteral("-- Build the index without blocking writes.\n-- atlas:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);");
-    QVERIFY(m.runsOutsideTransaction());
+    QVERIFY(m.up.runsOutsideTransaction());
     m.up.sql = QStringLiteral("CREATE TABLE t (a int);\n-- atlas:no-transaction\n");
-    QVERIFY(!m.runsOutsideTransaction());
+    QVERIFY(!m.up.runsOutsideTransaction());
     m.up.sql = QStringLiteral("CREATE TABLE t (a int);");
-    QVERIFY(!m.runsOutsideTransaction());
+    QVERIFY(!m.up.runsOutsideTransaction());
 }
 
 void TestMigrationCatalog::prefersSupabaseMigrationsAsDefault()

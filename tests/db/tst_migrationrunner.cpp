@@ -83,6 +83,10 @@ private slots:
     void survivesATerminatedBackend();
     void derivesChecksWithoutAVerifyScript();
     void locatesServerErrorsInTheFile();
+    void keepsACancelThatArrivesBetweenSteps();
+    void badTimeoutLeavesNoLockBehind();
+    void refusesAVerifyScriptThatCommits();
+    void aFailedApplyLaterRecordedElsewhereIsApplied();
 };
 
 void TestMigrationRunner::initTestCase()
@@ -515,6 +519,78 @@ void TestMigrationRunner::locatesServerErrorsInTheFile()
     QVERIFY2(report.message.startsWith("1_x.sql:5:18: ERROR 42P01: relation \"missing_table\" does not exist"),
              qPrintable(report.message));
     QVERIFY2(report.message.contains("(statement 2 of 2: INSERT)"), qPrintable(report.message));
+}
+
+void TestMigrationRunner::keepsACancelThatArrivesBetweenSteps()
+{
+    TestDatabase db;
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    runner.cancel();  // e.g. Ctrl-C while the status was read
+    const QList<RunReport> reports = runner.applyPending(atlasCatalog());
+    QVERIFY(!reports.isEmpty());
+    QVERIFY(reports.last().cancelled);
+    QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NULL"), QStringLiteral("t"));
+    runner.resetCancel();
+    QVERIFY(runner.applyPending(atlasCatalog()).last().ok);
+}
+
+void TestMigrationRunner::badTimeoutLeavesNoLockBehind()
+{
+    TestDatabase db;
+    auto connection = db.connect();
+    RunnerOptions options;
+    options.statementTimeout = QStringLiteral("15m");  // PostgreSQL has no unit "m"
+    MigrationRunner runner(*connection, options);
+    const RunReport report = runner.apply(atlasCatalog().migrations.first());
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.contains("statement_timeout"), qPrintable(report.message));
+    QVERIFY(!connection->inTransaction());
+    // Another session takes the lock at once: nothing was left held.
+    auto other = db.connect();
+    RunnerOptions quick;
+    quick.lockWaitMs = 0;
+    MigrationRunner second(*other, quick);
+    const RunReport applied = second.apply(atlasCatalog().migrations.first());
+    QVERIFY2(applied.ok, qPrintable(applied.message));
+}
+
+void TestMigrationRunner::refusesAVerifyScriptThatCommits()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);");
+    write(dir.filePath("1_t.verify.sql"), "SELECT 'x' AS check_name, true AS passed, '' AS detail;\nCOMMIT;\nDROP TABLE t;");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    const MigrationFile m = scanMigrationFolder(dir.path()).migrations.first();
+    QVERIFY(runner.apply(m).ok);
+    const RunReport report = runner.verify(m);
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.startsWith("1_t.verify.sql:2:1: a verify script must not control the transaction"),
+             qPrintable(report.message));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.t') IS NOT NULL"), QStringLiteral("t"));
+}
+
+void TestMigrationRunner::aFailedApplyLaterRecordedElsewhereIsApplied()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int REFERENCES missing (id));");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection);
+    QVERIFY(!runner.apply(scanMigrationFolder(dir.path()).migrations.first()).ok);
+    QCOMPARE(runner.status(scanMigrationFolder(dir.path())).rows.first().state, MigrationState::Failed);
+    // The Supabase CLI (or a person) records it afterwards: the history wins over our failed attempt.
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);");
+    const MigrationCatalog fixed = scanMigrationFolder(dir.path());
+    QVERIFY(connection->execParams("INSERT INTO supabase_migrations.schema_migrations (version, name, statements) "
+                                   "VALUES ('1', 't', $1)",
+                                   {"{\"CREATE TABLE t (a int)\"}"}).ok());
+    const MigrationStatusRow row = runner.status(fixed).rows.first();
+    QCOMPARE(migrationStateName(row.state), QStringLiteral("applied"));
+    QVERIFY(row.recorded);
+    QVERIFY(!row.appliedAt.has_value());  // no successful apply of ours to date it
 }
 
 QTEST_GUILESS_MAIN(TestMigrationRunner)

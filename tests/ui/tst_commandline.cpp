@@ -62,6 +62,7 @@ private slots:
     void exitCodesSayWhatFailed_data();
     void exitCodesSayWhatFailed();
     void twoProcessesNeverApplyTogether();
+    void rollbackRefusesWhenTheNewestHasNoFile();
 };
 
 void TestCommandLine::statusApplyVerifyRollback()
@@ -171,6 +172,23 @@ void TestCommandLine::twoProcessesNeverApplyTogether()
     }
     qInfo("the second process reported the lock in %d of 20 trials", lockReports);
     QVERIFY(lockReports >= 15);
+}
+
+void TestCommandLine::rollbackRefusesWhenTheNewestHasNoFile()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_a.sql"), "CREATE TABLE a (id int);");
+    write(dir.filePath("1_a.down.sql"), "DROP TABLE a;");
+    write(dir.filePath("2_b.sql"), "CREATE TABLE b (id int);");
+    QCOMPARE(cli({"apply", "--dir", dir.path()}, db.conninfo()).exitCode, 0);
+    QFile::remove(dir.filePath("2_b.sql"));
+    const Run run = cli({"rollback", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("the newest applied migration 2 has no file"), qPrintable(run.err));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.a') IS NOT NULL"), QStringLiteral("t"));
+    const Run json = cli({"rollback", "--dir", dir.path(), "--json"}, db.conninfo());
+    QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value("exit_code").toInt(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

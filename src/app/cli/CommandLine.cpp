@@ -32,10 +32,12 @@ const QStringList kVerbs = {QStringLiteral("status"), QStringLiteral("plan"), QS
 // that reads it calls the runner's cancel (which takes a mutex, not allowed in a handler).
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int signal)
 {
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+    // The first signal cancels cleanly; a second one ends the process at once.
+    std::signal(signal, SIG_DFL);
 }
 
 class Output {
@@ -155,8 +157,10 @@ int exitCodeFor(const QList<RunReport> &reports)
     for (const RunReport &r : reports) {
         if (r.cancelled)
             return Cancelled;
+        if (r.lockBusy)
+            return LockBusy;
         if (!r.ok)
-            return r.message.startsWith(QLatin1String("another session is migrating")) ? LockBusy : Failed;
+            return Failed;
     }
     return Ok;
 }
@@ -205,15 +209,21 @@ int run(int argc, char **argv)
     const bool colour = !parser.isSet(json) && !parser.isSet(noColour) && qEnvironmentVariableIsEmpty("NO_COLOR")
         && ::isatty(STDOUT_FILENO) && qEnvironmentVariable("TERM") != QLatin1String("dumb");
     Output o(colour);
+    // With --json, a failure before any result still prints one JSON document.
+    const auto failEarly = [&](int code, const QString &message) {
+        if (parser.isSet(json))
+            o.out() << QJsonDocument(QJsonObject{{"ok", false}, {"exit_code", code}, {"error", message}}).toJson();
+        o.err() << "atlas-console: " << message << Qt::endl;
+        return code;
+    };
     if (positional.size() > 2 || (!version.isEmpty() && (verb == QLatin1String("status") || verb == QLatin1String("apply")))) {
-        o.err() << "atlas-console: " << verb << " takes no version argument" << (verb == QLatin1String("apply") ? " (use --to VERSION)" : "") << Qt::endl;
-        return Usage;
+        return failEarly(Usage, QStringLiteral("%1 takes no version argument%2")
+                                    .arg(verb, verb == QLatin1String("apply") ? QStringLiteral(" (use --to VERSION)") : QString()));
     }
     bool lockWaitOk = false;
     const double lockWaitSeconds = parser.value(lockWait).toDouble(&lockWaitOk);
     if (!lockWaitOk || lockWaitSeconds < 0) {
-        o.err() << "atlas-console: --lock-wait takes a number of seconds, not \"" << parser.value(lockWait) << '"' << Qt::endl;
-        return Usage;
+        return failEarly(Usage, QStringLiteral("--lock-wait takes a number of seconds, not \"%1\"").arg(parser.value(lockWait)));
     }
 
     const QString folder = parser.isSet(dir)
@@ -223,14 +233,14 @@ int run(int argc, char **argv)
     if (!parser.isSet(json))
         printIssues(o, catalog);
     if (!QFileInfo(folder).isDir())
-        return Usage;
+        return parser.isSet(json) ? failEarly(Usage, catalog.errors().value(0).toString()) : Usage;
 
     const QString conninfo = parser.isSet(dsn) ? parser.value(dsn) : qEnvironmentVariable("DATABASE_URL");
     PgConnection connection;
     const QString failure = connection.open(conninfo, QStringLiteral("atlas-console-cli"));
     if (!failure.isEmpty()) {
         const ConnectionProblem problem = classifyConnectionProblem(failure);
-        o.err() << "atlas-console: cannot connect: " << problem.summary << " (" << connectionProblemKindName(problem.kind) << ")\n";
+        failEarly(NoConnection, QStringLiteral("cannot connect: %1 (%2)").arg(problem.summary, connectionProblemKindName(problem.kind)));
         if (!problem.advice.isEmpty())
             o.err() << problem.advice << '\n';
         o.err() << "libpq: " << redactConnectionString(problem.raw) << Qt::endl;
@@ -272,9 +282,9 @@ int run(int argc, char **argv)
     const bool writes = verb == QLatin1String("apply") || verb == QLatin1String("rollback");
     if (catalog.hasErrors() && verb != QLatin1String("status")) {
         stopCanceller();
-        o.err() << "atlas-console: " << (writes ? "nothing was changed: " : "") << "the migrations folder " << folder
-                << " has errors (above)" << Qt::endl;
-        return Usage;
+        return failEarly(Usage, QStringLiteral("%1the migrations folder %2 has errors%3")
+                                    .arg(writes ? QStringLiteral("nothing was changed: ") : QString(), folder,
+                                         parser.isSet(json) ? QString() : QStringLiteral(" (above)")));
     }
 
     QList<RunReport> reports;
@@ -287,14 +297,13 @@ int run(int argc, char **argv)
     const StatusReport current = runner.status(catalog);
     if (!current.ok()) {
         stopCanceller();
-        o.err() << "atlas-console: could not read the migration history: " << current.error.toString() << Qt::endl;
-        return Failed;
+        return failEarly(Failed, QStringLiteral("could not read the migration history: %1").arg(current.error.toString()));
     }
+    // The newest migration recorded in the database, whether or not the folder has its file.
     const auto newestApplied = [&current]() -> QString {
         QString newest;
         for (const MigrationStatusRow &row : current.rows) {
-            if (row.state == MigrationState::Applied || row.state == MigrationState::Modified
-                || (row.state == MigrationState::Failed && row.appliedAt))
+            if (row.recorded && (newest.isEmpty() || versionLess(newest, row.version)))
                 newest = row.version;
         }
         return newest;
@@ -319,19 +328,16 @@ int run(int argc, char **argv)
             const QString v = version.isEmpty() ? newestApplied() : version;
             const MigrationFile *file = catalog.find(v);
             if (!file) {
-                o.err() << "atlas-console: " << (v.isEmpty() ? QStringLiteral("nothing is applied; nothing to roll back")
-                                                              : QStringLiteral("no migration file with version %1 in %2").arg(v, folder))
-                        << Qt::endl;
                 stopCanceller();
-                return Usage;
+                return failEarly(Usage, v.isEmpty() ? QStringLiteral("nothing is applied; nothing to roll back")
+                                                    : QStringLiteral("no migration file with version %1 in %2").arg(v, folder));
             }
             reports.append(runner.dryRun(*file, true));
         } else {
             const QString upTo = version.isEmpty() ? parser.value(to) : version;
             if (!upTo.isEmpty() && !catalog.find(upTo)) {
-                o.err() << "atlas-console: no migration with version " << upTo << " in " << folder << Qt::endl;
                 stopCanceller();
-                return Usage;
+                return failEarly(Usage, QStringLiteral("no migration with version %1 in %2").arg(upTo, folder));
             }
             reports = runner.dryRunPending(catalog, upTo);
             if (reports.isEmpty()) {
@@ -344,9 +350,8 @@ int run(int argc, char **argv)
         code = exitCodeFor(reports);
     } else if (verb == QLatin1String("apply")) {
         if (parser.isSet(to) && !catalog.find(parser.value(to))) {
-            o.err() << "atlas-console: no migration with version " << parser.value(to) << " in " << folder << Qt::endl;
             stopCanceller();
-            return Usage;
+            return failEarly(Usage, QStringLiteral("no migration with version %1 in %2").arg(parser.value(to), folder));
         }
         reports = runner.applyPending(catalog, parser.value(to), parser.isSet(outOfOrder));
         code = exitCodeFor(reports);
@@ -359,10 +364,11 @@ int run(int argc, char **argv)
             nothing.message = QStringLiteral("nothing is applied; nothing to roll back");
             reports.append(nothing);
         } else if (!file) {
-            o.err() << "atlas-console: no migration file with version " << v << " in " << folder
-                    << ": its down file is needed to roll it back" << Qt::endl;
             stopCanceller();
-            return Usage;
+            return failEarly(Usage, QStringLiteral("%1 %2 has no file in %3: its down file is needed to roll it back")
+                                        .arg(version.isEmpty() ? QStringLiteral("the newest applied migration")
+                                                               : QStringLiteral("migration"),
+                                             v, folder));
         } else {
             reports.append(runner.rollback(*file));
         }
@@ -371,9 +377,8 @@ int run(int argc, char **argv)
         QList<const MigrationFile *> targets;
         if (!version.isEmpty()) {
             if (!catalog.find(version)) {
-                o.err() << "atlas-console: no migration with version " << version << " in " << folder << Qt::endl;
                 stopCanceller();
-                return Usage;
+                return failEarly(Usage, QStringLiteral("no migration with version %1 in %2").arg(version, folder));
             }
             targets.append(catalog.find(version));
         } else {
@@ -392,8 +397,7 @@ int run(int argc, char **argv)
         }
         code = exitCodeFor(reports);
     } else {
-        o.err() << "atlas-console: unknown command \"" << verb << "\"" << Qt::endl;
-        code = Usage;
+        code = failEarly(Usage, QStringLiteral("unknown command \"%1\"").arg(verb));
     }
     stopCanceller();
 
