@@ -39,6 +39,11 @@ int main(int argc, char *argv[])
                                                 "project's migrations/)."),
                                  QStringLiteral("folder"));
     parser.addOption(dir);
+    const QCommandLineOption status(QStringLiteral("status"),
+                                    QStringLiteral("Status document with the production TODO checklist (default: the "
+                                                   "project's docs/STATUS.md)."),
+                                    QStringLiteral("file"));
+    parser.addOption(status);
     parser.process(app);
 
     QString conninfo = parser.positionalArguments().value(0);
@@ -49,6 +54,7 @@ int main(int argc, char *argv[])
     window.setMigrationsFolder(parser.isSet(dir) ? parser.value(dir)
                                                  : defaultMigrationFolder(QDir::currentPath(),
                                                                           QStringLiteral(ATLAS_DEFAULT_MIGRATIONS_DIR)));
+    window.setStatusDocument(parser.isSet(status) ? parser.value(status) : QStringLiteral(ATLAS_DEFAULT_STATUS_DOCUMENT));
     window.show();
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

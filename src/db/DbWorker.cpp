@@ -1,5 +1,6 @@
 #include "db/DbWorker.h"
 
+#include "db/EvidenceChecker.h"
 #include "db/ServerProbe.h"
 
 DbWorker::DbWorker()
@@ -15,6 +16,7 @@ DbWorker::DbWorker()
     qRegisterMetaType<QList<RunReport>>();
     qRegisterMetaType<QList<AuditRow>>();
     qRegisterMetaType<RunnerOptions>();
+    qRegisterMetaType<QList<EvidenceResult>>();
 }
 
 DbWorker::~DbWorker() = default;
@@ -167,4 +169,16 @@ void DbWorker::readAudit(const QString &version)
         }
     }
     emit auditRead(version, rows);
+}
+
+void DbWorker::checkEvidence(const QStringList &checkIds)
+{
+    QList<EvidenceResult> results;
+    if (!m_connection.isOpen()) {
+        for (const QString &id : checkIds)
+            results.append({id, false, true, QStringLiteral("not connected")});
+    } else {
+        results = ::checkEvidence(m_connection, checkIds);
+    }
+    emit evidenceChecked(results);
 }

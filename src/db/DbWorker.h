@@ -4,6 +4,7 @@
 #include "core/MigrationCatalog.h"
 #include "core/RunReport.h"
 #include "core/ServerInfo.h"
+#include "core/TodoEvidence.h"
 #include "db/MigrationRunner.h"
 #include "db/PgConnection.h"
 
@@ -30,6 +31,7 @@ Q_DECLARE_METATYPE(StatusReport)
 Q_DECLARE_METATYPE(RunReport)
 Q_DECLARE_METATYPE(QList<RunReport>)
 Q_DECLARE_METATYPE(QList<AuditRow>)
+Q_DECLARE_METATYPE(QList<EvidenceResult>)
 
 // Owns the console's connection and does all its database work on a thread of its own: the
 // server probe, the migration status, and the engine's dry run, apply, rollback and verify.
@@ -59,6 +61,7 @@ public slots:
     void verify(const QString &version);
     void readAudit(const QString &version);
     void setRunnerOptions(const RunnerOptions &options);
+    void checkEvidence(const QStringList &checkIds);
 
 signals:
     void connected(const ServerInfo &info);
@@ -71,6 +74,7 @@ signals:
     // operation: "dry run", "rollback preview", "apply", "rollback", "verify"
     void operationFinished(const QString &operation, const RunReport &report);
     void auditRead(const QString &version, const QList<AuditRow> &rows);
+    void evidenceChecked(const QList<EvidenceResult> &results);
 
 private:
     const MigrationFile *migration(const QString &version, const QString &operation);

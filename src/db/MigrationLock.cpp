@@ -60,6 +60,8 @@ QString MigrationLock::describeHolder(PgConnection &connection)
         "coalesce(to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ'), '?'), coalesce(a.client_addr::text, 'local') "
         "FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
         "WHERE l.locktype = 'advisory' AND l.classid = 1096043585 AND l.objid = 1396920142 AND l.objsubid = 1 "
+        // Advisory locks belong to one database; consoles on other databases do not block this one.
+        "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
         "AND l.granted AND l.pid <> pg_backend_pid() LIMIT 1"));
     if (!result.ok() || result.rowCount() == 0)
         return QString();

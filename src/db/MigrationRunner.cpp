@@ -1,5 +1,6 @@
 #include "db/MigrationRunner.h"
 
+#include "core/Actor.h"
 #include "core/DerivedChecks.h"
 #include "core/Utf8Check.h"
 #include "db/CatalogSnapshot.h"
@@ -10,23 +11,10 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSet>
-#include <QSysInfo>
 
 #include <libpq-fe.h>
-#include <pwd.h>
-#include <unistd.h>
 
 namespace {
-
-QString defaultActor()
-{
-    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
-    if (user.isEmpty()) {
-        const passwd *entry = ::getpwuid(::geteuid());
-        user = entry ? QString::fromLocal8Bit(entry->pw_name) : QStringLiteral("uid%1").arg(::geteuid());
-    }
-    return user + QLatin1Char('@') + QSysInfo::machineHostName();
-}
 
 QString quoteIdentifier(PgConnection &connection, const QString &identifier)
 {
@@ -78,7 +66,7 @@ MigrationRunner::MigrationRunner(PgConnection &connection, RunnerOptions options
     , m_options(std::move(options))
 {
     if (m_options.actor.isEmpty())
-        m_options.actor = defaultActor();
+        m_options.actor = currentActor();
 }
 
 void MigrationRunner::cancel()
@@ -91,7 +79,7 @@ void MigrationRunner::setOptions(const RunnerOptions &options)
 {
     m_options = options;
     if (m_options.actor.isEmpty())
-        m_options.actor = defaultActor();
+        m_options.actor = currentActor();
 }
 
 PgResult MigrationRunner::beginTransaction(bool readOnly)

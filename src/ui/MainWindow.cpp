@@ -5,6 +5,7 @@
 #include "core/Redaction.h"
 #include "db/DbWorker.h"
 #include "ui/MigrationsPage.h"
+#include "ui/TodoPage.h"
 
 #include <QCloseEvent>
 #include <QSettings>
@@ -18,6 +19,8 @@ MainWindow::MainWindow(QWidget *parent)
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
     m_migrations = new MigrationsPage(m_worker, this);
     m_ui->pageTabs->insertTab(0, m_migrations, tr("&Migrations"));
+    m_todos = new TodoPage(m_worker, this);
+    m_ui->pageTabs->insertTab(1, m_todos, tr("&TODOs"));
     m_ui->pageTabs->setCurrentIndex(0);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -39,6 +42,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setStatusDocument(const QString &path)
+{
+    m_todos->setDocumentPath(path);
 }
 
 void MainWindow::setMigrationsFolder(const QString &folder)
@@ -86,6 +94,7 @@ void MainWindow::showConnected(const ServerInfo &info)
     const Environment environment = info.target.kind == TargetKind::Local ? Environment::Local : Environment::Production;
     m_migrations->setTarget(environment, info.database, info.target.projectRef);
     m_migrations->setConnected(true);
+    m_todos->setConnected(true);
     setWindowTitle(tr("Atlas Console — %1 on %2").arg(info.database, where));
 
     if (info.target.isSupabase() || info.isSupabaseServer)
@@ -113,6 +122,7 @@ void MainWindow::showFailure(const ConnectionProblem &problem)
                     .arg(redactConnectionString(problem.raw).toHtmlEscaped());
     m_ui->statusLabel->setText(text);
     m_migrations->setConnected(false);
+    m_todos->setConnected(false);
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
     emit connectionSettled(false);
 }

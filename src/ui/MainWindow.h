@@ -12,6 +12,7 @@ class MainWindow;
 }
 class DbWorker;
 class MigrationsPage;
+class TodoPage;
 
 // The console's window: the connection, and what the server turned out to be.
 class MainWindow : public QMainWindow {
@@ -24,6 +25,8 @@ public:
     void connectTo(const QString &conninfo);
     void setMigrationsFolder(const QString &folder);
     MigrationsPage *migrationsPage() const { return m_migrations; }
+    void setStatusDocument(const QString &path);
+    TodoPage *todoPage() const { return m_todos; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -46,4 +49,5 @@ private:
     DbWorker *m_worker = nullptr;
     QString m_conninfo;
     MigrationsPage *m_migrations = nullptr;
+    TodoPage *m_todos = nullptr;
 };

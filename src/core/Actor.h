@@ -1,0 +1,6 @@
+#pragma once
+
+#include <QString>
+
+// Who is at the keyboard, for the audit and the TODO ticks: "alice@laptop".
+QString currentActor();
