@@ -4,7 +4,10 @@
 
 #include "core/Redaction.h"
 #include "db/DbWorker.h"
+#include "core/ProfileStore.h"
 #include "ui/MigrationsPage.h"
+#include "ui/PasswordStore.h"
+#include "ui/ProfilesDialog.h"
 #include "ui/TodoPage.h"
 
 #include <QCloseEvent>
@@ -19,14 +22,27 @@ MainWindow::MainWindow(QWidget *parent)
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
     m_migrations = new MigrationsPage(m_worker, this);
     m_ui->pageTabs->insertTab(0, m_migrations, tr("&Migrations"));
+    m_passwords = new PasswordStore(this);
     m_todos = new TodoPage(m_worker, this);
     m_ui->pageTabs->insertTab(1, m_todos, tr("&TODOs"));
     m_ui->pageTabs->setCurrentIndex(0);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
 
-    connect(m_ui->connectButton, &QPushButton::clicked, this,
-            [this] { connectTo(conninfoFromField()); });
+    connect(m_ui->connectButton, &QPushButton::clicked, this, [this] {
+        const int index = m_ui->profileCombo->currentIndex() - 1;
+        if (index >= 0 && index < m_profiles.size())
+            connectToProfile(m_profiles.at(index));
+        else
+            connectTo(conninfoFromField());
+    });
+    connect(m_ui->profileCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
+        m_ui->connectionEdit->setEnabled(index <= 0);
+        if (index > 0 && index - 1 < m_profiles.size())
+            m_ui->connectionEdit->setText(m_profiles.at(index - 1).conninfo());
+    });
+    connect(m_ui->profilesButton, &QPushButton::clicked, this, [this] { profilesDialog()->show(); });
+    reloadProfiles();
     connect(m_ui->connectionEdit, &QLineEdit::returnPressed, m_ui->connectButton, &QPushButton::click);
     connect(m_ui->cancelButton, &QPushButton::clicked, m_worker, &DbWorker::cancel, Qt::DirectConnection);
     connect(m_worker, &DbWorker::connected, this, &MainWindow::showConnected);
@@ -42,6 +58,59 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::reloadProfiles()
+{
+    QSettings settings;
+    m_profiles = ProfileStore::load(settings);
+    const QString current = m_ui->profileCombo->currentText();
+    m_ui->profileCombo->blockSignals(true);
+    m_ui->profileCombo->clear();
+    m_ui->profileCombo->addItem(tr("Connection string"));
+    for (const ConnectionProfile &p : m_profiles)
+        m_ui->profileCombo->addItem(QStringLiteral("%1 [%2]").arg(p.name, environmentName(p.environment)));
+    m_ui->profileCombo->setCurrentIndex(qMax(0, m_ui->profileCombo->findText(current)));
+    m_ui->profileCombo->blockSignals(false);
+}
+
+ProfilesDialog *MainWindow::profilesDialog()
+{
+    if (!m_profilesDialog) {
+        m_profilesDialog = new ProfilesDialog(m_profiles, m_passwords, this);
+        connect(m_profilesDialog, &ProfilesDialog::saved, this, [this] { reloadProfiles(); });
+        connect(m_profilesDialog, &ProfilesDialog::connectRequested, this,
+                [this](const ConnectionProfile &profile, const QString &password) {
+                    reloadProfiles();
+                    for (int i = 0; i < m_profiles.size(); ++i) {
+                        if (m_profiles.at(i).id == profile.id)
+                            m_ui->profileCombo->setCurrentIndex(i + 1);
+                    }
+                    connectToProfile(profile, password);
+                });
+    }
+    return m_profilesDialog;
+}
+
+void MainWindow::connectToProfile(const ConnectionProfile &profile, const QString &typedPassword)
+{
+    const auto go = [this, profile](const QString &password) {
+        m_activeProfile = profile;
+        m_conninfo = profile.conninfo(password);
+        m_ui->connectionEdit->setText(profile.conninfo());  // never the password
+        m_ui->statusLabel->setText(tr("Connecting with profile %1 …").arg(profile.name));
+        setBusy(true);
+        QMetaObject::invokeMethod(m_worker, "openConnection", Qt::QueuedConnection, Q_ARG(QString, m_conninfo));
+    };
+    if (!typedPassword.isEmpty()) {
+        go(typedPassword);
+        return;
+    }
+    m_passwords->read(profile.keychainKey(), [this, go](bool found, const QString &password, bool available, const QString &error) {
+        if (!available)
+            m_ui->statusLabel->setText(tr("No system keychain (%1): using ~/.pgpass.").arg(error));
+        go(found ? password : QString());
+    });
 }
 
 void MainWindow::setStatusDocument(const QString &path)
@@ -62,6 +131,8 @@ QString MainWindow::conninfoFromField() const
 
 void MainWindow::connectTo(const QString &conninfo)
 {
+    m_activeProfile.reset();
+    m_ui->profileCombo->setCurrentIndex(0);
     m_conninfo = conninfo;
     // Never show a password: the field holds the redacted form.
     m_ui->connectionEdit->setText(redactConnectionString(conninfo));
@@ -90,20 +161,31 @@ void MainWindow::showConnected(const ServerInfo &info)
         features << tr("transaction pooler: no session state between transactions");
     m_ui->featuresValue->setText(features.join(QStringLiteral(" · ")));
     m_ui->statusLabel->setText(tr("Connected."));
-    // Until profiles say otherwise, anything that is not local is treated as production.
-    const Environment environment = info.target.kind == TargetKind::Local ? Environment::Local : Environment::Production;
-    m_migrations->setTarget(environment, info.database, info.target.projectRef);
+    // A profile says which environment it is; without one, anything not local counts as production.
+    const Environment environment = m_activeProfile
+        ? m_activeProfile->environment
+        : (info.target.kind == TargetKind::Local ? Environment::Local : Environment::Production);
+    m_migrations->setTarget(environment, info.database,
+                            m_activeProfile && !m_activeProfile->projectRef.isEmpty() ? m_activeProfile->projectRef
+                                                                                      : info.target.projectRef);
     m_migrations->setConnected(true);
     m_todos->setConnected(true);
     setWindowTitle(tr("Atlas Console — %1 on %2").arg(info.database, where));
 
-    if (info.target.isSupabase() || info.isSupabaseServer)
-        showEnvironment(tr("SUPABASE · %1").arg(info.target.describe()), QStringLiteral("#b00020"),
+    const QString label = m_activeProfile ? m_activeProfile->name : info.database;
+    switch (environment) {
+    case Environment::Production:
+        showEnvironment(tr("PRODUCTION · %1 · %2").arg(label, info.target.describe()), QStringLiteral("#b00020"),
                         QStringLiteral("#ffffff"));
-    else if (info.target.kind == TargetKind::Local)
-        showEnvironment(tr("LOCAL · %1").arg(info.database), QStringLiteral("#2e7d32"), QStringLiteral("#ffffff"));
-    else
-        showEnvironment(tr("REMOTE · %1").arg(info.host), QStringLiteral("#ef6c00"), QStringLiteral("#ffffff"));
+        break;
+    case Environment::Staging:
+        showEnvironment(tr("STAGING · %1 · %2").arg(label, info.target.describe()), QStringLiteral("#ef6c00"),
+                        QStringLiteral("#ffffff"));
+        break;
+    case Environment::Local:
+        showEnvironment(tr("LOCAL · %1").arg(label), QStringLiteral("#2e7d32"), QStringLiteral("#ffffff"));
+        break;
+    }
     emit connectionSettled(true);
 }
 

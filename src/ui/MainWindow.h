@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/ConnectionProblem.h"
+#include "core/ConnectionProfile.h"
 #include "core/ServerInfo.h"
 
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class MainWindow;
@@ -13,6 +15,8 @@ class MainWindow;
 class DbWorker;
 class MigrationsPage;
 class TodoPage;
+class PasswordStore;
+class ProfilesDialog;
 
 // The console's window: the connection, and what the server turned out to be.
 class MainWindow : public QMainWindow {
@@ -27,6 +31,11 @@ public:
     MigrationsPage *migrationsPage() const { return m_migrations; }
     void setStatusDocument(const QString &path);
     TodoPage *todoPage() const { return m_todos; }
+    // Connects with a saved profile: its password from the keychain (or libpq's ~/.pgpass).
+    void connectToProfile(const ConnectionProfile &profile, const QString &typedPassword = QString());
+    // The profiles dialog, created on first use (tests drive it directly).
+    ProfilesDialog *profilesDialog();
+    const QList<ConnectionProfile> &profiles() const { return m_profiles; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -40,6 +49,7 @@ private:
     void showFailure(const ConnectionProblem &problem);
     void setBusy(bool busy);
     void showEnvironment(const QString &text, const QString &background, const QString &foreground);
+    void reloadProfiles();
 
     // What the connection field means: the field shows a redacted string when the real one holds
     // a password, and clicking Connect on that unchanged field uses the real one.
@@ -50,4 +60,8 @@ private:
     QString m_conninfo;
     MigrationsPage *m_migrations = nullptr;
     TodoPage *m_todos = nullptr;
+    PasswordStore *m_passwords = nullptr;
+    ProfilesDialog *m_profilesDialog = nullptr;
+    QList<ConnectionProfile> m_profiles;
+    std::optional<ConnectionProfile> m_activeProfile;  // the profile of the current connection
 };
