@@ -5,6 +5,7 @@
 #include "core/Redaction.h"
 #include "db/DbWorker.h"
 #include "core/ProfileStore.h"
+#include "ui/EnvironmentsPage.h"
 #include "ui/MigrationsPage.h"
 #include "ui/PasswordStore.h"
 #include "ui/ProfilesDialog.h"
@@ -25,6 +26,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_passwords = new PasswordStore(this);
     m_todos = new TodoPage(m_worker, this);
     m_ui->pageTabs->insertTab(1, m_todos, tr("&TODOs"));
+    m_environments = new EnvironmentsPage(m_passwords, this);
+    m_ui->pageTabs->insertTab(2, m_environments, tr("&Environments"));
+    // The matrix connects to every saved environment: only when asked for, the first time its tab opens.
+    connect(m_ui->pageTabs, &QTabWidget::currentChanged, this, [this, shown = false](int index) mutable {
+        if (m_ui->pageTabs->widget(index) == m_environments && !shown) {
+            shown = true;
+            m_environments->refresh();
+        }
+    });
     m_ui->pageTabs->setCurrentIndex(0);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -64,6 +74,8 @@ void MainWindow::reloadProfiles()
 {
     QSettings settings;
     m_profiles = ProfileStore::load(settings);
+    if (m_environments)
+        m_environments->setProfiles(m_profiles);
     const QString current = m_ui->profileCombo->currentText();
     m_ui->profileCombo->blockSignals(true);
     m_ui->profileCombo->clear();
@@ -121,6 +133,7 @@ void MainWindow::setStatusDocument(const QString &path)
 void MainWindow::setMigrationsFolder(const QString &folder)
 {
     m_migrations->setFolder(folder);
+    m_environments->setFolder(folder);
 }
 
 QString MainWindow::conninfoFromField() const

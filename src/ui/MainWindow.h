@@ -17,6 +17,7 @@ class MigrationsPage;
 class TodoPage;
 class PasswordStore;
 class ProfilesDialog;
+class EnvironmentsPage;
 
 // The console's window: the connection, and what the server turned out to be.
 class MainWindow : public QMainWindow {
@@ -31,6 +32,7 @@ public:
     MigrationsPage *migrationsPage() const { return m_migrations; }
     void setStatusDocument(const QString &path);
     TodoPage *todoPage() const { return m_todos; }
+    EnvironmentsPage *environmentsPage() const { return m_environments; }
     // Connects with a saved profile: its password from the keychain (or libpq's ~/.pgpass).
     void connectToProfile(const ConnectionProfile &profile, const QString &typedPassword = QString());
     // The profiles dialog, created on first use (tests drive it directly).
@@ -61,6 +63,7 @@ private:
     MigrationsPage *m_migrations = nullptr;
     TodoPage *m_todos = nullptr;
     PasswordStore *m_passwords = nullptr;
+    EnvironmentsPage *m_environments = nullptr;
     ProfilesDialog *m_profilesDialog = nullptr;
     QList<ConnectionProfile> m_profiles;
     std::optional<ConnectionProfile> m_activeProfile;  // the profile of the current connection
