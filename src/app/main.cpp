@@ -1,6 +1,7 @@
 // atlas-console: the GUI. Connects the libpq way: a URI or key=value argument, else
 // DATABASE_URL, else the PG* variables and ~/.pgpass.
 #include "app/cli/CommandLine.h"
+#include "app/ScreenshotScript.h"
 #include "ui/MainWindow.h"
 
 #include "core/MigrationCatalog.h"
@@ -8,7 +9,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QCommandLineParser>
-#include <QTimer>
+#include <algorithm>
 
 int main(int argc, char *argv[])
 {
@@ -44,6 +45,18 @@ int main(int argc, char *argv[])
                                                    "project's docs/STATUS.md)."),
                                     QStringLiteral("file"));
     parser.addOption(status);
+    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("Connect with this saved profile."),
+                                     QStringLiteral("name"));
+    parser.addOption(profile);
+    const QCommandLineOption screenshotPage(QStringLiteral("screenshot-page"),
+                                            QStringLiteral("With --screenshot: migrations (default), todos, "
+                                                           "environments, server or profiles."),
+                                            QStringLiteral("page"), QStringLiteral("migrations"));
+    const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("With --screenshot: select this migration."),
+                                    QStringLiteral("version"));
+    const QCommandLineOption preview(QStringLiteral("preview"),
+                                     QStringLiteral("With --screenshot: run the selected migration's dry run first."));
+    parser.addOptions({screenshotPage, select, preview});
     parser.process(app);
 
     QString conninfo = parser.positionalArguments().value(0);
@@ -57,16 +70,21 @@ int main(int argc, char *argv[])
     window.setStatusDocument(parser.isSet(status) ? parser.value(status) : QStringLiteral(ATLAS_DEFAULT_STATUS_DOCUMENT));
     window.show();
     if (parser.isSet(screenshot)) {
-        const QString file = parser.value(screenshot);
-        QObject::connect(&window, &MainWindow::connectionSettled, &window, [&window, file] {
-            // Let the layout settle before grabbing.
-            QTimer::singleShot(300, &window, [&window, file] {
-                const bool saved = window.grab().save(file);
-                if (!saved)
-                    qWarning("atlas-console: could not write the screenshot to %s", qPrintable(file));
-                QApplication::exit(saved ? 0 : 1);
-            });
-        });
+        auto *script = new ScreenshotScript(&window, {parser.value(screenshot), parser.value(screenshotPage),
+                                                      parser.value(select), parser.isSet(preview)});
+        QObject::connect(&window, &MainWindow::connectionSettled, script, &ScreenshotScript::run,
+                         Qt::SingleShotConnection);
+    }
+    if (parser.isSet(profile)) {
+        const QString name = parser.value(profile);
+        const auto found = std::find_if(window.profiles().begin(), window.profiles().end(),
+                                        [&name](const ConnectionProfile &p) { return p.name == name; });
+        if (found == window.profiles().end()) {
+            qCritical("atlas-console: no saved profile named \"%s\"", qPrintable(name));
+            return 2;
+        }
+        window.connectToProfile(*found);
+        return app.exec();
     }
     window.connectTo(conninfo);
     return app.exec();

@@ -106,6 +106,13 @@ ProfilesDialog *MainWindow::profilesDialog()
 
 void MainWindow::connectToProfile(const ConnectionProfile &profile, const QString &typedPassword)
 {
+    for (int i = 0; i < m_profiles.size(); ++i) {
+        if (m_profiles.at(i).id == profile.id) {
+            m_ui->profileCombo->blockSignals(true);
+            m_ui->profileCombo->setCurrentIndex(i + 1);
+            m_ui->profileCombo->blockSignals(false);
+        }
+    }
     const auto go = [this, profile](const QString &password) {
         m_activeProfile = profile;
         m_conninfo = profile.conninfo(password);

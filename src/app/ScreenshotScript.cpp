@@ -1,0 +1,64 @@
+#include "app/ScreenshotScript.h"
+
+#include "ui/EnvironmentsPage.h"
+#include "ui/MainWindow.h"
+#include "ui/MigrationsPage.h"
+#include "ui/ProfilesDialog.h"
+#include "ui/TodoPage.h"
+
+#include <QApplication>
+#include <QTabWidget>
+#include <QTimer>
+
+ScreenshotScript::ScreenshotScript(MainWindow *window, Plan plan)
+    : QObject(window)
+    , m_window(window)
+    , m_plan(std::move(plan))
+{
+}
+
+void ScreenshotScript::grab(QWidget *widget)
+{
+    // Let layouts and queued answers settle before grabbing.
+    QTimer::singleShot(400, this, [this, widget] {
+        const bool saved = widget->grab().save(m_plan.file);
+        if (!saved)
+            qWarning("atlas-console: could not write the screenshot to %s", qPrintable(m_plan.file));
+        QApplication::exit(saved ? 0 : 1);
+    });
+}
+
+void ScreenshotScript::run()
+{
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("pageTabs"));
+    if (m_plan.page == QLatin1String("profiles")) {
+        ProfilesDialog *dialog = m_window->profilesDialog();
+        dialog->show();
+        grab(dialog);
+    } else if (m_plan.page == QLatin1String("todos")) {
+        tabs->setCurrentWidget(m_window->todoPage());
+        connect(m_window->todoPage(), &TodoPage::evidenceShown, this, [this] { grab(m_window); }, Qt::SingleShotConnection);
+        QTimer::singleShot(10000, this, [this] { grab(m_window); });  // no connection: no evidence
+    } else if (m_plan.page == QLatin1String("environments")) {
+        connect(m_window->environmentsPage(), &EnvironmentsPage::refreshed, this, [this] { grab(m_window); },
+                Qt::SingleShotConnection);
+        tabs->setCurrentWidget(m_window->environmentsPage());
+    } else if (m_plan.page == QLatin1String("server")) {
+        tabs->setCurrentIndex(tabs->count() - 1);
+        grab(m_window);
+    } else {
+        MigrationsPage *page = m_window->migrationsPage();
+        tabs->setCurrentWidget(page);
+        const auto afterStatus = [this, page] {
+            if (!m_plan.version.isEmpty())
+                page->selectVersion(m_plan.version);
+            if (!m_plan.preview) {
+                grab(m_window);
+                return;
+            }
+            connect(page, &MigrationsPage::operationDone, this, [this] { grab(m_window); }, Qt::SingleShotConnection);
+            page->dryRunSelected();
+        };
+        connect(page, &MigrationsPage::statusShown, this, afterStatus, Qt::SingleShotConnection);
+    }
+}
