@@ -26,6 +26,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_passwords = new PasswordStore(this);
     m_todos = new TodoPage(m_worker, this);
     m_ui->pageTabs->insertTab(1, m_todos, tr("&TODOs"));
+    connect(m_todos, &TodoPage::exportRequested, this, [this] {
+        const QString environment = m_activeProfile
+            ? QStringLiteral("%1 (%2)").arg(m_activeProfile->name, environmentName(m_activeProfile->environment))
+            : m_ui->databaseValue->text() + QStringLiteral(" on ") + m_ui->targetValue->text();
+        m_todos->exportStatus(m_migrations->rows(), environment);
+    });
     m_environments = new EnvironmentsPage(m_passwords, this);
     m_ui->pageTabs->insertTab(2, m_environments, tr("&Environments"));
     // The matrix connects to every saved environment: only when asked for, the first time its tab opens.

@@ -33,6 +33,7 @@ public:
     void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
 
     QString selectedVersion() const;
+    const QList<MigrationStatusRow> &rows() const { return m_rows; }
     void selectVersion(const QString &version);
 
 public slots:

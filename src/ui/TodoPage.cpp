@@ -3,6 +3,7 @@
 #include "ui_TodoPage.h"
 
 #include "core/Actor.h"
+#include "core/StatusExport.h"
 #include "db/DbWorker.h"
 
 #include <QCryptographicHash>
@@ -36,6 +37,7 @@ TodoPage::TodoPage(DbWorker *worker, QWidget *parent)
     connect(m_ui->reloadButton, &QPushButton::clicked, this, &TodoPage::reload);
     connect(m_ui->checkButton, &QPushButton::clicked, this, &TodoPage::checkEvidence);
     connect(m_ui->repairButton, &QPushButton::clicked, this, &TodoPage::repairCharacters);
+    connect(m_ui->exportButton, &QPushButton::clicked, this, &TodoPage::exportRequested);
     connect(m_ui->openButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Status document"), m_path, tr("Markdown (*.md *.txt)"));
         if (!path.isEmpty())
@@ -61,6 +63,7 @@ void TodoPage::setConnected(bool connected)
 {
     m_connected = connected;
     m_ui->checkButton->setEnabled(connected && !m_document.items().isEmpty());
+    m_ui->exportButton->setEnabled(connected && !m_loaded.isEmpty());
     if (connected && !m_document.items().isEmpty())
         checkEvidence();
 }
@@ -134,6 +137,7 @@ void TodoPage::showItems()
                                          .arg(findings.first().line)
                                          .arg(findings.first().found, findings.first().repaired));
     m_ui->checkButton->setEnabled(m_connected && !m_document.items().isEmpty());
+    m_ui->exportButton->setEnabled(m_connected && !m_loaded.isEmpty());
 }
 
 bool TodoPage::save(const QByteArray &expectedOnDisk)
@@ -243,4 +247,29 @@ void TodoPage::repairCharacters()
         m_ui->statusLabel->setText(tr("Repaired %n character sequence(s) in %1.", nullptr, repaired).arg(m_path));
         showItems();
     }
+}
+
+void TodoPage::exportStatus(const QList<MigrationStatusRow> &rows, const QString &environment)
+{
+    if (rows.isEmpty()) {
+        m_ui->statusLabel->setText(tr("Nothing to export: the migrations page has no state for this connection yet."));
+        return;
+    }
+    const QByteArray before = m_loaded;
+    const QByteArray after = exportMigrationSection(before, rows, environment, QDateTime::currentDateTimeUtc());
+    TodoDocument updated;
+    QString error;
+    if (!TodoDocument::parse(after, &updated, &error)) {
+        m_ui->statusLabel->setText(tr("Export refused: %1").arg(error));
+        return;
+    }
+    const TodoDocument previous = m_document;
+    m_document = updated;
+    if (!save(before)) {
+        m_document = previous;
+        return;
+    }
+    reload();
+    m_ui->statusLabel->setText(tr("The Migrations section of %1 now shows %2; the TODOs and ticks are unchanged.")
+                                   .arg(m_path, environment));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/MigrationStatus.h"
 #include "core/TodoDocument.h"
 #include "core/TodoEvidence.h"
 
@@ -35,10 +36,13 @@ public slots:
     void reload();
     void checkEvidence();
     void repairCharacters();
+    // Regenerates the document's Migrations section from `rows` (the live state of `environment`).
+    void exportStatus(const QList<MigrationStatusRow> &rows, const QString &environment);
 
 signals:
     void documentChanged();  // a tick or a repair was written to the file
     void evidenceShown();
+    void exportRequested();
 
 private:
     void showItems();

@@ -1,4 +1,5 @@
 #include "core/TodoDocument.h"
+#include "core/StatusExport.h"
 #include "core/TodoEvidence.h"
 
 #include <QFile>
@@ -35,6 +36,7 @@ private slots:
     void rejectsNonUtf8();
     void readsCheckMarkersAndKeywords();
     void ignoresChecklistsInCodeBlocks();
+    void exportsTheMigrationSectionOnly();
 };
 
 void TestTodoDocument::readsTheSeedsChecklist()
@@ -163,6 +165,34 @@ void TestTodoDocument::ignoresChecklistsInCodeBlocks()
     QVERIFY(TodoDocument::parse(QByteArray("# T\n```\n- [ ] example\n```\n- [ ] real\n"), &doc, &error));
     QCOMPARE(doc.items().size(), 1);
     QCOMPARE(doc.items().first().text, QStringLiteral("real"));
+}
+
+void TestTodoDocument::exportsTheMigrationSectionOnly()
+{
+    const QByteArray document("# Status\n\nIntro.\n\n## Migrations\n\nold | table\n\n## TODO for Production\n\n- [x] done\n- [ ] open\n");
+    MigrationStatusRow applied;
+    applied.version = "20250918";
+    applied.name = "create_usage_tracking_tables";
+    applied.state = MigrationState::Applied;
+    applied.appliedAt = QDateTime(QDate(2026, 11, 26), QTime(12, 0), Qt::UTC);
+    applied.appliedBy = "alice@laptop";
+    MigrationStatusRow pending;
+    pending.version = "20251002090000";
+    pending.name = "update|tiers";
+    const QByteArray out = exportMigrationSection(document, {applied, pending}, "production (production)",
+                                                  QDateTime(QDate(2026, 11, 26), QTime(13, 5), Qt::UTC));
+    QCOMPARE(out, QByteArray("# Status\n\nIntro.\n\n## Migrations\n\n"
+                             "State in **production (production)** as read by Atlas Console on 2026-11-26 13:05 UTC; "
+                             "regenerate it with Export status.\n\n"
+                             "| version | name | state | applied | by | detail |\n| --- | --- | --- | --- | --- | --- |\n"
+                             "| 20250918 | create_usage_tracking_tables | applied | 2026-11-26 12:00 | alice@laptop |  |\n"
+                             "| 20251002090000 | update\\|tiers | pending |  |  |  |\n\n"
+                             "## TODO for Production\n\n- [x] done\n- [ ] open\n"));
+    // No section yet: added before the first other section; the checklist is untouched.
+    const QByteArray without("# Status\n\n## TODO\n- [x] done\n");
+    const QByteArray added = exportMigrationSection(without, {applied}, "local", QDateTime::currentDateTimeUtc());
+    QVERIFY(added.startsWith("# Status\n\n## Migrations\n"));
+    QVERIFY(added.endsWith("## TODO\n- [x] done\n"));
 }
 
 QTEST_APPLESS_MAIN(TestTodoDocument)

@@ -110,6 +110,7 @@ void TestTodoPage::evidenceComesFromTheDatabase()
     }
     const QString path = copyOfSeed();
     MainWindow window;
+    window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
     window.setStatusDocument(path);
     window.show();
     QSignalSpy shown(window.todoPage(), &TodoPage::evidenceShown);
@@ -128,6 +129,19 @@ void TestTodoPage::evidenceComesFromTheDatabase()
     // The RLS test left nothing behind.
     QCOMPARE(db.scalar("SELECT count(*) FROM auth.users WHERE email LIKE 'rls-check-%'"), QStringLiteral("0"));
     QCOMPARE(db.scalar("SELECT count(*) FROM public.daily_usage"), QStringLiteral("0"));
+
+    // Export status: the Migrations section now shows this database; the TODOs keep their ticks.
+    auto *migrationsTree = window.findChild<QTreeWidget *>(QStringLiteral("migrationTree"));
+    QTRY_COMPARE(migrationsTree->topLevelItemCount(), 3);
+    tree->topLevelItem(1)->setCheckState(0, Qt::Checked);
+    const QByteArray ticked = readAll(path);
+    QTest::mouseClick(window.todoPage()->findChild<QPushButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+    const QByteArray exported = readAll(path);
+    QVERIFY(exported.contains("| 20250918 | create_usage_tracking_tables | applied |"));
+    QVERIFY(exported.contains("| 20251002090000 | update_daily_usage_tiers | pending |"));
+    QVERIFY(exported.contains("- [x] Apply migration to production Supabase instance"));
+    const qsizetype todo = ticked.indexOf("## TODO for Production");
+    QCOMPARE(exported.mid(exported.indexOf("## TODO for Production")), ticked.mid(todo));
 }
 
 void TestTodoPage::repairsDoubleEncodedCharacters()
