@@ -105,6 +105,11 @@ SqlScript parseSqlScript(const QString &sql)
     return script;
 }
 
+QString SqlSyntaxError::located(const QString &fileName) const
+{
+    return QStringLiteral("%1:%2:%3: %4").arg(fileName).arg(line).arg(column).arg(message);
+}
+
 QString riskLevelName(RiskLevel level)
 {
     switch (level) {

@@ -42,6 +42,9 @@ struct SqlSyntaxError {
     int line = 0;  // 1-based
     int column = 0;
     QString message;  // PostgreSQL's: syntax error at or near "TABEL"
+
+    // "file.sql:3:8: syntax error at or near "TABEL""
+    QString located(const QString &fileName) const;
 };
 
 // A script split into statements and classified, or the first syntax error in it.

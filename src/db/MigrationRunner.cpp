@@ -153,11 +153,7 @@ bool MigrationRunner::checkRunnable(const MigrationFile &migration, const Migrat
         return false;
     }
     if (!parsed.isValid()) {
-        report->message = QStringLiteral("%1:%2:%3: %4")
-                              .arg(script.fileName)
-                              .arg(parsed.syntaxError->line)
-                              .arg(parsed.syntaxError->column)
-                              .arg(parsed.syntaxError->message);
+        report->message = parsed.syntaxError->located(script.fileName);
         return false;
     }
     if (parsed.statements.isEmpty()) {
@@ -672,11 +668,7 @@ QList<CheckResult> MigrationRunner::runVerifyScript(const MigrationFile &migrati
     QList<CheckResult> checks;
     const SqlScript parsed = parseSqlScript(migration.verify.sql);
     if (!parsed.isValid()) {
-        report->message = QStringLiteral("%1:%2:%3: %4")
-                              .arg(migration.verify.fileName)
-                              .arg(parsed.syntaxError->line)
-                              .arg(parsed.syntaxError->column)
-                              .arg(parsed.syntaxError->message);
+        report->message = parsed.syntaxError->located(migration.verify.fileName);
         return checks;
     }
     for (const SqlStatement &statement : parsed.statements) {
@@ -729,11 +721,7 @@ QList<CheckResult> MigrationRunner::runDerivedChecks(const MigrationFile &migrat
     QList<CheckResult> checks;
     const SqlScript parsed = parseSqlScript(migration.up.sql);
     if (!parsed.isValid()) {
-        report->message = QStringLiteral("%1:%2:%3: %4")
-                              .arg(migration.up.fileName)
-                              .arg(parsed.syntaxError->line)
-                              .arg(parsed.syntaxError->column)
-                              .arg(parsed.syntaxError->message);
+        report->message = parsed.syntaxError->located(migration.up.fileName);
         return checks;
     }
     using Kind = DerivedCheck::Kind;

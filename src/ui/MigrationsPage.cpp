@@ -235,11 +235,8 @@ void MigrationsPage::showSelection()
     if (file) {
         const SqlScript parsed = parseSqlScript(file->up.sql);
         if (!parsed.isValid()) {
-            m_ui->riskSummaryLabel->setText(tr("<span style='color:#b00020'>%1:%2:%3: %4</span>")
-                                                .arg(file->up.fileName)
-                                                .arg(parsed.syntaxError->line)
-                                                .arg(parsed.syntaxError->column)
-                                                .arg(parsed.syntaxError->message.toHtmlEscaped()));
+            m_ui->riskSummaryLabel->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
+                                                .arg(parsed.syntaxError->located(file->up.fileName).toHtmlEscaped()));
         } else {
             int destructive = 0, caution = 0;
             for (int i = 0; i < parsed.statements.size(); ++i) {
