@@ -1,9 +1,9 @@
 // Engine benchmarks, measured in one run against a reference. Needs the PG* variables of a local
 // database (scripts/bench starts one). Prints medians and ratios; the targets are in the README.
 //
-//  1. apply of the Atlas migrations: `atlas-console apply` (and the engine in-process) against
+//  1. apply of the Atlas migrations: `atlas-migrate apply` (and the engine in-process) against
 //     `psql -v ON_ERROR_STOP=1 -f` of the same files, each on a fresh database.
-//  2. `atlas-console status` with 1,000 applied migrations against 10.
+//  2. `atlas-migrate status` with 1,000 applied migrations against 10.
 #include "core/MigrationCatalog.h"
 #include "db/MigrationRunner.h"
 #include "db/PgConnection.h"
@@ -139,7 +139,7 @@ int main(int argc, char *argv[])
     const double psql = apply.at(0), cli = apply.at(1), engine = apply.at(2);
     std::printf("apply of the %d Atlas migrations\n", int(catalog.migrations.size()));
     std::printf("  psql -f (reference, process)        %8.1f ms\n", psql);
-    std::printf("  atlas-console apply (process)       %8.1f ms   ratio %.2fx  (target <= 1.10x)\n", cli, cli / psql);
+    std::printf("  atlas-migrate apply (process)       %8.1f ms   ratio %.2fx  (target <= 1.10x)\n", cli, cli / psql);
     std::printf("  engine in-process (connect + apply) %8.1f ms   ratio %.2fx\n\n", engine, engine / psql);
 
     QTemporaryDir smallDir, largeDir;
@@ -155,7 +155,7 @@ int main(int argc, char *argv[])
         }
     }
     const double small = median(smallTimes), large = median(largeTimes);
-    std::printf("atlas-console status (process, all applied)\n");
+    std::printf("atlas-migrate status (process, all applied)\n");
     std::printf("  10 migrations                       %8.1f ms\n", small);
     std::printf("  1,000 migrations                    %8.1f ms   ratio %.2fx  (target <= 1.50x)\n", large, large / small);
     admin().exec(QStringLiteral("DROP DATABASE IF EXISTS atlas_bench_apply WITH (FORCE)"));

@@ -99,6 +99,24 @@ PgResult readStatements(PgConnection &connection, const QStringList &versions, Q
     return rows;
 }
 
+PgResult tablesReady(PgConnection &connection, bool *ready)
+{
+    const PgResult result = connection.exec(QStringLiteral(
+        "SELECT to_regclass('atlas_console.migration_audit') IS NOT NULL AND "
+        "(SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('supabase_migrations.schema_migrations') "
+        " AND attname IN ('version', 'name', 'statements') AND NOT attisdropped) = 3"));
+    *ready = result.ok() && result.value(0, 0) == QLatin1String("t");
+    return result;
+}
+
+PgResult isRecorded(PgConnection &connection, const QString &version, bool *recorded)
+{
+    const PgResult result = connection.execParams(
+        QStringLiteral("SELECT EXISTS (SELECT FROM supabase_migrations.schema_migrations WHERE version = $1)"), {version});
+    *recorded = result.ok() && result.value(0, 0) == QLatin1String("t");
+    return result;
+}
+
 PgResult ensureTables(PgConnection &connection)
 {
     // The Supabase CLI's own statements, in its order, so that both tools create the same table.

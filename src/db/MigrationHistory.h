@@ -35,6 +35,11 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
 // The recorded statements of the given versions, in one round trip.
 PgResult readStatements(PgConnection &connection, const QStringList &versions, QHash<QString, QStringList> *statements);
 
+// Whether both tables exist with every column the console writes (one round trip).
+PgResult tablesReady(PgConnection &connection, bool *ready);
+// Whether `version` is recorded in the CLI's table (which must exist).
+PgResult isRecorded(PgConnection &connection, const QString &version, bool *recorded);
+
 // Creates both tables if missing (the CLI's DDL for its table, under its lock_timeout of 4s).
 // Call inside a transaction of its own, before the migration's.
 PgResult ensureTables(PgConnection &connection);

@@ -337,11 +337,16 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
             return finish();
         }
     }
-    PgResult setup = m_connection.exec(QStringLiteral("BEGIN"));
-    if (setup.ok())
-        setup = MigrationHistory::ensureTables(m_connection);
-    if (setup.ok())
-        setup = m_connection.exec(QStringLiteral("COMMIT"));
+    // The history tables, created once (in a transaction of their own: the migration's may fail).
+    bool ready = false;
+    PgResult setup = MigrationHistory::tablesReady(m_connection, &ready);
+    if (setup.ok() && !ready) {
+        setup = m_connection.exec(QStringLiteral("BEGIN"));
+        if (setup.ok())
+            setup = MigrationHistory::ensureTables(m_connection);
+        if (setup.ok())
+            setup = m_connection.exec(QStringLiteral("COMMIT"));
+    }
     if (!setup.ok()) {
         m_connection.exec(QStringLiteral("ROLLBACK"));
         report.message = QStringLiteral("could not create the migration history tables: %1").arg(setup.error().toString());
@@ -367,17 +372,14 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
     }
 
     // Under the lock: is there still something to do?
-    QList<HistoryEntry> history;
-    QHash<QString, VersionAudit> facts;
-    const PgResult read = MigrationHistory::read(m_connection, &history, &facts);
+    bool isApplied = false;
+    const PgResult read = MigrationHistory::isRecorded(m_connection, migration.version, &isApplied);
     if (!read.ok()) {
         if (atomic)
             m_connection.exec(QStringLiteral("ROLLBACK"));
         report.message = QStringLiteral("could not read the migration history: %1").arg(read.error().toString());
         return finish();
     }
-    const bool isApplied = std::any_of(history.begin(), history.end(),
-                                       [&](const HistoryEntry &e) { return e.version == migration.version; });
     if ((direction == Direction::Up) == isApplied) {
         if (atomic)
             m_connection.exec(QStringLiteral("ROLLBACK"));

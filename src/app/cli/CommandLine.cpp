@@ -17,6 +17,7 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <future>
 #include <cstdio>
 #include <thread>
 #include <unistd.h>
@@ -229,15 +230,21 @@ int run(int argc, char **argv)
     const QString folder = parser.isSet(dir)
         ? parser.value(dir)
         : defaultMigrationFolder(QDir::currentPath(), QStringLiteral(ATLAS_DEFAULT_MIGRATIONS_DIR));
-    const MigrationCatalog catalog = scanMigrationFolder(folder);
-    if (!parser.isSet(json))
-        printIssues(o, catalog);
-    if (!QFileInfo(folder).isDir())
-        return parser.isSet(json) ? failEarly(Usage, catalog.errors().value(0).toString()) : Usage;
+    if (!QFileInfo(folder).isDir()) {
+        const MigrationCatalog missing = scanMigrationFolder(folder);
+        if (!parser.isSet(json))
+            printIssues(o, missing);
+        return parser.isSet(json) ? failEarly(Usage, missing.errors().value(0).toString()) : Usage;
+    }
+    // Read the folder on a second thread while the connection's handshake runs on this one.
+    std::future<MigrationCatalog> scanning = std::async(std::launch::async, [folder] { return scanMigrationFolder(folder); });
 
     const QString conninfo = parser.isSet(dsn) ? parser.value(dsn) : qEnvironmentVariable("DATABASE_URL");
     PgConnection connection;
     const QString failure = connection.open(conninfo, QStringLiteral("atlas-console-cli"));
+    const MigrationCatalog catalog = scanning.get();
+    if (!parser.isSet(json))
+        printIssues(o, catalog);
     if (!failure.isEmpty()) {
         const ConnectionProblem problem = classifyConnectionProblem(failure);
         failEarly(NoConnection, QStringLiteral("cannot connect: %1 (%2)").arg(problem.summary, connectionProblemKindName(problem.kind)));
