@@ -1,0 +1,192 @@
+#include "db/TableBrowser.h"
+
+#include "db/PgConnection.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+
+namespace TableBrowser {
+
+namespace {
+
+// Starts the read-only transaction a browse query runs in, as the chosen role with its claims.
+PgResult beginAs(PgConnection &connection, const ViewAs &viewAs)
+{
+    PgResult result = connection.exec(QStringLiteral("BEGIN TRANSACTION READ ONLY"));
+    if (!result.ok())
+        return result;
+    if (viewAs.mode != ViewAs::Mode::Owner)
+        result = connection.execParams(QStringLiteral("SELECT set_config('role', $1, true), "
+                                                      "set_config('request.jwt.claims', $2, true)"),
+                                       {viewAs.role(), viewAs.claims()});
+    if (!result.ok())
+        connection.exec(QStringLiteral("ROLLBACK"));
+    return result;
+}
+
+}  // namespace
+
+QString quoteIdentifier(PgConnection &connection, const QString &identifier)
+{
+    const QByteArray utf8 = identifier.toUtf8();
+    char *quoted = PQescapeIdentifier(connection.raw(), utf8.constData(), size_t(utf8.size()));
+    const QString result = quoted ? QString::fromUtf8(quoted) : QString();
+    PQfreemem(quoted);
+    return result;
+}
+
+PgResult listRelations(PgConnection &connection, QList<RelationInfo> *relations)
+{
+    const PgResult result = connection.exec(QStringLiteral(
+        "SELECT n.nspname, c.relname, CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' "
+        "WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' ELSE 'partitioned table' END, "
+        "c.reltuples::bigint "
+        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relkind IN ('r', 'v', 'm', 'f', 'p') AND NOT c.relispartition "
+        "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' "
+        "ORDER BY n.nspname, c.relname"));
+    if (!result.ok())
+        return result;
+    relations->clear();
+    for (int r = 0; r < result.rowCount(); ++r)
+        relations->append({result.value(r, 0), result.value(r, 1), result.value(r, 2), result.value(r, 3).toLongLong()});
+    return result;
+}
+
+PgResult describe(PgConnection &connection, const QString &schema, const QString &name, RelationStructure *s)
+{
+    const QString relation = quoteIdentifier(connection, schema) + QLatin1Char('.') + quoteIdentifier(connection, name);
+    const QStringList rel{relation};
+    PgResult r = connection.execParams(QStringLiteral(
+        "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid) "
+        "FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+        "WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"), rel);
+    if (!r.ok())
+        return r;
+    s->columns.clear();
+    for (int i = 0; i < r.rowCount(); ++i)
+        s->columns.append({r.value(i, 0), r.value(i, 1), r.value(i, 2) == QLatin1String("t"), r.value(i, 3)});
+
+    // The key: the primary key, else the first unique index whose columns are all NOT NULL.
+    r = connection.execParams(QStringLiteral(
+        "SELECT array_to_string(ARRAY(SELECT quote_ident(a.attname) FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n) "
+        "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.n), ',') "
+        "FROM pg_index i WHERE i.indrelid = $1::regclass AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL "
+        "AND NOT EXISTS (SELECT FROM unnest(i.indkey) k(attnum) JOIN pg_attribute a ON a.attrelid = i.indrelid "
+        "AND a.attnum = k.attnum WHERE NOT a.attnotnull) AND 0 <> ALL (i.indkey) "
+        "ORDER BY i.indisprimary DESC, i.indnatts LIMIT 1"), rel);
+    if (!r.ok())
+        return r;
+    s->keyColumns = r.rowCount() > 0 ? r.value(0, 0).split(QLatin1Char(',')) : QStringList();
+
+    r = connection.execParams(QStringLiteral(
+        "SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = $1::regclass ORDER BY conname"), rel);
+    if (!r.ok())
+        return r;
+    s->constraints.clear();
+    for (int i = 0; i < r.rowCount(); ++i)
+        s->constraints << r.value(i, 0);
+
+    r = connection.execParams(QStringLiteral(
+        "SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = $1::regclass ORDER BY indexrelid::regclass::text"), rel);
+    if (!r.ok())
+        return r;
+    s->indexes.clear();
+    for (int i = 0; i < r.rowCount(); ++i)
+        s->indexes << r.value(i, 0);
+
+    r = connection.execParams(QStringLiteral(
+        "SELECT relrowsecurity, relforcerowsecurity, pg_size_pretty(pg_total_relation_size(oid)), reltuples::bigint "
+        "FROM pg_class WHERE oid = $1::regclass"), rel);
+    if (!r.ok())
+        return r;
+    s->rowSecurity = r.value(0, 0) == QLatin1String("t");
+    s->forceRowSecurity = r.value(0, 1) == QLatin1String("t");
+    s->size = r.value(0, 2);
+    s->estimatedRows = r.value(0, 3).toLongLong();
+
+    r = connection.execParams(QStringLiteral(
+        "SELECT policyname || ' (' || cmd || ', ' || permissive || ', to ' || array_to_string(roles, ', ') || ')'"
+        " || coalesce(' USING ' || qual, '') || coalesce(' WITH CHECK ' || with_check, '') "
+        "FROM pg_policies WHERE schemaname = $1 AND tablename = $2 ORDER BY policyname"), {schema, name});
+    if (!r.ok())
+        return r;
+    s->policies.clear();
+    for (int i = 0; i < r.rowCount(); ++i)
+        s->policies << r.value(i, 0);
+
+    r = connection.execParams(QStringLiteral(
+        "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal ORDER BY tgname"), rel);
+    if (!r.ok())
+        return r;
+    s->triggers.clear();
+    for (int i = 0; i < r.rowCount(); ++i)
+        s->triggers << r.value(i, 0);
+
+    r = connection.execParams(QStringLiteral(
+        "SELECT grantee || ': ' || string_agg(privilege_type, ', ' ORDER BY privilege_type) "
+        "FROM information_schema.role_table_grants WHERE table_schema = $1 AND table_name = $2 "
+        "GROUP BY grantee ORDER BY grantee"), {schema, name});
+    if (!r.ok())
+        return r;
+    s->grants.clear();
+    for (int i = 0; i < r.rowCount(); ++i)
+        s->grants << r.value(i, 0);
+    return r;
+}
+
+BrowsePage fetchPage(PgConnection &connection, const BrowseSpec &spec, PageAnchor anchor, const QStringList &boundary,
+                     const ViewAs &viewAs)
+{
+    BrowsePage page;
+    const PgResult begin = beginAs(connection, viewAs);
+    if (!begin.ok()) {
+        page.error = begin.error();
+        return page;
+    }
+    const PageQuery query = buildPageQuery(spec, anchor, boundary);
+    const PgResult result = connection.execParams(query.sql, query.params);
+    connection.exec(QStringLiteral("ROLLBACK"));
+    if (!result.ok()) {
+        page.error = result.error();
+        return page;
+    }
+    const int lead = boundaryColumnCount(spec);
+    for (int c = lead; c < result.columnCount(); ++c)
+        page.columns << result.columnName(c);
+    for (int r = 0; r < result.rowCount(); ++r) {
+        QStringList values;
+        for (int c = lead; c < result.columnCount(); ++c)
+            values << (result.isNull(r, c) ? QString() : result.value(r, c));
+        QStringList anchorValues;
+        for (int c = 0; c < lead; ++c)
+            anchorValues << (result.isNull(r, c) ? QString() : result.value(r, c));
+        page.rows << values;
+        page.boundaries << anchorValues;
+    }
+    if (query.reversed) {
+        std::reverse(page.rows.begin(), page.rows.end());
+        std::reverse(page.boundaries.begin(), page.boundaries.end());
+    }
+    return page;
+}
+
+qint64 count(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, DbError *error)
+{
+    const PgResult begin = beginAs(connection, viewAs);
+    if (!begin.ok()) {
+        *error = begin.error();
+        return -1;
+    }
+    const PageQuery query = buildCountQuery(spec);
+    const PgResult result = connection.execParams(query.sql, query.params);
+    connection.exec(QStringLiteral("ROLLBACK"));
+    if (!result.ok()) {
+        *error = result.error();
+        return -1;
+    }
+    return result.value(0, 0).toLongLong();
+}
+
+}  // namespace TableBrowser

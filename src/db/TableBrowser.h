@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/KeysetQuery.h"
+#include "core/ViewAs.h"
+#include "db/PgResult.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class PgConnection;
+
+struct RelationInfo {
+    QString schema;
+    QString name;
+    QString kind;  // table, view, materialized view, foreign table, partitioned table
+    qint64 estimatedRows = -1;  // from the planner's statistics; -1 when never analysed
+};
+
+struct ColumnInfo {
+    QString name;
+    QString type;  // format_type()
+    bool notNull = false;
+    QString defaultValue;
+};
+
+// What the structure pane shows, read in one round trip per part.
+struct RelationStructure {
+    QList<ColumnInfo> columns;
+    QStringList keyColumns;  // primary key, else a unique index on NOT NULL columns; empty: none
+    QStringList constraints; // "name: definition"
+    QStringList indexes;
+    bool rowSecurity = false;
+    bool forceRowSecurity = false;
+    QStringList policies;    // "name (command, roles): USING ... WITH CHECK ..."
+    QStringList triggers;
+    QStringList grants;      // "role: privileges"
+    QString size;            // pg_size_pretty(pg_total_relation_size())
+    qint64 estimatedRows = -1;
+};
+
+struct BrowsePage {
+    QStringList columns;
+    QList<QStringList> rows;     // text values; QString() is NULL
+    QList<QStringList> boundaries;  // per row, the values that anchor the next or previous page
+    DbError error;
+};
+
+namespace TableBrowser {
+
+PgResult listRelations(PgConnection &connection, QList<RelationInfo> *relations);
+PgResult describe(PgConnection &connection, const QString &schema, const QString &name, RelationStructure *structure);
+QString quoteIdentifier(PgConnection &connection, const QString &identifier);
+// A page, run in a READ ONLY transaction as `viewAs`, rolled back afterwards.
+BrowsePage fetchPage(PgConnection &connection, const BrowseSpec &spec, PageAnchor anchor, const QStringList &boundary,
+                     const ViewAs &viewAs);
+// count(*) as `viewAs`; -1 and `error` on failure (cancelled, timeout, no privilege).
+qint64 count(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, DbError *error);
+
+}  // namespace TableBrowser
