@@ -2,6 +2,9 @@
 
 #include "db/PgConnection.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -70,15 +73,19 @@ PgResult describe(PgConnection &connection, const QString &schema, const QString
 
     // The key: the primary key, else the first unique index whose columns are all NOT NULL.
     r = connection.execParams(QStringLiteral(
-        "SELECT array_to_string(ARRAY(SELECT quote_ident(a.attname) FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n) "
-        "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.n), ',') "
+        "SELECT array_to_json(ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n) "
+        "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.n))::text "
         "FROM pg_index i WHERE i.indrelid = $1::regclass AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL "
         "AND NOT EXISTS (SELECT FROM unnest(i.indkey) k(attnum) JOIN pg_attribute a ON a.attrelid = i.indrelid "
         "AND a.attnum = k.attnum WHERE NOT a.attnotnull) AND 0 <> ALL (i.indkey) "
         "ORDER BY i.indisprimary DESC, i.indnatts LIMIT 1"), rel);
     if (!r.ok())
         return r;
-    s->keyColumns = r.rowCount() > 0 ? r.value(0, 0).split(QLatin1Char(',')) : QStringList();
+    s->keyColumns.clear();
+    if (r.rowCount() > 0) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.value(0, 0).toUtf8()).array())
+            s->keyColumns << v.toString();
+    }
 
     r = connection.execParams(QStringLiteral(
         "SELECT conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = $1::regclass ORDER BY conname"), rel);

@@ -27,7 +27,7 @@ struct ColumnInfo {
 // What the structure pane shows, read in one round trip per part.
 struct RelationStructure {
     QList<ColumnInfo> columns;
-    QStringList keyColumns;  // primary key, else a unique index on NOT NULL columns; empty: none
+    QStringList keyColumns;  // primary key, else a unique index on NOT NULL columns (names, unquoted); empty: none
     QStringList constraints; // "name: definition"
     QStringList indexes;
     bool rowSecurity = false;

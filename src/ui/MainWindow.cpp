@@ -5,6 +5,7 @@
 #include "core/Redaction.h"
 #include "db/DbWorker.h"
 #include "core/ProfileStore.h"
+#include "ui/BrowserPage.h"
 #include "ui/EnvironmentsPage.h"
 #include "ui/MigrationsPage.h"
 #include "ui/PasswordStore.h"
@@ -32,8 +33,10 @@ MainWindow::MainWindow(QWidget *parent)
             : m_ui->databaseValue->text() + QStringLiteral(" on ") + m_ui->targetValue->text();
         m_todos->exportStatus(m_migrations->rows(), environment);
     });
+    m_browser = new BrowserPage(this);
+    m_ui->pageTabs->insertTab(2, m_browser, tr("&Browse"));
     m_environments = new EnvironmentsPage(m_passwords, this);
-    m_ui->pageTabs->insertTab(2, m_environments, tr("&Environments"));
+    m_ui->pageTabs->insertTab(3, m_environments, tr("&Environments"));
     // The matrix connects to every saved environment: only when asked for, the first time its tab opens.
     connect(m_ui->pageTabs, &QTabWidget::currentChanged, this, [this, shown = false](int index) mutable {
         if (m_ui->pageTabs->widget(index) == m_environments && !shown) {
@@ -196,6 +199,7 @@ void MainWindow::showConnected(const ServerInfo &info)
                                                                                       : info.target.projectRef);
     m_migrations->setConnected(true);
     m_todos->setConnected(true);
+    m_browser->setConnection(m_conninfo);
     setWindowTitle(tr("Atlas Console — %1 on %2").arg(info.database, where));
 
     const QString label = m_activeProfile ? m_activeProfile->name : info.database;

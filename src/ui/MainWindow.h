@@ -18,6 +18,7 @@ class TodoPage;
 class PasswordStore;
 class ProfilesDialog;
 class EnvironmentsPage;
+class BrowserPage;
 
 // The console's window: the connection, and what the server turned out to be.
 class MainWindow : public QMainWindow {
@@ -33,6 +34,7 @@ public:
     void setStatusDocument(const QString &path);
     TodoPage *todoPage() const { return m_todos; }
     EnvironmentsPage *environmentsPage() const { return m_environments; }
+    BrowserPage *browserPage() const { return m_browser; }
     // Connects with a saved profile: its password from the keychain (or libpq's ~/.pgpass).
     void connectToProfile(const ConnectionProfile &profile, const QString &typedPassword = QString());
     // The profiles dialog, created on first use (tests drive it directly).
@@ -64,6 +66,7 @@ private:
     TodoPage *m_todos = nullptr;
     PasswordStore *m_passwords = nullptr;
     EnvironmentsPage *m_environments = nullptr;
+    BrowserPage *m_browser = nullptr;
     ProfilesDialog *m_profilesDialog = nullptr;
     QList<ConnectionProfile> m_profiles;
     std::optional<ConnectionProfile> m_activeProfile;  // the profile of the current connection

@@ -1,0 +1,100 @@
+#include "db/BrowseWorker.h"
+
+BrowseWorker::BrowseWorker()
+{
+    qRegisterMetaType<BrowseRequest>();
+    qRegisterMetaType<BrowsePage>();
+    qRegisterMetaType<RelationStructure>();
+    qRegisterMetaType<QList<RelationInfo>>();
+    qRegisterMetaType<ViewAs>();
+}
+
+BrowseWorker *BrowseWorker::startOnOwnThread()
+{
+    auto *thread = new QThread;
+    thread->setObjectName(QStringLiteral("atlas-browse-worker"));
+    auto *worker = new BrowseWorker;
+    worker->m_thread = thread;
+    worker->moveToThread(thread);
+    QObject::connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+    return worker;
+}
+
+void BrowseWorker::stop()
+{
+    QThread *thread = m_thread;
+    cancel();
+    thread->quit();
+    thread->wait();
+}
+
+void BrowseWorker::openConnection(const QString &conninfo)
+{
+    const QString failure = m_connection.open(conninfo, QStringLiteral("atlas-console-browser"));
+    emit opened(failure.isEmpty(), failure);
+}
+
+void BrowseWorker::cancel()
+{
+    m_connection.cancel();
+}
+
+BrowseSpec BrowseWorker::spec(const BrowseRequest &request)
+{
+    BrowseSpec spec;
+    spec.relation = TableBrowser::quoteIdentifier(m_connection, request.schema) + QLatin1Char('.')
+        + TableBrowser::quoteIdentifier(m_connection, request.table);
+    for (const QString &k : request.keyColumns)
+        spec.keyColumns << TableBrowser::quoteIdentifier(m_connection, k);
+    if (!request.sortColumn.isEmpty())
+        spec.sortColumn = TableBrowser::quoteIdentifier(m_connection, request.sortColumn);
+    spec.descending = request.descending;
+    for (BrowseFilter filter : request.filters) {
+        filter.column = TableBrowser::quoteIdentifier(m_connection, filter.column);
+        spec.filters << filter;
+    }
+    spec.pageSize = request.pageSize;
+    return spec;
+}
+
+void BrowseWorker::listRelations()
+{
+    QList<RelationInfo> relations;
+    const PgResult result = TableBrowser::listRelations(m_connection, &relations);
+    emit relationsListed(relations, result.ok() ? QString() : result.error().toString());
+}
+
+void BrowseWorker::describe(const QString &schema, const QString &table)
+{
+    RelationStructure structure;
+    const PgResult result = TableBrowser::describe(m_connection, schema, table, &structure);
+    emit described(schema, table, structure, result.ok() ? QString() : result.error().toString());
+}
+
+void BrowseWorker::fetchPage(quint64 ticket, const BrowseRequest &request, int anchor, const QStringList &boundary,
+                             const ViewAs &viewAs)
+{
+    emit pageFetched(ticket, TableBrowser::fetchPage(m_connection, spec(request), PageAnchor(anchor), boundary, viewAs));
+}
+
+void BrowseWorker::count(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs)
+{
+    DbError error;
+    const qint64 rows = TableBrowser::count(m_connection, spec(request), viewAs, &error);
+    emit counted(ticket, rows, error.isError() ? error.toString() : QString());
+}
+
+void BrowseWorker::resolveUser(const QString &idOrEmail)
+{
+    const PgResult result = m_connection.execParams(
+        QStringLiteral("SELECT id::text, coalesce(email, '') FROM auth.users WHERE id::text = $1 OR lower(email) = lower($1) LIMIT 1"),
+        {idOrEmail.trimmed()});
+    if (!result.ok())
+        emit userResolved(idOrEmail, QString(), QString(), result.error().toString());
+    else if (result.rowCount() == 0)
+        emit userResolved(idOrEmail, QString(), QString(), QStringLiteral("no user \"%1\" in auth.users").arg(idOrEmail));
+    else
+        emit userResolved(idOrEmail, result.value(0, 0), result.value(0, 1), QString());
+}

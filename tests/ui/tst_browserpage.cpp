@@ -1,0 +1,129 @@
+// The browser page on daily_usage: lazy pages, bounded memory, the last page, view as a user.
+#include "../support/TestDatabase.h"
+
+#include "db/MigrationRunner.h"
+#include "ui/BrowserPage.h"
+#include "ui/TableBrowserModel.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QtTest>
+
+class TestBrowserPage : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void pagesLazilyInBoundedMemory();
+    void jumpsToTheLastPage();
+    void viewsAsAUser();
+
+private:
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<BrowserPage> m_page;
+    void openDailyUsage()
+    {
+        QSignalSpy shown(m_page.get(), &BrowserPage::tableShown);
+        m_page->openTable("public", "daily_usage");
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowCount() > 0, 10000);
+    }
+};
+
+void TestBrowserPage::initTestCase()
+{
+    m_db = std::make_unique<TestDatabase>();
+    auto c = m_db->connect();
+    MigrationRunner runner(*c);
+    QVERIFY(runner.apply(scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR)).migrations.first()).ok);
+    // 6 users x 1000 days = 6,000 rows: 30 pages of 200.
+    const PgResult r = c->exec(QStringLiteral(
+        "INSERT INTO auth.users (id, email) SELECT gen_random_uuid(), 'user' || g || '@example.com' FROM generate_series(1, 6) g;"
+        "INSERT INTO daily_usage (user_id, date, conversation_count, api_cost_estimate) "
+        "SELECT u.id, current_date - d, d % 17, (d % 100) / 7.0 FROM auth.users u, generate_series(0, 999) d;"
+        "ANALYZE daily_usage;"));
+    QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+    m_page = std::make_unique<BrowserPage>();
+    m_page->show();
+    QSignalSpy listed(m_page.get(), &BrowserPage::relationsShown);
+    m_page->setConnection(m_db->conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), 10000);
+}
+
+void TestBrowserPage::pagesLazilyInBoundedMemory()
+{
+    openDailyUsage();
+    TableBrowserModel *model = m_page->model();
+    QCOMPARE(model->rowCount(), TableBrowserModel::kPageSize);
+    QCOMPARE(model->headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("id"));
+    // Scroll to the end, page by page, as the view would.
+    while (model->canFetchMore({}) || model->busy()) {
+        if (model->canFetchMore({}))
+            model->fetchMore({});
+        QTest::qWait(5);
+    }
+    QCOMPARE(model->rowCount(), 6000);
+    QVERIFY(model->atEnd());
+    QVERIFY2(model->loadedPages() <= TableBrowserModel::kMaxLoadedPages, qPrintable(QString::number(model->loadedPages())));
+    // A row of a page nobody looked at lately comes back on demand, with the same values. (The rows
+    // on screen stay loaded: the view keeps using them.)
+    const QModelIndex middle = model->index(1000, 0);
+    QCOMPARE(model->data(middle, Qt::DisplayRole).toString(), QStringLiteral("…"));
+    QTRY_COMPARE_WITH_TIMEOUT(model->data(middle, Qt::DisplayRole).toString(),
+                              m_db->scalar("SELECT id FROM daily_usage ORDER BY id OFFSET 1000 LIMIT 1"), 10000);
+    QVERIFY(model->loadedPages() <= TableBrowserModel::kMaxLoadedPages);
+    // Numbers stay exact and NULL is not empty.
+    const int cost = 8;  // api_cost_estimate
+    QCOMPARE(model->headerData(cost, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("api_cost_estimate"));
+    QVERIFY(model->data(model->index(0, cost), Qt::DisplayRole).toString().contains('.'));
+}
+
+void TestBrowserPage::jumpsToTheLastPage()
+{
+    openDailyUsage();
+    QSignalSpy arrived(m_page->model(), &TableBrowserModel::pageArrived);
+    m_page->reload(true);
+    QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), 10000);
+    TableBrowserModel *model = m_page->model();
+    QCOMPARE(model->rowCount(), TableBrowserModel::kPageSize);
+    QCOMPARE(model->data(model->index(model->rowCount() - 1, 0), Qt::DisplayRole).toString(),
+             m_db->scalar("SELECT max(id) FROM daily_usage"));
+    arrived.clear();
+    model->fetchEarlier();
+    QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), 10000);
+    QCOMPARE(model->rowCount(), 2 * TableBrowserModel::kPageSize);
+    QCOMPARE(model->data(model->index(0, 0), Qt::DisplayRole).toString(),
+             m_db->scalar("SELECT id FROM daily_usage ORDER BY id DESC OFFSET 399 LIMIT 1"));
+}
+
+void TestBrowserPage::viewsAsAUser()
+{
+    openDailyUsage();
+    auto *combo = m_page->findChild<QComboBox *>(QStringLiteral("viewAsCombo"));
+    auto *user = m_page->findChild<QLineEdit *>(QStringLiteral("userEdit"));
+    QSignalSpy counted(m_page.get(), &BrowserPage::countShown);
+    combo->setCurrentIndex(3);
+    emit combo->activated(3);
+    user->setText(QStringLiteral("user2@example.com"));
+    emit user->returnPressed();
+    QTRY_VERIFY_WITH_TIMEOUT(!counted.isEmpty(), 10000);
+    const QString text = counted.last().first().toString();
+    QVERIFY2(text.startsWith("1,000 rows visible as authenticated user user2@example.com, of ~6,000"), qPrintable(text));
+    TableBrowserModel *model = m_page->model();
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 10000);
+    const QString userId = m_db->scalar("SELECT id FROM auth.users WHERE email = 'user2@example.com'");
+    for (int r = 0; r < model->rowCount(); ++r)
+        QCOMPARE(model->data(model->index(r, 1), Qt::DisplayRole).toString(), userId);
+
+    counted.clear();
+    combo->setCurrentIndex(2);  // anon
+    emit combo->activated(2);
+    QTRY_VERIFY_WITH_TIMEOUT(!counted.isEmpty(), 10000);
+    QVERIFY2(counted.last().first().toString().contains("permission denied") || counted.last().first().toString().startsWith("0 rows"),
+             qPrintable(counted.last().first().toString()));
+    QTRY_COMPARE(model->rowCount(), 0);
+}
+
+QTEST_MAIN(TestBrowserPage)
+#include "tst_browserpage.moc"
