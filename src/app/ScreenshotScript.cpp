@@ -1,5 +1,6 @@
 #include "app/ScreenshotScript.h"
 
+#include "ui/BrowserPage.h"
 #include "ui/EnvironmentsPage.h"
 #include "ui/MainWindow.h"
 #include "ui/MigrationsPage.h"
@@ -7,6 +8,8 @@
 #include "ui/TodoPage.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -43,6 +46,30 @@ void ScreenshotScript::run()
         connect(m_window->environmentsPage(), &EnvironmentsPage::refreshed, this, [this] { grab(m_window); },
                 Qt::SingleShotConnection);
         tabs->setCurrentWidget(m_window->environmentsPage());
+    } else if (m_plan.page.startsWith(QLatin1String("browse"))) {
+        BrowserPage *browser = m_window->browserPage();
+        tabs->setCurrentWidget(browser);
+        auto *side = browser->findChild<QTabWidget *>(QStringLiteral("sideTabs"));
+        const bool chart = m_plan.page == QLatin1String("browse-chart");
+        connect(browser, &BrowserPage::relationsShown, this,
+                [browser] { browser->openTable(QStringLiteral("public"), QStringLiteral("daily_usage")); },
+                Qt::SingleShotConnection);
+        if (!m_plan.version.isEmpty()) {  // view as this user (e-mail)
+            connect(browser, &BrowserPage::tableShown, this, [browser, this] {
+                auto *combo = browser->findChild<QComboBox *>(QStringLiteral("viewAsCombo"));
+                combo->setCurrentIndex(3);
+                auto *user = browser->findChild<QLineEdit *>(QStringLiteral("userEdit"));
+                user->setEnabled(true);
+                user->setText(m_plan.version);
+                connect(browser, &BrowserPage::countShown, this, [this] { grab(m_window); }, Qt::SingleShotConnection);
+                emit user->returnPressed();
+            }, Qt::SingleShotConnection);
+        } else if (chart) {
+            side->setCurrentIndex(1);
+            connect(browser, &BrowserPage::chartShown, this, [this] { grab(m_window); }, Qt::SingleShotConnection);
+        } else {
+            connect(browser, &BrowserPage::tableShown, this, [this] { grab(m_window); }, Qt::SingleShotConnection);
+        }
     } else if (m_plan.page == QLatin1String("server")) {
         tabs->setCurrentIndex(tabs->count() - 1);
         grab(m_window);

@@ -125,6 +125,12 @@ PageQuery buildPageQuery(const BrowseSpec &spec, PageAnchor anchor, const QStrin
     return query;
 }
 
+QString whereClause(const BrowseSpec &spec, QStringList *params)
+{
+    const QStringList where = filterClauses(spec, params);
+    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
 PageQuery buildCountQuery(const BrowseSpec &spec)
 {
     PageQuery query;

@@ -37,6 +37,9 @@ struct PageQuery {
 PageQuery buildPageQuery(const BrowseSpec &spec, PageAnchor anchor, const QStringList &boundary = {});
 // count(*) with the same filters.
 PageQuery buildCountQuery(const BrowseSpec &spec);
+// The WHERE clause of the filters (empty when none), its values appended to `params`; columns
+// are referred to through the alias _r.
+QString whereClause(const BrowseSpec &spec, QStringList *params);
 // How many leading columns a page carries before the table's own (the boundary values).
 int boundaryColumnCount(const BrowseSpec &spec);
 // Empty when the filter is usable; else what is wrong with it.

@@ -7,6 +7,7 @@ BrowseWorker::BrowseWorker()
     qRegisterMetaType<RelationStructure>();
     qRegisterMetaType<QList<RelationInfo>>();
     qRegisterMetaType<ViewAs>();
+    qRegisterMetaType<QList<UsagePoint>>();
 }
 
 BrowseWorker *BrowseWorker::startOnOwnThread()
@@ -97,4 +98,11 @@ void BrowseWorker::resolveUser(const QString &idOrEmail)
         emit userResolved(idOrEmail, QString(), QString(), QStringLiteral("no user \"%1\" in auth.users").arg(idOrEmail));
     else
         emit userResolved(idOrEmail, result.value(0, 0), result.value(0, 1), QString());
+}
+
+void BrowseWorker::usageByDay(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs, int days)
+{
+    DbError error;
+    const QList<UsagePoint> points = TableBrowser::usageByDay(m_connection, spec(request), viewAs, days, &error);
+    emit usageRead(ticket, points, error.isError() ? error.toString() : QString());
 }

@@ -24,6 +24,7 @@ Q_DECLARE_METATYPE(BrowsePage)
 Q_DECLARE_METATYPE(RelationStructure)
 Q_DECLARE_METATYPE(QList<RelationInfo>)
 Q_DECLARE_METATYPE(ViewAs)
+Q_DECLARE_METATYPE(QList<UsagePoint>)
 
 // The browser's own connection on its own thread, so that browsing never waits behind a migration
 // (nor a migration behind a slow page). Every answer carries the ticket of its request; the model
@@ -45,6 +46,7 @@ public slots:
     void count(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs);
     // An auth.users row by id or e-mail, for "view as".
     void resolveUser(const QString &idOrEmail);
+    void usageByDay(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs, int days);
     void cancel();
 
 signals:
@@ -53,6 +55,7 @@ signals:
     void described(const QString &schema, const QString &table, const RelationStructure &structure, const QString &error);
     void pageFetched(quint64 ticket, const BrowsePage &page);
     void counted(quint64 ticket, qint64 rows, const QString &error);
+    void usageRead(quint64 ticket, const QList<UsagePoint> &points, const QString &error);
     void userResolved(const QString &query, const QString &id, const QString &email, const QString &error);
 
 private:

@@ -179,6 +179,34 @@ BrowsePage fetchPage(PgConnection &connection, const BrowseSpec &spec, PageAncho
     return page;
 }
 
+QList<UsagePoint> usageByDay(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, int days,
+                             DbError *error)
+{
+    QList<UsagePoint> points;
+    const PgResult begin = beginAs(connection, viewAs);
+    if (!begin.ok()) {
+        *error = begin.error();
+        return points;
+    }
+    QStringList params;
+    QString where = whereClause(spec, &params);
+    params << QString::number(days);
+    where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND "))
+        + QStringLiteral("_r.date > current_date - $%1::int").arg(params.size());
+    const PgResult result = connection.execParams(
+        QStringLiteral("SELECT _r.date::text, _r.tier, sum(_r.conversation_count)::bigint, sum(_r.api_cost_estimate)::text "
+                       "FROM %1 AS _r%2 GROUP BY 1, 2 ORDER BY 1, 2").arg(spec.relation, where),
+        params);
+    connection.exec(QStringLiteral("ROLLBACK"));
+    if (!result.ok()) {
+        *error = result.error();
+        return points;
+    }
+    for (int r = 0; r < result.rowCount(); ++r)
+        points.append({result.value(r, 0), result.value(r, 1), result.value(r, 2).toLongLong(), result.value(r, 3)});
+    return points;
+}
+
 qint64 count(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, DbError *error)
 {
     const PgResult begin = beginAs(connection, viewAs);

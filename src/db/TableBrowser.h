@@ -46,6 +46,14 @@ struct BrowsePage {
     DbError error;
 };
 
+// One day and tier of daily_usage, summed on the server.
+struct UsagePoint {
+    QString date;  // yyyy-mm-dd
+    QString tier;
+    qint64 conversations = 0;
+    QString cost;  // numeric text, exact
+};
+
 namespace TableBrowser {
 
 PgResult listRelations(PgConnection &connection, QList<RelationInfo> *relations);
@@ -54,6 +62,11 @@ QString quoteIdentifier(PgConnection &connection, const QString &identifier);
 // A page, run in a READ ONLY transaction as `viewAs`, rolled back afterwards.
 BrowsePage fetchPage(PgConnection &connection, const BrowseSpec &spec, PageAnchor anchor, const QStringList &boundary,
                      const ViewAs &viewAs);
+// daily_usage summed per day and tier for the last `days` days, with the browser's filters, as
+// `viewAs`. One query; the rows never leave the server.
+QList<UsagePoint> usageByDay(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, int days,
+                             DbError *error);
+
 // count(*) as `viewAs`; -1 and `error` on failure (cancelled, timeout, no privilege).
 qint64 count(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, DbError *error);
 

@@ -4,6 +4,7 @@
 
 #include "core/ValueFormat.h"
 #include "ui/TableBrowserModel.h"
+#include "ui/UsageChart.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -27,6 +28,13 @@ BrowserPage::BrowserPage(QWidget *parent)
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 4);
     m_ui->splitter->setStretchFactor(2, 2);
+    m_ui->grid->verticalHeader()->setDefaultSectionSize(m_ui->grid->fontMetrics().height() + 6);
+    // The chart wants room; the structure and value panes do not.
+    connect(m_ui->sideTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        const int total = m_ui->splitter->width();
+        const bool chart = m_ui->sideTabs->widget(index) == m_ui->chartTab;
+        m_ui->splitter->setSizes({total / 8, chart ? total * 3 / 8 : total * 5 / 8, chart ? total / 2 : total / 4});
+    });
     m_ui->userEdit->setEnabled(false);
     m_ui->cancelButton->setEnabled(false);
 
@@ -100,6 +108,20 @@ BrowserPage::BrowserPage(QWidget *parent)
             text = tr("%L1 rows visible as %2, of %3").arg(rows).arg(m_viewAs.describe(), estimate);
         m_ui->countLabel->setText(text);
         emit countShown(text);
+    });
+    connect(m_ui->daysSpin, qOverload<int>(&QSpinBox::valueChanged), this, [this] { refreshChart(); });
+    connect(m_worker, &BrowseWorker::usageRead, this, [this](quint64 ticket, const QList<UsagePoint> &points, const QString &error) {
+        if (ticket != m_chartTicket)
+            return;
+        if (!error.isEmpty())
+            m_ui->usageChart->showMessage(tr("Could not read the usage: %1").arg(error));
+        else
+            m_ui->usageChart->show(points, tr("%1.%2, last %3 days, as %4%5")
+                                               .arg(m_schema, m_table)
+                                               .arg(m_ui->daysSpin->value())
+                                               .arg(m_viewAs.describe(),
+                                                    m_filters.isEmpty() ? QString() : tr(", filtered")));
+        emit chartShown();
     });
     connect(m_model, &TableBrowserModel::failed, this, [this](const QString &message) {
         m_ui->countLabel->setText(tr("Could not read rows: %1").arg(message));
@@ -225,6 +247,7 @@ void BrowserPage::reload(bool fromEnd)
     for (const ColumnInfo &c : m_structure.columns)
         types << c.type;
     m_model->browse(currentRequest(), types, m_viewAs, fromEnd);
+    refreshChart();
     m_ui->cancelButton->setEnabled(true);
     if (m_viewAs.mode != ViewAs::Mode::Owner || !m_filters.isEmpty())
         countExactly();  // "N rows visible as this user, of M": the role's count is what matters
@@ -290,4 +313,21 @@ void BrowserPage::copySelection()
         lines << cells.join(QLatin1Char('\t'));
     }
     QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
+}
+
+void BrowserPage::refreshChart()
+{
+    QStringList names;
+    for (const ColumnInfo &c : m_structure.columns)
+        names << c.name;
+    const bool usageTable = names.contains(QLatin1String("date")) && names.contains(QLatin1String("tier"))
+        && names.contains(QLatin1String("conversation_count")) && names.contains(QLatin1String("api_cost_estimate"));
+    if (!usageTable) {
+        m_ui->usageChart->showMessage(tr("The chart shows daily_usage: open that table."));
+        return;
+    }
+    m_chartTicket = g_countTickets++;
+    QMetaObject::invokeMethod(m_worker, "usageByDay", Qt::QueuedConnection, Q_ARG(quint64, m_chartTicket),
+                              Q_ARG(BrowseRequest, currentRequest()), Q_ARG(ViewAs, m_viewAs),
+                              Q_ARG(int, m_ui->daysSpin->value()));
 }

@@ -35,6 +35,7 @@ signals:
     void relationsShown();
     void tableShown(const QString &schema, const QString &table);
     void countShown(const QString &text);
+    void chartShown();
 
 private:
     void showRelations(const QList<RelationInfo> &relations, const QString &error);
@@ -51,5 +52,7 @@ private:
     RelationStructure m_structure;
     ViewAs m_viewAs;
     quint64 m_countTicket = 0;
+    quint64 m_chartTicket = 0;
+    void refreshChart();
     QList<BrowseFilter> m_filters;
 };

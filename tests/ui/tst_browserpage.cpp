@@ -4,6 +4,7 @@
 #include "db/MigrationRunner.h"
 #include "ui/BrowserPage.h"
 #include "ui/TableBrowserModel.h"
+#include "ui/UsageChart.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -18,6 +19,7 @@ private slots:
     void pagesLazilyInBoundedMemory();
     void jumpsToTheLastPage();
     void viewsAsAUser();
+    void chartsUsageByTier();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -123,6 +125,20 @@ void TestBrowserPage::viewsAsAUser()
     QVERIFY2(counted.last().first().toString().contains("permission denied") || counted.last().first().toString().startsWith("0 rows"),
              qPrintable(counted.last().first().toString()));
     QTRY_COMPARE(model->rowCount(), 0);
+}
+
+void TestBrowserPage::chartsUsageByTier()
+{
+    auto c = m_db->connect();
+    QVERIFY(c->exec("UPDATE daily_usage SET tier = 'premium' WHERE date > current_date - 10").ok());
+    QSignalSpy charted(m_page.get(), &BrowserPage::chartShown);
+    auto *combo = m_page->findChild<QComboBox *>(QStringLiteral("viewAsCombo"));
+    combo->setCurrentIndex(0);
+    emit combo->activated(0);
+    openDailyUsage();
+    QTRY_VERIFY_WITH_TIMEOUT(!charted.isEmpty(), 10000);
+    auto *chart = m_page->findChild<UsageChart *>(QStringLiteral("usageChart"));
+    QTRY_COMPARE(chart->barSetCount(), 2);  // free and premium, summed on the server
 }
 
 QTEST_MAIN(TestBrowserPage)
