@@ -106,3 +106,13 @@ void BrowseWorker::usageByDay(quint64 ticket, const BrowseRequest &request, cons
     const QList<UsagePoint> points = TableBrowser::usageByDay(m_connection, spec(request), viewAs, days, &error);
     emit usageRead(ticket, points, error.isError() ? error.toString() : QString());
 }
+
+void BrowseWorker::exportCsv(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs, const QString &path)
+{
+    qint64 rows = 0;
+    QString error;
+    const bool ok = TableBrowser::exportCsv(
+        m_connection, spec(request), viewAs, path,
+        [this, ticket](qint64 done, qint64 bytes) { emit exportProgressed(ticket, done, bytes); }, &rows, &error);
+    emit exportFinished(ticket, ok, rows, ok ? path : error);
+}

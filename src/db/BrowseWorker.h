@@ -47,6 +47,7 @@ public slots:
     // An auth.users row by id or e-mail, for "view as".
     void resolveUser(const QString &idOrEmail);
     void usageByDay(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs, int days);
+    void exportCsv(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs, const QString &path);
     void cancel();
 
 signals:
@@ -55,6 +56,8 @@ signals:
     void described(const QString &schema, const QString &table, const RelationStructure &structure, const QString &error);
     void pageFetched(quint64 ticket, const BrowsePage &page);
     void counted(quint64 ticket, qint64 rows, const QString &error);
+    void exportProgressed(quint64 ticket, qint64 rows, qint64 bytes);
+    void exportFinished(quint64 ticket, bool ok, qint64 rows, const QString &message);
     void usageRead(quint64 ticket, const QList<UsagePoint> &points, const QString &error);
     void userResolved(const QString &query, const QString &id, const QString &email, const QString &error);
 

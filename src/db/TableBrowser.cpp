@@ -2,7 +2,9 @@
 
 #include "db/PgConnection.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QJsonDocument>
 
 #include <libpq-fe.h>
@@ -205,6 +207,93 @@ QList<UsagePoint> usageByDay(PgConnection &connection, const BrowseSpec &spec, c
     for (int r = 0; r < result.rowCount(); ++r)
         points.append({result.value(r, 0), result.value(r, 1), result.value(r, 2).toLongLong(), result.value(r, 3)});
     return points;
+}
+
+bool exportCsv(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, const QString &path,
+               const std::function<void(qint64, qint64)> &progress, qint64 *rows, QString *error)
+{
+    *rows = 0;
+    QStringList params;
+    const QString where = whereClause(spec, &params);
+    // One pass over the template: a value that itself contains "$2" is never substituted again.
+    QString query;
+    static const QRegularExpression placeholder(QStringLiteral("\\$(\\d+)"));
+    qsizetype from = 0;
+    for (auto it = placeholder.globalMatch(where); it.hasNext();) {
+        const auto m = it.next();
+        query += where.mid(from, m.capturedStart() - from);
+        const QByteArray value = params.value(m.captured(1).toInt() - 1).toUtf8();
+        char *literal = PQescapeLiteral(connection.raw(), value.constData(), size_t(value.size()));
+        query += literal ? QString::fromUtf8(literal) : QStringLiteral("NULL");
+        PQfreemem(literal);
+        from = m.capturedEnd();
+    }
+    query += where.mid(from);
+    QStringList order;
+    for (const QString &k : spec.keyColumns.isEmpty() ? QStringList{QStringLiteral("ctid")} : spec.keyColumns)
+        order << QStringLiteral("_r.") + k;
+    const QString copy = QStringLiteral("COPY (SELECT _r.* FROM %1 AS _r%2 ORDER BY %3) TO STDOUT WITH (FORMAT csv, HEADER)")
+                             .arg(spec.relation, query, order.join(QStringLiteral(", ")));
+
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const PgResult begin = beginAs(connection, viewAs);
+    if (!begin.ok()) {
+        *error = begin.error().toString();
+        file.remove();
+        return false;
+    }
+    PGconn *conn = connection.raw();
+    if (!PQsendQuery(conn, copy.toUtf8().constData())) {
+        *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        connection.exec(QStringLiteral("ROLLBACK"));
+        file.remove();
+        return false;
+    }
+    PgResult started(PQgetResult(conn));
+    bool ok = PQresultStatus(started.raw()) == PGRES_COPY_OUT;
+    if (!ok)
+        *error = started.error().toString();
+    qint64 bytes = 0;
+    qint64 reported = 0;
+    while (ok) {
+        char *buffer = nullptr;
+        const int length = PQgetCopyData(conn, &buffer, 0);
+        if (length == -1)
+            break;  // done; the final status follows
+        if (length < 0) {
+            *error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+            ok = false;
+            break;
+        }
+        file.write(buffer, length);
+        bytes += length;
+        ++*rows;  // COPY sends one row per message
+        PQfreemem(buffer);
+        if (progress && bytes - reported >= 1024 * 1024) {
+            reported = bytes;
+            progress(*rows - 1, bytes);  // less the header line
+        }
+    }
+    // Drain the results: the COPY's own status tells whether it finished or was cancelled.
+    while (PGresult *result = PQgetResult(conn)) {
+        const PgResult final(result);
+        if (!final.ok() && ok) {
+            ok = false;
+            *error = final.error().toString();
+        }
+    }
+    connection.exec(QStringLiteral("ROLLBACK"));
+    *rows = qMax<qint64>(0, *rows - 1);
+    file.close();
+    if (!ok)
+        file.remove();  // no half file left behind
+    else if (progress)
+        progress(*rows, bytes);
+    return ok;
 }
 
 qint64 count(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, DbError *error)

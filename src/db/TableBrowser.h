@@ -5,6 +5,8 @@
 #include "db/PgResult.h"
 
 #include <QList>
+
+#include <functional>
 #include <QString>
 #include <QStringList>
 
@@ -66,6 +68,13 @@ BrowsePage fetchPage(PgConnection &connection, const BrowseSpec &spec, PageAncho
 // `viewAs`. One query; the rows never leave the server.
 QList<UsagePoint> usageByDay(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, int days,
                              DbError *error);
+
+// Streams the rows that match the filters, in key order, to `path` as CSV with a header, through
+// COPY ... TO STDOUT, as `viewAs`. COPY takes no parameters, so the filter values are quoted by
+// libpq (PQescapeLiteral), never spliced raw. `progress` is called every megabyte; a cancel()
+// on the connection stops the server, and the partial file is removed.
+bool exportCsv(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, const QString &path,
+               const std::function<void(qint64 rows, qint64 bytes)> &progress, qint64 *rows, QString *error);
 
 // count(*) as `viewAs`; -1 and `error` on failure (cancelled, timeout, no privilege).
 qint64 count(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, DbError *error);

@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QShortcut>
@@ -90,6 +91,20 @@ BrowserPage::BrowserPage(QWidget *parent)
                 reload();
             });
     connect(m_ui->exactCountButton, &QPushButton::clicked, this, &BrowserPage::countExactly);
+    connect(m_ui->exportButton, &QPushButton::clicked, this, [this] { exportCsv(); });
+    connect(m_worker, &BrowseWorker::exportProgressed, this, [this](quint64 ticket, qint64 rows, qint64 bytes) {
+        if (ticket == m_exportTicket)
+            m_ui->countLabel->setText(tr("Exporting … %L1 rows, %2 MB (Cancel stops it)").arg(rows).arg(bytes / 1048576.0, 0, 'f', 1));
+    });
+    connect(m_worker, &BrowseWorker::exportFinished, this, [this](quint64 ticket, bool ok, qint64 rows, const QString &message) {
+        if (ticket != m_exportTicket)
+            return;
+        m_ui->exportButton->setEnabled(true);
+        m_ui->cancelButton->setEnabled(m_model->busy());
+        m_ui->countLabel->setText(ok ? tr("Exported %L1 rows to %2").arg(rows).arg(message)
+                                     : tr("Export stopped, no file left: %1").arg(message));
+        emit exportDone(ok, rows, message);
+    });
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &BrowserPage::cancel);
     new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &BrowserPage::cancel);
     new QShortcut(QKeySequence::Copy, m_ui->grid, [this] { copySelection(); });
@@ -330,4 +345,21 @@ void BrowserPage::refreshChart()
     QMetaObject::invokeMethod(m_worker, "usageByDay", Qt::QueuedConnection, Q_ARG(quint64, m_chartTicket),
                               Q_ARG(BrowseRequest, currentRequest()), Q_ARG(ViewAs, m_viewAs),
                               Q_ARG(int, m_ui->daysSpin->value()));
+}
+
+void BrowserPage::exportCsv(const QString &path)
+{
+    if (m_table.isEmpty())
+        return;
+    const QString target = path.isEmpty()
+        ? QFileDialog::getSaveFileName(this, tr("Export CSV"), m_table + QStringLiteral(".csv"), tr("CSV (*.csv)"))
+        : path;
+    if (target.isEmpty())
+        return;
+    m_exportTicket = g_countTickets++;
+    m_ui->exportButton->setEnabled(false);
+    m_ui->cancelButton->setEnabled(true);
+    m_ui->countLabel->setText(tr("Exporting …"));
+    QMetaObject::invokeMethod(m_worker, "exportCsv", Qt::QueuedConnection, Q_ARG(quint64, m_exportTicket),
+                              Q_ARG(BrowseRequest, currentRequest()), Q_ARG(ViewAs, m_viewAs), Q_ARG(QString, target));
 }

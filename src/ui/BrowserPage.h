@@ -30,12 +30,15 @@ public slots:
     void reload(bool fromEnd = false);
     void countExactly();
     void cancel();
+    // Streams the current filter's rows to `path` as CSV (a file dialog asks when empty).
+    void exportCsv(const QString &path = QString());
 
 signals:
     void relationsShown();
     void tableShown(const QString &schema, const QString &table);
     void countShown(const QString &text);
     void chartShown();
+    void exportDone(bool ok, qint64 rows, const QString &message);
 
 private:
     void showRelations(const QList<RelationInfo> &relations, const QString &error);
@@ -53,6 +56,7 @@ private:
     ViewAs m_viewAs;
     quint64 m_countTicket = 0;
     quint64 m_chartTicket = 0;
+    quint64 m_exportTicket = 0;
     void refreshChart();
     QList<BrowseFilter> m_filters;
 };

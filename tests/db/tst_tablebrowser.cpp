@@ -6,6 +6,8 @@
 #include "db/MigrationRunner.h"
 #include "db/TableBrowser.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
 
@@ -62,6 +64,8 @@ private slots:
     void keepsValuesExact();
     void describesTheStructure();
     void viewsAsSupabaseRoles();
+    void exportsCsvThroughCopy();
+    void cancelsAnExportAndLeavesNoFile();
 
 private:
     std::unique_ptr<TestDatabase> m_db;
@@ -254,6 +258,50 @@ void TestTableBrowser::viewsAsSupabaseRoles()
     QCOMPARE(TableBrowser::count(*c, s, service, &error), qint64(15));
     // Browsing never writes: the transaction is read only even for the owner.
     QVERIFY(!c->inTransaction());
+}
+
+void TestTableBrowser::exportsCsvThroughCopy()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("items.csv");
+    BrowseSpec s = spec();
+    s.filters = {BrowseFilter{QStringLiteral("label"), QStringLiteral("="), QStringLiteral("x'); DROP TABLE items; --")}};
+    qint64 rows = 0;
+    QString error;
+    QVERIFY2(TableBrowser::exportCsv(*m_c, s, {}, path, {}, &rows, &error), qPrintable(error));
+    QCOMPARE(rows, qint64(1));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("id,label,amount,doc,at\n501,x'); DROP TABLE items; --,0,,\n"));
+    QCOMPARE(m_db->scalar("SELECT count(*) FROM items"), QStringLiteral("504"));
+    // All rows, in key order.
+    s.filters.clear();
+    QVERIFY(TableBrowser::exportCsv(*m_c, s, {}, path, {}, &rows, &error));
+    QCOMPARE(rows, qint64(504));
+}
+
+void TestTableBrowser::cancelsAnExportAndLeavesNoFile()
+{
+    QVERIFY(m_c->exec("CREATE TABLE wide AS SELECT g AS id, repeat('x', 60) AS filler FROM generate_series(1, 300000) g;"
+                      "ALTER TABLE wide ADD PRIMARY KEY (id)").ok());
+    QTemporaryDir dir;
+    const QString path = dir.filePath("wide.csv");
+    BrowseSpec s;
+    s.relation = QStringLiteral("public.wide");
+    s.keyColumns = {QStringLiteral("id")};
+    qint64 rows = 0;
+    QString error;
+    int reports = 0;
+    PgConnection *c = m_c.get();
+    const bool ok = TableBrowser::exportCsv(*c, s, {}, path, [&reports, c](qint64, qint64) {
+        if (++reports == 1)
+            c->cancel();  // as the Cancel button does, after the first megabyte
+    }, &rows, &error);
+    QVERIFY(!ok);
+    QVERIFY2(error.contains("57014"), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(!m_c->inTransaction());
+    QVERIFY(m_c->exec("SELECT 1").ok());
 }
 
 QTEST_GUILESS_MAIN(TestTableBrowser)
