@@ -118,6 +118,7 @@ void TestTableBrowser::walksSortedWithNullsBothWays_data()
     QTest::newRow("label desc") << "label" << true;
     QTest::newRow("amount asc") << "amount" << false;
     QTest::newRow("doc desc") << "doc" << true;
+    QTest::newRow("amount desc, filtered") << "amount" << true;
 }
 
 void TestTableBrowser::walksSortedWithNullsBothWays()
@@ -125,9 +126,16 @@ void TestTableBrowser::walksSortedWithNullsBothWays()
     QFETCH(QString, column);
     QFETCH(bool, descending);
     const QString order = descending ? QStringLiteral("%1 DESC NULLS FIRST, id DESC") : QStringLiteral("%1 ASC NULLS LAST, id ASC");
-    const QStringList expected = serverOrder(*m_db, QStringLiteral("SELECT id FROM items ORDER BY ") + order.arg(column));
-    QCOMPARE(walk(*m_c, spec(column, descending), false), expected);
-    QCOMPARE(walk(*m_c, spec(column, descending), true), expected);
+    const bool filtered = QString(QTest::currentDataTag()).endsWith(QLatin1String("filtered"));
+    BrowseSpec s = spec(column, descending);
+    if (filtered)  // sort and filter together: amounts of the labelled items only
+        s.filters = {BrowseFilter{QStringLiteral("label"), QStringLiteral("contains"), QStringLiteral("item 1")}};
+    const QStringList expected = serverOrder(*m_db, QStringLiteral("SELECT id FROM items %1ORDER BY ")
+                                                        .arg(filtered ? QStringLiteral("WHERE label ILIKE '%item 1%' ") : QString())
+                                                    + order.arg(column));
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(walk(*m_c, s, false), expected);
+    QCOMPARE(walk(*m_c, s, true), expected);
 }
 
 void TestTableBrowser::matchesFilterValuesLiterally_data()
