@@ -1,5 +1,7 @@
 #include "db/BrowseWorker.h"
 
+#include "db/WorkerThread.h"
+
 BrowseWorker::BrowseWorker()
 {
     qRegisterMetaType<BrowseRequest>();
@@ -12,23 +14,15 @@ BrowseWorker::BrowseWorker()
 
 BrowseWorker *BrowseWorker::startOnOwnThread()
 {
-    auto *thread = new QThread;
-    thread->setObjectName(QStringLiteral("atlas-browse-worker"));
     auto *worker = new BrowseWorker;
-    worker->m_thread = thread;
-    worker->moveToThread(thread);
-    QObject::connect(thread, &QThread::finished, worker, &QObject::deleteLater);
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    worker->m_thread = WorkerThread::start(worker, QStringLiteral("atlas-browse-worker"));
     return worker;
 }
 
 void BrowseWorker::stop()
 {
-    QThread *thread = m_thread;
     cancel();
-    thread->quit();
-    thread->wait();
+    WorkerThread::stop(m_thread);
 }
 
 void BrowseWorker::openConnection(const QString &conninfo)

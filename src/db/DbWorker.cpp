@@ -1,5 +1,7 @@
 #include "db/DbWorker.h"
 
+#include "db/WorkerThread.h"
+
 #include "db/EvidenceChecker.h"
 #include "db/ServerProbe.h"
 
@@ -23,24 +25,15 @@ DbWorker::~DbWorker() = default;
 
 DbWorker *DbWorker::startOnOwnThread()
 {
-    auto *thread = new QThread;
-    thread->setObjectName(QStringLiteral("atlas-db-worker"));
     auto *worker = new DbWorker;
-    worker->m_thread = thread;
-    worker->moveToThread(thread);
-    QObject::connect(thread, &QThread::finished, worker, &QObject::deleteLater);
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    worker->m_thread = WorkerThread::start(worker, QStringLiteral("atlas-db-worker"));
     return worker;
 }
 
 void DbWorker::stop()
 {
-    QThread *thread = m_thread;
     cancel();
-    // The worker (and with it the connection) is deleted on its own thread once the loop ends.
-    thread->quit();
-    thread->wait();
+    WorkerThread::stop(m_thread);
 }
 
 void DbWorker::openConnection(const QString &conninfo)
