@@ -3,7 +3,12 @@
 
 #include "core/CliStatementSplitter.h"
 #include "ui/MainWindow.h"
+#include "ui/ConfirmDialog.h"
 #include "ui/MigrationsPage.h"
+
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QListWidget>
 
 #include <QLabel>
 #include <QPushButton>
@@ -15,6 +20,7 @@ class TestMigrationsPage : public QObject {
 private slots:
     void clicksThroughDryRunApplyVerifyRollback();
     void productionGuardRefusesWithoutTheTypedName();
+    void confirmDialogNeedsTheExactName();
 
 private:
     static QPushButton *button(QWidget &w, const char *name) { return w.findChild<QPushButton *>(QLatin1String(name)); }
@@ -125,6 +131,29 @@ void TestMigrationsPage::productionGuardRefusesWithoutTheTypedName()
     clickAndWait(button(window, "applyButton"), done, 20000);
     QVERIFY(done.last().at(1).toBool());
     QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NOT NULL"), QStringLiteral("t"));
+}
+
+void TestMigrationsPage::confirmDialogNeedsTheExactName()
+{
+    SqlScript script = parseSqlScript(QStringLiteral("DROP TABLE public.daily_usage;"));
+    const ActionGuard guard = guardFor(Environment::Production, "roll back", "20250918_x", script, "postgres", "abcdefghij");
+    ConfirmDialog dialog(guard);
+    auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    auto *typed = dialog.findChild<QLineEdit *>(QStringLiteral("typeEdit"));
+    QVERIFY(!ok->isEnabled());
+    QTest::keyClicks(typed, "abcdefghi");
+    QVERIFY(!ok->isEnabled());
+    QTest::keyClicks(typed, "j");
+    QVERIFY(ok->isEnabled());
+    QTest::keyClicks(typed, "x");
+    QVERIFY(!ok->isEnabled());
+    auto *destructive = dialog.findChild<QListWidget *>(QStringLiteral("destructiveList"));
+    QCOMPARE(destructive->count(), 1);
+    QVERIFY(destructive->item(0)->text().contains("drops table public.daily_usage"));
+    // Staging: a look at the plan, no name to type.
+    ConfirmDialog staging(guardFor(Environment::Staging, "apply", "20250918_x", script, "postgres", QString()));
+    QVERIFY(staging.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+    QVERIFY(staging.findChild<QLineEdit *>(QStringLiteral("typeEdit"))->isHidden());
 }
 
 QTEST_MAIN(TestMigrationsPage)
