@@ -23,6 +23,8 @@ private slots:
     void abandonsAHangingConnectAttempt();
     void timesOutAHangingConnectAttempt();
     void supabaseClaimsDriveAuthUid();
+    void verifiesTheServerCertificate_data();
+    void verifiesTheServerCertificate();
 };
 
 void TestPgConnection::initTestCase()
@@ -112,7 +114,8 @@ void TestPgConnection::classifiesFailures_data()
     QTest::newRow("unresolvable") << "host=no-such-host.invalid" << int(ConnectionProblemKind::NameResolution);
     QTest::newRow("no database") << "dbname=atlas_no_such_database" << int(ConnectionProblemKind::NoDatabase);
     QTest::newRow("no role") << "user=atlas_no_such_role" << int(ConnectionProblemKind::Authentication);
-    QTest::newRow("ssl required") << "sslmode=require" << int(ConnectionProblemKind::Ssl);
+    QTest::newRow("untrusted certificate") << "host=localhost sslmode=verify-ca sslrootcert=/etc/ssl/certs/ca-certificates.crt"
+                                           << int(ConnectionProblemKind::Ssl);
     QTest::newRow("garbage") << "host=127.0.0.1 not a connection string" << int(ConnectionProblemKind::BadConnectionString);
     QTest::newRow("bad uri port") << "postgresql://localhost:notaport/db" << int(ConnectionProblemKind::BadConnectionString);
 }
@@ -173,6 +176,37 @@ void TestPgConnection::supabaseClaimsDriveAuthUid()
     const PgResult after = connection.exec(QStringLiteral("SELECT auth.uid() IS NULL AS cleared, current_user AS who"));
     QCOMPARE(after.value(0, QStringLiteral("cleared")), QStringLiteral("t"));
     QCOMPARE(after.value(0, QStringLiteral("who")), qEnvironmentVariable("PGUSER"));
+}
+
+void TestPgConnection::verifiesTheServerCertificate_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("ca");
+    QTest::addColumn<QString>("failure");  // empty: the connection must succeed, over TLS
+    const QString ca = qEnvironmentVariable("ATLAS_LOCALDB_CA");
+    QTest::newRow("right CA and host") << "localhost" << ca << "";
+    QTest::newRow("host name mismatch") << "127.0.0.1" << ca << "does not match host name \"127.0.0.1\"";
+    QTest::newRow("wrong CA") << "localhost" << "/etc/ssl/certs/ca-certificates.crt" << "certificate verify failed";
+    QTest::newRow("missing CA file") << "localhost" << "/nonexistent/ca.crt" << "root certificate file \"/nonexistent/ca.crt\" does not exist";
+}
+
+void TestPgConnection::verifiesTheServerCertificate()
+{
+    QFETCH(QString, host);
+    QFETCH(QString, ca);
+    QFETCH(QString, failure);
+    QVERIFY2(!qEnvironmentVariableIsEmpty("ATLAS_LOCALDB_CA"), "scripts/localdb serves TLS with its own CA");
+    PgConnection connection;
+    const QString error = connection.open(QStringLiteral("host=%1 sslmode=verify-full sslrootcert=%2").arg(host, ca));
+    if (failure.isEmpty()) {
+        QCOMPARE(error, QString());
+        QCOMPARE(connection.exec("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").value(0, 0), QStringLiteral("t"));
+        return;
+    }
+    QVERIFY2(error.contains(failure), qPrintable(error));
+    const ConnectionProblem problem = classifyConnectionProblem(error);
+    QCOMPARE(problem.kind, ConnectionProblemKind::Ssl);
+    QVERIFY(problem.advice.contains("verify-full"));
 }
 
 QTEST_GUILESS_MAIN(TestPgConnection)
