@@ -8,13 +8,23 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QCommandLineParser>
 #include <algorithm>
+#include <cstdio>
+#include <string_view>
 
 int main(int argc, char *argv[])
 {
     if (CommandLine::handles(argc, argv))
         return CommandLine::run(argc, argv);
+    // --version needs no display (a package's smoke test runs it headless).
+    for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) == "--version" || std::string_view(argv[i]) == "-v") {
+            std::printf("atlas-console %s\n", ATLAS_VERSION);
+            return 0;
+        }
+    }
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("atlas-console"));
@@ -64,10 +74,13 @@ int main(int argc, char *argv[])
         conninfo = qEnvironmentVariable("DATABASE_URL");
 
     MainWindow window;
-    window.setMigrationsFolder(parser.isSet(dir) ? parser.value(dir)
-                                                 : defaultMigrationFolder(QDir::currentPath(),
-                                                                          QStringLiteral(ATLAS_DEFAULT_MIGRATIONS_DIR)));
-    window.setStatusDocument(parser.isSet(status) ? parser.value(status) : QStringLiteral(ATLAS_DEFAULT_STATUS_DOCUMENT));
+    const QString shipped = shippedMigrationFolder(QStringLiteral(ATLAS_DEFAULT_MIGRATIONS_DIR),
+                                                   QCoreApplication::applicationDirPath());
+    window.setMigrationsFolder(parser.isSet(dir) ? parser.value(dir) : defaultMigrationFolder(QDir::currentPath(), shipped));
+    const QString sourceStatus = QStringLiteral(ATLAS_DEFAULT_STATUS_DOCUMENT);
+    window.setStatusDocument(parser.isSet(status) ? parser.value(status)
+                             : QFileInfo::exists(sourceStatus) ? sourceStatus
+                                                               : QDir(shipped).absoluteFilePath(QStringLiteral("../STATUS.md")));
     window.show();
     if (parser.isSet(screenshot)) {
         auto *script = new ScreenshotScript(&window, {parser.value(screenshot), parser.value(screenshotPage),

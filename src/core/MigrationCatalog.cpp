@@ -340,3 +340,10 @@ QString defaultMigrationFolder(const QString &cwd, const QString &projectMigrati
     const QString supabase = QDir(cwd).filePath(QStringLiteral("supabase/migrations"));
     return QFileInfo(supabase).isDir() ? supabase : projectMigrations;
 }
+
+QString shippedMigrationFolder(const QString &sourceFolder, const QString &executableDir)
+{
+    if (QFileInfo(sourceFolder).isDir())
+        return sourceFolder;
+    return QDir(executableDir).absoluteFilePath(QStringLiteral("../share/atlas-console/migrations"));
+}

@@ -42,3 +42,7 @@ MigrationCatalog scanMigrationFolder(const QString &folder);
 // The folder the command line uses when --dir is not given: supabase/migrations under `cwd` when
 // it exists, else the project's migrations/.
 QString defaultMigrationFolder(const QString &cwd, const QString &projectMigrations);
+
+// The shipped migrations: the source tree's folder for a build run in place, else the installed
+// copy beside the executable (<prefix>/share/atlas-console/migrations).
+QString shippedMigrationFolder(const QString &sourceFolder, const QString &executableDir);

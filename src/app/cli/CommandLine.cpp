@@ -229,7 +229,8 @@ int run(int argc, char **argv)
 
     const QString folder = parser.isSet(dir)
         ? parser.value(dir)
-        : defaultMigrationFolder(QDir::currentPath(), QStringLiteral(ATLAS_DEFAULT_MIGRATIONS_DIR));
+        : defaultMigrationFolder(QDir::currentPath(), shippedMigrationFolder(QStringLiteral(ATLAS_DEFAULT_MIGRATIONS_DIR),
+                                                                             QCoreApplication::applicationDirPath()));
     if (!QFileInfo(folder).isDir()) {
         const MigrationCatalog missing = scanMigrationFolder(folder);
         if (!parser.isSet(json))
