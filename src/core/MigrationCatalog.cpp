@@ -42,29 +42,6 @@ CatalogIssue issue(CatalogIssue::Severity severity, const QString &file, const Q
     return i;
 }
 
-// Splits "<version>_<name>" or says what is wrong with it.
-bool splitName(const QString &base, QString *version, QString *name, QString *problem)
-{
-    qsizetype digits = 0;
-    while (digits < base.size() && base.at(digits) >= QLatin1Char('0') && base.at(digits) <= QLatin1Char('9'))
-        ++digits;
-    if (digits == 0) {
-        *problem = QStringLiteral("no version prefix: migration files are named <version>_<name>.sql, e.g. %1")
-                       .arg(kExample);
-        return false;
-    }
-    *version = base.left(digits);
-    if (base.size() == version->size() || base.at(version->size()) != QLatin1Char('_')) {
-        *problem = QStringLiteral("expected '_' after the version %1: name it %1_<name>.sql").arg(*version);
-        return false;
-    }
-    *name = base.mid(version->size() + 1);
-    if (name->trimmed().isEmpty()) {
-        *problem = QStringLiteral("the name after the version %1 is empty").arg(*version);
-        return false;
-    }
-    return true;
-}
 
 void collect(const QDir &dir, const QString &prefix, Role defaultRole, QList<Candidate> *out,
              QList<CatalogIssue> *issues)
@@ -102,7 +79,7 @@ void collect(const QDir &dir, const QString &prefix, Role defaultRole, QList<Can
             base.chop(7);
         }
         QString problem;
-        if (!splitName(base, &candidate.version, &candidate.name, &problem)) {
+        if (!splitMigrationName(base, &candidate.version, &candidate.name, &problem)) {
             issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName, problem));
             continue;
         }
@@ -196,6 +173,30 @@ bool looksLikeSupabaseCliFolder(const QString &folder)
 }
 
 }  // namespace
+
+// Splits "<version>_<name>" or says what is wrong with it.
+bool splitMigrationName(const QString &base, QString *version, QString *name, QString *problem)
+{
+    qsizetype digits = 0;
+    while (digits < base.size() && base.at(digits) >= QLatin1Char('0') && base.at(digits) <= QLatin1Char('9'))
+        ++digits;
+    if (digits == 0) {
+        *problem = QStringLiteral("no version prefix: migration files are named <version>_<name>.sql, e.g. %1")
+                       .arg(kExample);
+        return false;
+    }
+    *version = base.left(digits);
+    if (base.size() == version->size() || base.at(version->size()) != QLatin1Char('_')) {
+        *problem = QStringLiteral("expected '_' after the version %1: name it %1_<name>.sql").arg(*version);
+        return false;
+    }
+    *name = base.mid(version->size() + 1);
+    if (name->trimmed().isEmpty()) {
+        *problem = QStringLiteral("the name after the version %1 is empty").arg(*version);
+        return false;
+    }
+    return true;
+}
 
 QString CatalogIssue::toString() const
 {

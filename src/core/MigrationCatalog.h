@@ -34,6 +34,10 @@ struct MigrationCatalog {
     QHash<QString, int> byVersion;
 };
 
+// Splits a file name without its ".sql" (and ".down"/".verify") into version and name, or says
+// what is wrong with it: "<digits>_<name>", the Supabase CLI's pattern.
+bool splitMigrationName(const QString &base, QString *version, QString *name, QString *problem);
+
 // Reads a migrations folder. Down and verify scripts sit beside their migration
 // (X.down.sql, X.verify.sql) or in the subfolders down/ and verify/ under the same name
 // (down/X.sql), which the Supabase CLI does not read.
