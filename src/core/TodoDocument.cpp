@@ -30,6 +30,15 @@ int misreadByte(QChar c)
     return it == cp1252Bytes().constEnd() ? -1 : it.value();
 }
 
+// A line as the item pattern sees it, the same when indexing and when ticking.
+QString withoutLineEnd(const QByteArray &bytes)
+{
+    QString line = QString::fromUtf8(bytes);
+    while (line.endsWith(QLatin1Char('\n')) || line.endsWith(QLatin1Char('\r')))
+        line.chop(1);
+    return line;
+}
+
 const QRegularExpression &itemPattern()
 {
     static const QRegularExpression pattern(QStringLiteral("^(\\s*[-*+]\\s+\\[)([ xX])(\\]\\s+)(.*?)\\s*$"));
@@ -104,14 +113,13 @@ void TodoDocument::reindex()
 {
     m_items.clear();
     m_itemLines.clear();
+    m_tickMarks.clear();
     static const QRegularExpression heading(QStringLiteral("^#{1,6}\\s+(.*?)\\s*#*\\s*$"));
     static const QRegularExpression marker(QStringLiteral("\\s*<!--\\s*check:\\s*([A-Za-z0-9_-]+)\\s*-->\\s*$"));
     QString section;
     bool inFence = false;
     for (int i = 0; i < m_lines.size(); ++i) {
-        QString line = QString::fromUtf8(m_lines.at(i));
-        while (line.endsWith(QLatin1Char('\n')) || line.endsWith(QLatin1Char('\r')))
-            line.chop(1);
+        const QString line = withoutLineEnd(m_lines.at(i));
         if (line.trimmed().startsWith(QLatin1String("```"))) {
             inFence = !inFence;  // a checklist inside a code block is an example, not a TODO
             continue;
@@ -136,6 +144,7 @@ void TodoDocument::reindex()
         }
         m_items.append(item);
         m_itemLines.append(i);
+        m_tickMarks.append(item.checked ? m.captured(2).at(0).toLatin1() : 'x');
     }
 }
 
@@ -144,13 +153,13 @@ bool TodoDocument::setChecked(int index, bool checked)
     if (index < 0 || index >= m_items.size())
         return false;
     QByteArray &line = m_lines[m_itemLines.at(index)];
-    const auto m = itemPattern().match(QString::fromUtf8(line));
+    const auto m = itemPattern().match(withoutLineEnd(line));
     if (!m.hasMatch())
         return false;
     // The box sits after the prefix; count bytes, not characters, to touch only that byte.
     const qsizetype box = m.captured(1).toUtf8().size();
     if (checked && line.at(box) == ' ')
-        line[box] = 'x';
+        line[box] = m_tickMarks.value(index, 'x');  // an item ticked as [X] before gets its X back
     else if (!checked && line.at(box) != ' ')
         line[box] = ' ';
     m_items[index].checked = checked;

@@ -44,6 +44,7 @@ private:
     QList<QByteArray> m_lines;  // each with its own line ending, exactly as read
     QList<TodoItem> m_items;
     QList<int> m_itemLines;     // 0-based line of each item
+    QList<char> m_tickMarks;    // the mark each item is ticked with: x, or X when the file used X
 };
 
 // Repairs one string; exposed for the tests.

@@ -342,6 +342,18 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
     PgResult setup = MigrationHistory::tablesReady(m_connection, &ready);
     if (setup.ok() && !ready) {
         setup = m_connection.exec(QStringLiteral("BEGIN"));
+        if (setup.ok() && m_options.transactionPooled && !lockHeld) {
+            // Behind a pooler the lock is per transaction: take it here too, or two consoles
+            // creating the tables at once collide on CREATE SCHEMA IF NOT EXISTS.
+            QString why;
+            if (!lock.acquire(m_options.lockWaitMs, m_cancelled, &why)) {
+                m_connection.exec(QStringLiteral("ROLLBACK"));
+                report.message = why;
+                report.cancelled = m_cancelled;
+                report.lockBusy = !m_cancelled;
+                return finish();
+            }
+        }
         if (setup.ok())
             setup = MigrationHistory::ensureTables(m_connection);
         if (setup.ok())

@@ -37,6 +37,7 @@ private slots:
     void readsCheckMarkersAndKeywords();
     void ignoresChecklistsInCodeBlocks();
     void exportsTheMigrationSectionOnly();
+    void ticksLinesWithStrayCarriageReturns();
 };
 
 void TestTodoDocument::readsTheSeedsChecklist()
@@ -193,6 +194,21 @@ void TestTodoDocument::exportsTheMigrationSectionOnly()
     const QByteArray added = exportMigrationSection(without, {applied}, "local", QDateTime::currentDateTimeUtc());
     QVERIFY(added.startsWith("# Status\n\n## Migrations\n"));
     QVERIFY(added.endsWith("## TODO\n- [x] done\n"));
+}
+
+// Found by fuzz_todo_document: unticking and ticking "[X]" again wrote "[x]".
+void TestTodoDocument::ticksLinesWithStrayCarriageReturns()
+{
+    const QByteArray text("# T\r[x] a\r\n- [X] done\r\r\n- [ ] b\rc\n- \r\r[ ] d\r");
+    TodoDocument doc;
+    QString error;
+    QVERIFY(TodoDocument::parse(text, &doc, &error));
+    for (int i = 0; i < doc.items().size(); ++i) {
+        const bool was = doc.items().at(i).checked;
+        QVERIFY2(doc.setChecked(i, !was), qPrintable(doc.items().at(i).text));
+        QVERIFY(doc.setChecked(i, was));
+    }
+    QCOMPARE(doc.toBytes(), text);
 }
 
 QTEST_APPLESS_MAIN(TestTodoDocument)
