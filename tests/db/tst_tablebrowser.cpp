@@ -203,7 +203,9 @@ void TestTableBrowser::describesTheStructure()
 {
     TestDatabase db;
     auto c = db.connect();
-    MigrationRunner runner(*c);
+    RunnerOptions options;
+    options.transactionPooled = TestDatabase::pooled();
+    MigrationRunner runner(*c, options);
     QVERIFY(runner.apply(scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR)).migrations.first()).ok);
     RelationStructure s;
     const PgResult r = TableBrowser::describe(*c, "public", "daily_usage", &s);
@@ -225,7 +227,9 @@ void TestTableBrowser::viewsAsSupabaseRoles()
 {
     TestDatabase db;
     auto c = db.connect();
-    MigrationRunner runner(*c);
+    RunnerOptions options;
+    options.transactionPooled = TestDatabase::pooled();
+    MigrationRunner runner(*c, options);
     QVERIFY(runner.apply(scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR)).migrations.first()).ok);
     const QString a = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString b = QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/MigrationRunner.h"
 #include "db/PgConnection.h"
 
 #include <QAtomicInt>
@@ -28,7 +29,21 @@ public:
     TestDatabase &operator=(const TestDatabase &) = delete;
 
     QString name() const { return m_name; }
-    QString conninfo() const { return QStringLiteral("dbname=%1").arg(m_name); }
+    // With ATLAS_TEST_POOLED set, test connections go through the instance's PgBouncer in
+    // transaction mode (the database is still created and dropped directly).
+    static bool pooled() { return !qEnvironmentVariableIsEmpty("ATLAS_TEST_POOLED"); }
+    // The engine's options for this mode: behind a transaction pooler the lock is per transaction.
+    static RunnerOptions runnerOptions()
+    {
+        RunnerOptions options;
+        options.transactionPooled = pooled();
+        return options;
+    }
+    QString conninfo() const
+    {
+        return pooled() ? QStringLiteral("host=127.0.0.1 port=%1 dbname=%2").arg(qEnvironmentVariable("ATLAS_PGBOUNCER_PORT"), m_name)
+                        : QStringLiteral("dbname=%1").arg(m_name);
+    }
 
     // A new connection to this database (fails the test when it cannot connect).
     std::unique_ptr<PgConnection> connect(const QString &extra = QString()) const
