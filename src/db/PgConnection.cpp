@@ -105,7 +105,7 @@ PgResult PgConnection::exec(const QString &sql)
 {
     if (!m_conn)
         return PgResult::failure(DbError{{}, {}, QStringLiteral("not connected"), {}, {}, {}, 0});
-    return PgResult(PQexec(m_conn, sql.toUtf8().constData()));
+    return checked(PgResult(PQexec(m_conn, sql.toUtf8().constData())));
 }
 
 PgResult PgConnection::execParams(const QString &sql, const QStringList &params)
@@ -120,8 +120,15 @@ PgResult PgConnection::execParams(const QString &sql, const QStringList &params)
         storage.push_back(param.toUtf8());
         values.push_back(param.isNull() ? nullptr : storage.back().constData());
     }
-    return PgResult(PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr,
-                                 values.data(), nullptr, nullptr, 0));
+    return checked(PgResult(PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr,
+                                         values.data(), nullptr, nullptr, 0)));
+}
+
+PgResult PgConnection::checked(PgResult result) const
+{
+    if (!result.ok() && m_conn && PQstatus(m_conn) == CONNECTION_BAD)
+        result.markConnectionLost();
+    return result;
 }
 
 bool PgConnection::cancel(QString *why)

@@ -57,6 +57,7 @@ public:
 
 private:
     static void receiveNotice(void *self, const struct pg_result *result);
+    PgResult checked(PgResult result) const;
 
     PGconn *m_conn = nullptr;
     PGcancel *m_cancel = nullptr;

@@ -37,6 +37,14 @@ PgResult::PgResult(PGresult *result)
     }
 }
 
+void PgResult::markConnectionLost()
+{
+    if (!m_error.message.startsWith(QLatin1String("the connection to the server was lost")))
+        m_error.message = QStringLiteral("the connection to the server was lost (%1); reconnect once the server is "
+                                         "reachable again")
+                              .arg(m_error.message.simplified());
+}
+
 PgResult PgResult::failure(DbError error)
 {
     PgResult result;

@@ -31,6 +31,9 @@ public:
     qint64 affectedRows() const;                 // PQcmdTuples; -1 when not applicable
     QString commandTag() const;                  // "INSERT 0 3"
     PGresult *raw() const { return m_result.get(); }
+    // Says in words that the connection is gone, ahead of libpq's own text ("SSL SYSCALL error:
+    // EOF detected", "server closed the connection unexpectedly"), which few users can read.
+    void markConnectionLost();
 
 private:
     std::shared_ptr<PGresult> m_result;
