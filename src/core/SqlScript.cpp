@@ -1,5 +1,6 @@
 #include "core/SqlScript.h"
 
+#include "core/LockAnalyzer.h"
 #include "core/StatementClassifier.h"
 #include "core/Utf8Check.h"
 
@@ -87,6 +88,7 @@ SqlScript parseSqlScript(const QString &sql)
     pg_query_free_parse_result(parsed);
 
     StatementClassifier classifier;
+    LockAnalyzer locks;
     const QJsonArray stmts = tree.object().value(QLatin1String("stmts")).toArray();
     for (const QJsonValue &value : stmts) {
         const QJsonObject raw = value.toObject();
@@ -100,6 +102,7 @@ SqlScript parseSqlScript(const QString &sql)
         statement.text = QString::fromUtf8(bytes.mid(start, end - start)).trimmed();
         lineAndColumnAt(bytes, start, &statement.line, &statement.column);
         classifier.classify(raw.value(QLatin1String("stmt")).toObject(), &statement);
+        locks.analyze(raw.value(QLatin1String("stmt")).toObject(), &statement);
         script.statements.append(statement);
     }
     return script;

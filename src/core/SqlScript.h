@@ -22,6 +22,17 @@ struct CreatedObject {
     QString name;    // column, index, policy, function, trigger or view name
 };
 
+// A table lock a statement takes, and what it does to the table while holding it.
+struct LockEffect {
+    QString relation;      // as written: "public.daily_usage" or "daily_usage"
+    QString mode;          // ACCESS EXCLUSIVE, SHARE, SHARE ROW EXCLUSIVE, SHARE UPDATE EXCLUSIVE, ROW EXCLUSIVE
+    bool rewrites = false; // copies the whole table
+    bool scans = false;    // reads every row (to build an index or validate)
+    bool newHere = false;  // the table is created by this script: nobody else can be waiting
+    QString saferForm;     // how to take less, when there is a way
+    QString what;          // the operation, for people: "ADD COLUMN tier"
+};
+
 // A statement of a script as PostgreSQL's own parser (libpg_query) sees it.
 struct SqlStatement {
     QString text;        // from its first token to the end, without the terminating ';'
@@ -34,6 +45,7 @@ struct SqlStatement {
     bool controlsTransaction = false; // BEGIN, COMMIT, ROLLBACK, SAVEPOINT ... in the script itself
     QList<StatementRisk> risks;
     QList<CreatedObject> creates;
+    QList<LockEffect> locks;
 
     RiskLevel riskLevel() const;
 };

@@ -251,6 +251,18 @@ void MigrationsPage::showSelection()
                     reasons << riskLevelName(r.level) + QStringLiteral(": ") + r.reason;
                 if (!s.transactional)
                     reasons << tr("not in a transaction: %1").arg(s.nonTransactionalReason);
+                for (const LockEffect &l : s.locks) {
+                    if (l.newHere)
+                        continue;
+                    QString lock = tr("lock: %1 on %2 (%3)").arg(l.mode, l.relation, l.what);
+                    if (l.rewrites)
+                        lock += tr(", rewrites it");
+                    else if (l.scans)
+                        lock += tr(", reads every row");
+                    if (!l.saferForm.isEmpty())
+                        lock += tr("; safer: %1").arg(l.saferForm);
+                    reasons << lock;
+                }
                 item->setText(3, reasons.join(QLatin1Char('\n')));
                 const RiskLevel level = s.riskLevel();
                 if (level == RiskLevel::Destructive) {

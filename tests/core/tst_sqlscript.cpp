@@ -13,6 +13,8 @@ private slots:
     void classifiesTransactional();
     void classifiesRisk_data();
     void classifiesRisk();
+    void previewsLocks_data();
+    void previewsLocks();
     void splitsLikeTheSupabaseCli_data();
     void splitsLikeTheSupabaseCli();
 };
@@ -145,6 +147,55 @@ void TestSqlScript::classifiesRisk()
         for (const StatementRisk &r : s.risks)
             reasons << r.reason;
     QVERIFY2(reason.isEmpty() ? reasons.isEmpty() : reasons.join('\n').contains(reason), qPrintable(reasons.join('\n')));
+}
+
+void TestSqlScript::previewsLocks_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("locks");  // relation mode [rewrites] [scans] [safer] [new], one per line
+    QTest::newRow("index") << "CREATE INDEX i ON t (a)" << "t SHARE scans safer";
+    QTest::newRow("index concurrently") << "CREATE INDEX CONCURRENTLY i ON t (a)" << "t SHARE UPDATE EXCLUSIVE scans";
+    QTest::newRow("add column") << "ALTER TABLE t ADD COLUMN c int" << "t ACCESS EXCLUSIVE";
+    QTest::newRow("add column constant default") << "ALTER TABLE t ADD COLUMN c int DEFAULT 0" << "t ACCESS EXCLUSIVE";
+    QTest::newRow("add column volatile default") << "ALTER TABLE t ADD COLUMN c uuid DEFAULT gen_random_uuid()"
+                                                 << "t ACCESS EXCLUSIVE rewrites safer";
+    QTest::newRow("not null without default") << "ALTER TABLE t ADD COLUMN c int NOT NULL" << "t ACCESS EXCLUSIVE safer";
+    QTest::newRow("type change") << "ALTER TABLE t ALTER COLUMN c TYPE bigint" << "t ACCESS EXCLUSIVE rewrites scans safer";
+    QTest::newRow("set not null") << "ALTER TABLE t ALTER COLUMN c SET NOT NULL" << "t ACCESS EXCLUSIVE scans safer";
+    QTest::newRow("foreign key") << "ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id)"
+                                 << "t SHARE ROW EXCLUSIVE scans safer\nu SHARE ROW EXCLUSIVE";
+    QTest::newRow("foreign key not valid") << "ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id) NOT VALID"
+                                           << "t SHARE ROW EXCLUSIVE\nu SHARE ROW EXCLUSIVE";
+    QTest::newRow("validate") << "ALTER TABLE t VALIDATE CONSTRAINT f" << "t SHARE UPDATE EXCLUSIVE scans";
+    QTest::newRow("unique") << "ALTER TABLE t ADD CONSTRAINT k UNIQUE (a)" << "t ACCESS EXCLUSIVE scans safer";
+    QTest::newRow("policy") << "CREATE POLICY p ON public.t FOR SELECT USING (true)" << "public.t ACCESS EXCLUSIVE";
+    QTest::newRow("trigger") << "CREATE TRIGGER g BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION f()" << "t SHARE ROW EXCLUSIVE";
+    QTest::newRow("drop index") << "DROP INDEX i" << "i ACCESS EXCLUSIVE safer";
+    QTest::newRow("update all") << "UPDATE t SET a = 1" << "t ROW EXCLUSIVE scans safer";
+    QTest::newRow("new table: nobody waits") << "CREATE TABLE n (a int REFERENCES auth.users (id)); CREATE INDEX ON n (a)"
+                                              << "auth.users SHARE ROW EXCLUSIVE\nn SHARE scans new";
+}
+
+void TestSqlScript::previewsLocks()
+{
+    QFETCH(QString, sql);
+    QFETCH(QString, locks);
+    QStringList seen;
+    for (const SqlStatement &s : parseSqlScript(sql).statements) {
+        for (const LockEffect &l : s.locks) {
+            QStringList parts{l.relation, l.mode};
+            if (l.rewrites)
+                parts << "rewrites";
+            if (l.scans)
+                parts << "scans";
+            if (!l.saferForm.isEmpty())
+                parts << "safer";
+            if (l.newHere)
+                parts << "new";
+            seen << parts.join(' ');
+        }
+    }
+    QCOMPARE(seen.join('\n'), locks);
 }
 
 void TestSqlScript::splitsLikeTheSupabaseCli_data()

@@ -8,6 +8,7 @@
 #include "core/SqlScript.h"
 #include "core/TextTable.h"
 #include "db/MigrationRunner.h"
+#include "db/RelationSizes.h"
 #include "db/PgConnection.h"
 
 #include <QCommandLineParser>
@@ -103,7 +104,37 @@ void printStatus(Output &o, const QList<MigrationStatusRow> &rows)
     o.out() << table.render(o.colour());
 }
 
-void printReport(Output &o, const RunReport &report, const MigrationFile *file)
+// The locks the file's statements take, with each existing table's size: before anything runs.
+void printLocks(Output &o, const SqlScript &parsed, const QHash<QString, RelationSize> &sizes)
+{
+    QStringList lines;
+    for (const SqlStatement &s : parsed.statements) {
+        for (const LockEffect &l : s.locks) {
+            if (l.newHere)
+                continue;  // created by this migration: nobody waits for it
+            const RelationSize size = sizes.value(l.relation);
+            QString line = QStringLiteral("  line %1: %2 on %3 (%4)").arg(s.line).arg(l.mode, l.relation, l.what);
+            QStringList notes;
+            if (l.rewrites)
+                notes << QStringLiteral("rewrites the table");
+            if (l.scans)
+                notes << QStringLiteral("reads every row");
+            if (size.bytes >= 0)
+                notes << (size.estimatedRows >= 0 ? QStringLiteral("%1, ~%2 rows").arg(size.pretty).arg(size.estimatedRows)
+                                                  : QStringLiteral("%1, rows not yet estimated (no ANALYZE)").arg(size.pretty));
+            if (!notes.isEmpty())
+                line += QStringLiteral(": ") + notes.join(QStringLiteral(", "));
+            if (!l.saferForm.isEmpty())
+                line += QStringLiteral("\n      safer: ") + l.saferForm;
+            lines << line;
+        }
+    }
+    if (lines.isEmpty())
+        return;
+    o.out() << QStringLiteral("Locks (lock_timeout applies to each):\n") << lines.join(QLatin1Char('\n')) << '\n';
+}
+
+void printReport(Output &o, const RunReport &report, const MigrationFile *file, const QHash<QString, RelationSize> &sizes)
 {
     const QString title = report.version.isEmpty() ? QString() : report.version + QLatin1Char('_') + report.name;
     if (report.dryRun && !report.version.isEmpty()) {
@@ -125,6 +156,7 @@ void printReport(Output &o, const RunReport &report, const MigrationFile *file)
                           level == RiskLevel::Destructive ? QStringLiteral("31") : (level == RiskLevel::Caution ? QStringLiteral("33") : QString())});
         }
         o.out() << table.render(o.colour());
+        printLocks(o, parsed, sizes);
         if (!report.schemaChanges.isEmpty()) {
             o.out() << QStringLiteral("Schema changes (%1):\n").arg(report.schemaChanges.size());
             for (const SchemaChange &c : report.schemaChanges) {
@@ -296,6 +328,7 @@ int run(int argc, char **argv)
     }
 
     QList<RunReport> reports;
+    QHash<QString, RelationSize> sizes;  // plan: the tables its statements lock
     QJsonObject document{{"folder", QDir(folder).absolutePath()},
                          {"target", QJsonObject{{"host", connection.host()}, {"port", connection.port()},
                                                 {"database", connection.database()}, {"user", connection.user()},
@@ -348,6 +381,15 @@ int run(int argc, char **argv)
                 return failEarly(Usage, QStringLiteral("no migration with version %1 in %2").arg(upTo, folder));
             }
             reports = runner.dryRunPending(catalog, upTo);
+            QStringList touched;
+            for (const RunReport &r : reports) {
+                if (const MigrationFile *f = catalog.find(r.version)) {
+                    for (const SqlStatement &s : parseSqlScript(f->up.sql).statements)
+                        for (const LockEffect &l : s.locks)
+                            touched << l.relation;
+                }
+            }
+            sizes = relationSizes(connection, touched);
             if (reports.isEmpty()) {
                 RunReport nothing;
                 nothing.ok = nothing.skipped = true;
@@ -419,7 +461,7 @@ int run(int argc, char **argv)
         o.out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
     } else {
         for (const RunReport &report : reports)
-            printReport(o, report, catalog.find(report.version));
+            printReport(o, report, catalog.find(report.version), sizes);
     }
     return code;
 }
