@@ -63,6 +63,8 @@ private slots:
     void exitCodesSayWhatFailed();
     void twoProcessesNeverApplyTogether();
     void rollbackRefusesWhenTheNewestHasNoFile();
+    void saysWhoBlocksTheMigration();
+    void diffsStatementsAgainstTheHistory();
 };
 
 void TestCommandLine::statusApplyVerifyRollback()
@@ -189,6 +191,54 @@ void TestCommandLine::rollbackRefusesWhenTheNewestHasNoFile()
     QCOMPARE(db.scalar("SELECT to_regclass('public.a') IS NOT NULL"), QStringLiteral("t"));
     const Run json = cli({"rollback", "--dir", dir.path(), "--json"}, db.conninfo());
     QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value("exit_code").toInt(), 2);
+}
+
+void TestCommandLine::saysWhoBlocksTheMigration()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);");
+    write(dir.filePath("2_column.sql"), "ALTER TABLE t ADD COLUMN b int;");
+    QCOMPARE(cli({"apply", "--dir", dir.path(), "--to", "1"}, db.conninfo()).exitCode, 0);
+    // A reader in an open transaction holds ACCESS SHARE on t; ADD COLUMN needs ACCESS EXCLUSIVE.
+    auto reader = db.connect(QStringLiteral("application_name=report-job"));
+    const QString pid = reader->exec("SELECT pg_backend_pid()").value(0, 0);
+    QVERIFY(reader->exec("BEGIN; SELECT count(*) FROM t").ok());
+    const Run run = cli({"apply", "--dir", dir.path(), "--lock-timeout", "3s"}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("blocked: waiting for a lock held by pid " + pid), qPrintable(run.err));
+    QVERIFY2(run.err.contains("SELECT count(*) FROM t"), qPrintable(run.err));
+    QVERIFY2(run.err.contains("55P03"), qPrintable(run.err));  // lock_not_available: lock_timeout fired
+    reader->exec("ROLLBACK");
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("1"));
+}
+
+void TestCommandLine::diffsStatementsAgainstTheHistory()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);\nCOMMENT ON TABLE t IS 'one';");
+    QCOMPARE(cli({"apply", "--dir", dir.path()}, db.conninfo()).exitCode, 0);
+    Run run = cli({"diff", "1", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("the file's statements are the ones applied"));
+    // Edited after apply: a statement changed and one added.
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nCOMMENT ON TABLE t IS 'two';");
+    run = cli({"status", "--dir", dir.path()}, db.conninfo());
+    QVERIFY2(run.out.contains(QRegularExpression("1\\s+t\\s+modified")), qPrintable(run.out));
+    run = cli({"diff", "1", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("statement 2 is new in the file:\n+ CREATE INDEX t_a ON t (a)"), qPrintable(run.out));
+    QVERIFY2(run.out.contains("statement 3 (applied as statement 2) changed:\n- COMMENT ON TABLE t IS 'one'\n+ COMMENT ON TABLE t IS 'two'"),
+             qPrintable(run.out));
+    // A row written the way the Supabase CLI writes it (no audit row of ours) is compared the same way.
+    write(dir.filePath("2_cli.sql"), "CREATE TABLE u (a int);");
+    auto c = db.connect();
+    QVERIFY(c->exec("CREATE TABLE u (b int); INSERT INTO supabase_migrations.schema_migrations (version, name, statements) "
+                    "VALUES ('2', 'cli', ARRAY['CREATE TABLE u (b int)'])").ok());
+    run = cli({"diff", "2", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("- CREATE TABLE u (b int)\n+ CREATE TABLE u (a int)"), qPrintable(run.out));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -8,6 +8,10 @@
 #include "core/SqlScript.h"
 #include "core/TextTable.h"
 #include "db/MigrationRunner.h"
+#include "core/CliStatementSplitter.h"
+#include "core/StatementDiff.h"
+#include "db/BlockerWatch.h"
+#include "db/MigrationHistory.h"
 #include "db/RelationSizes.h"
 #include "db/PgConnection.h"
 
@@ -28,7 +32,7 @@ namespace CommandLine {
 namespace {
 
 const QStringList kVerbs = {QStringLiteral("status"), QStringLiteral("plan"), QStringLiteral("apply"),
-                            QStringLiteral("rollback"), QStringLiteral("verify")};
+                            QStringLiteral("rollback"), QStringLiteral("verify"), QStringLiteral("diff")};
 
 // SIGINT/SIGTERM reach the engine through a pipe: the handler only writes a byte, and a thread
 // that reads it calls the runner's cancel (which takes a mutex, not allowed in a handler).
@@ -218,7 +222,8 @@ int run(int argc, char **argv)
         "  plan [VERSION]    dry run of the pending migrations up to VERSION (rolled back)\n"
         "  apply             apply the pending migrations (--to VERSION to stop there)\n"
         "  rollback [VERSION]  run the down file of VERSION (default: the newest applied)\n"
-        "  verify [VERSION]  run the verify checks of VERSION (default: every applied migration)"));
+        "  verify [VERSION]  run the verify checks of VERSION (default: every applied migration)\n"
+        "  diff VERSION      how the file's statements differ from the ones recorded when it was applied"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback or verify"));
@@ -403,7 +408,18 @@ int run(int argc, char **argv)
             stopCanceller();
             return failEarly(Usage, QStringLiteral("no migration with version %1 in %2").arg(parser.value(to), folder));
         }
-        reports = runner.applyPending(catalog, parser.value(to), parser.isSet(outOfOrder));
+        {
+            // While it applies: who blocks it, when it waits longer than a second.
+            const int enginePid = connection.exec(QStringLiteral("SELECT pg_backend_pid()")).value(0, 0).toInt();
+            // The watch reports from its own thread: through stdio, which locks, not the Qt stream.
+            const bool colour = o.colour();
+            BlockerWatch watch(conninfo, options.transactionPooled ? 0 : enginePid, [colour](const QString &line) {
+                std::fprintf(stderr, "%sblocked:%s %s\n", colour ? "\x1b[33m" : "", colour ? "\x1b[0m" : "",
+                             line.toLocal8Bit().constData());
+                std::fflush(stderr);
+            });
+            reports = runner.applyPending(catalog, parser.value(to), parser.isSet(outOfOrder));
+        }
         code = exitCodeFor(reports);
     } else if (verb == QLatin1String("rollback")) {
         const QString v = version.isEmpty() ? newestApplied() : version;
@@ -446,6 +462,31 @@ int run(int argc, char **argv)
             reports.append(nothing);
         }
         code = exitCodeFor(reports);
+    } else if (verb == QLatin1String("diff")) {
+        const MigrationFile *file = catalog.find(version);
+        QHash<QString, QStringList> recorded;
+        if (version.isEmpty() || !file) {
+            stopCanceller();
+            return failEarly(Usage, version.isEmpty() ? QStringLiteral("diff needs a VERSION")
+                                                      : QStringLiteral("no migration with version %1 in %2").arg(version, folder));
+        }
+        const PgResult read = current.ok() ? MigrationHistory::readStatements(connection, {version}, &recorded) : PgResult();
+        if (!recorded.contains(version)) {
+            stopCanceller();
+            return failEarly(Usage, read.ok() ? QStringLiteral("%1 is not recorded as applied (or has no statements recorded)").arg(version)
+                                              : read.error().toString());
+        }
+        const QList<StatementDelta> deltas = diffStatements(recorded.value(version), splitLikeSupabaseCli(file->up.sql));
+        const QString text = describeStatementDiff(deltas);
+        if (parser.isSet(json)) {
+            document.insert("version", version);
+            document.insert("modified", !text.isEmpty());
+            document.insert("diff", text);
+        } else {
+            o.out() << (text.isEmpty() ? QStringLiteral("%1: the file's statements are the ones applied\n").arg(file->up.fileName)
+                                       : QStringLiteral("%1 differs from what was applied:\n%2\n").arg(file->up.fileName, text));
+        }
+        code = text.isEmpty() ? Ok : Failed;
     } else {
         code = failEarly(Usage, QStringLiteral("unknown command \"%1\"").arg(verb));
     }
