@@ -328,32 +328,30 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
     // Declared after the lock, so destroyed before it: the connection is idle again (no aborted
     // transaction) when the lock is released, whichever way this function returns.
     const TransactionCloser closer(m_connection);
-    if (!lockHeld && !m_options.transactionPooled) {
+    // Takes the lock (the session's, or the open transaction's behind a pooler); false when
+    // another session keeps it or the wait was cancelled, with the report saying which.
+    const auto takeLock = [&]() {
         QString why;
-        if (!lock.acquire(m_options.lockWaitMs, m_cancelled, &why)) {
-            report.message = why;
-            report.cancelled = m_cancelled;
-            report.lockBusy = !m_cancelled;
-            return finish();
-        }
-    }
+        if (lock.acquire(m_options.lockWaitMs, m_cancelled, &why))
+            return true;
+        if (m_connection.inTransaction())
+            m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.message = why;
+        report.cancelled = m_cancelled;
+        report.lockBusy = !m_cancelled;
+        return false;
+    };
+    if (!lockHeld && !m_options.transactionPooled && !takeLock())
+        return finish();
     // The history tables, created once (in a transaction of their own: the migration's may fail).
     bool ready = false;
     PgResult setup = MigrationHistory::tablesReady(m_connection, &ready);
     if (setup.ok() && !ready) {
         setup = m_connection.exec(QStringLiteral("BEGIN"));
-        if (setup.ok() && m_options.transactionPooled && !lockHeld) {
-            // Behind a pooler the lock is per transaction: take it here too, or two consoles
-            // creating the tables at once collide on CREATE SCHEMA IF NOT EXISTS.
-            QString why;
-            if (!lock.acquire(m_options.lockWaitMs, m_cancelled, &why)) {
-                m_connection.exec(QStringLiteral("ROLLBACK"));
-                report.message = why;
-                report.cancelled = m_cancelled;
-                report.lockBusy = !m_cancelled;
-                return finish();
-            }
-        }
+        // Behind a pooler the lock is per transaction: take it here too, or two consoles creating
+        // the tables at once collide on CREATE SCHEMA IF NOT EXISTS.
+        if (setup.ok() && m_options.transactionPooled && !lockHeld && !takeLock())
+            return finish();
         if (setup.ok())
             setup = MigrationHistory::ensureTables(m_connection);
         if (setup.ok())
@@ -371,16 +369,8 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
             report.message = QStringLiteral("could not start the transaction: %1").arg(begin.error().toString());
             return finish();
         }
-        if (m_options.transactionPooled && !lockHeld) {
-            QString why;
-            if (!lock.acquire(m_options.lockWaitMs, m_cancelled, &why)) {
-                m_connection.exec(QStringLiteral("ROLLBACK"));
-                report.message = why;
-                report.cancelled = m_cancelled;
-                report.lockBusy = !m_cancelled;
-                return finish();
-            }
-        }
+        if (m_options.transactionPooled && !lockHeld && !takeLock())
+            return finish();
     }
 
     // Under the lock: is there still something to do?
