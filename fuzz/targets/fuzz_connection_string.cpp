@@ -15,7 +15,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .remove(QLatin1Char('?')).remove(QLatin1Char('#')) + QStringLiteral("@host:5432/db");
     QString password;
     const QString stripped = stripPasswordFromUri(uri, &password);
-    if (!password.isEmpty() && password.size() > 3 && redactConnectionString(uri).contains(QStringLiteral(":") + password + QLatin1Char('@')))
+    // (A password that is itself "*****" looks redacted: nothing to tell apart there.)
+    if (password.size() > 3 && password != QLatin1String("*****")
+        && redactConnectionString(uri).contains(QStringLiteral(":") + password + QLatin1Char('@')))
         std::abort();
     if (stripped.contains(QStringLiteral("user:")) && !password.isEmpty())
         std::abort();
