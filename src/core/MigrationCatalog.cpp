@@ -235,15 +235,8 @@ QList<CatalogIssue> MigrationCatalog::warnings() const
 
 const MigrationFile *MigrationCatalog::find(const QString &version) const
 {
-    if (byVersion.size() == migrations.size()) {
-        const auto it = byVersion.constFind(version);
-        return it == byVersion.constEnd() ? nullptr : &migrations.at(it.value());
-    }
-    for (const MigrationFile &m : migrations) {
-        if (m.version == version)
-            return &m;
-    }
-    return nullptr;
+    const auto it = byVersion.constFind(version);
+    return it == byVersion.constEnd() ? nullptr : &migrations.at(it.value());
 }
 
 MigrationCatalog scanMigrationFolder(const QString &folder)

@@ -29,8 +29,8 @@ struct MigrationCatalog {
     QList<CatalogIssue> warnings() const;
     const MigrationFile *find(const QString &version) const;
 
-    // version -> index into `migrations`, built by scanMigrationFolder so that find() stays
-    // constant-time for folders with thousands of migrations.
+    // version -> index into `migrations`, built by scanMigrationFolder (the only way a catalogue
+    // is made), so that find() stays constant-time for folders with thousands of migrations.
     QHash<QString, int> byVersion;
 };
 

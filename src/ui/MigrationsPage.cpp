@@ -412,9 +412,6 @@ void MigrationsPage::showReport(const QString &operation, const RunReport &repor
     m_ui->resultLabel->setText(text);
     if (report.dryRun) {
         m_ui->dryRunTree->clear();
-        qint64 rows = 0;
-        for (const StatementReport &s : report.statements)
-            rows += s.affectedRows > 0 && !s.kind.startsWith(QLatin1String("CREATE")) ? s.affectedRows : 0;
         for (const SchemaChange &change : report.schemaChanges) {
             auto *item = new QTreeWidgetItem(m_ui->dryRunTree);
             item->setText(0, schemaChangeTypeName(change.type));
@@ -440,7 +437,6 @@ void MigrationsPage::showReport(const QString &operation, const RunReport &repor
                                                    .arg(report.statements.size())
                                                    .arg(perStatement.isEmpty() ? QString() : tr(" Rows: ") + perStatement.join(QStringLiteral("; ")))
                                              : report.message);
-        Q_UNUSED(rows)
         m_ui->detailTabs->setCurrentWidget(m_ui->dryRunTab);
     }
     if (report.direction == QLatin1String("verify")) {
