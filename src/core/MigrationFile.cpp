@@ -1,5 +1,8 @@
 #include "core/MigrationFile.h"
 
+#include "core/CliStatementSplitter.h"
+#include "core/MigrationStatus.h"
+
 #include <QCryptographicHash>
 #include <QRegularExpression>
 
@@ -42,4 +45,11 @@ QByteArray MigrationScript::sha256() const
     if (m_sha256.isEmpty() && !sql.isEmpty())
         m_sha256 = QCryptographicHash::hash(sql.toUtf8(), QCryptographicHash::Sha256).toHex();
     return m_sha256;
+}
+
+QByteArray MigrationScript::cliStatementsDigest() const
+{
+    if (m_cliStatementsDigest.isEmpty() && !sql.isEmpty())
+        m_cliStatementsDigest = statementsDigest(splitLikeSupabaseCli(sql));
+    return m_cliStatementsDigest;
 }

@@ -16,9 +16,13 @@ struct MigrationScript {
     // Hex SHA-256 of the text (the file's bytes, less a byte-order mark). Computed on first use:
     // a status of a thousand migrations needs none of them.
     QByteArray sha256() const;
+    // MD5 hex of the statements as the Supabase CLI records them (splitLikeSupabaseCli, joined by
+    // U+001F): what the status compares with the history row's digest. Cached like sha256().
+    QByteArray cliStatementsDigest() const;
 
 private:
     mutable QByteArray m_sha256;
+    mutable QByteArray m_cliStatementsDigest;
 };
 
 // A migration of a folder: <version>_<name>.sql, with its optional .down.sql and .verify.sql.

@@ -70,7 +70,7 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
             if (entry->statements)
                 drift = statementDrift(*entry->statements, splitLikeSupabaseCli(file.up.sql));
             else if (!entry->digest.isEmpty()) {
-                if (entry->digest != statementsDigest(splitLikeSupabaseCli(file.up.sql)))
+                if (entry->digest != file.up.cliStatementsDigest())
                     drift = QStringLiteral("file changed since it was applied: its statements differ from the recorded ones");
             } else if (facts.lastApply && !facts.lastApply->checksum.isEmpty() && facts.lastApply->checksum != file.up.sha256())
                 drift = QStringLiteral("file changed since it was applied: its checksum differs");

@@ -7,27 +7,35 @@
 BlockerWatch::BlockerWatch(const QString &conninfo, int enginePid, Report report)
 {
     m_thread = std::thread([this, conninfo, enginePid, report] {
+        if (stopWithin(1000))
+            return;
         PgConnection watcher;
         if (!watcher.open(conninfo, QStringLiteral("atlas-console-blocker-watch")).isEmpty())
             return;
         QStringList seen;
-        while (!m_stop) {
-            for (int i = 0; i < 10 && !m_stop; ++i)
-                std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            if (m_stop)
-                break;
+        do {
             const QString lines = describeBlockers(watcher, enginePid, &seen);
             if (!lines.isEmpty())
                 report(lines);
-        }
+        } while (!stopWithin(1000));
     });
 }
 
 BlockerWatch::~BlockerWatch()
 {
-    m_stop = true;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
     if (m_thread.joinable())
         m_thread.join();
+}
+
+bool BlockerWatch::stopWithin(int ms)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    return m_wake.wait_for(lock, std::chrono::milliseconds(ms), [this] { return m_stop; });
 }
 
 QString BlockerWatch::describeBlockers(PgConnection &connection, int pid, QStringList *seen)

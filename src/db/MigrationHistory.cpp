@@ -44,14 +44,17 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
     }
 
     if (hasAudit) {
-        // One row per version: its newest attempt (up or down) and its newest successful up.
+        // One row per version: its newest attempt (up or down) and its newest successful up. The
+        // second is looked up only when the first is not it (the usual case): one sort, not two.
         PgResult rows = connection.exec(QStringLiteral(
             "SELECT a.version, a.direction, a.outcome, a.checksum, (extract(epoch FROM a.finished_at) * 1000)::bigint, "
-            "a.actor, a.error, u.id = a.id, u.checksum, (extract(epoch FROM u.finished_at) * 1000)::bigint, u.actor "
+            "a.actor, a.error, a.direction = 'up' AND a.outcome = 'succeeded', "
+            "u.checksum, (extract(epoch FROM u.finished_at) * 1000)::bigint, u.actor "
             "FROM (SELECT DISTINCT ON (version) * FROM atlas_console.migration_audit WHERE direction IN ('up', 'down') "
             "      ORDER BY version, id DESC) AS a "
-            "LEFT JOIN (SELECT DISTINCT ON (version) * FROM atlas_console.migration_audit "
-            "      WHERE direction = 'up' AND outcome = 'succeeded' ORDER BY version, id DESC) AS u USING (version)"));
+            "LEFT JOIN LATERAL (SELECT * FROM atlas_console.migration_audit AS x "
+            "      WHERE NOT (a.direction = 'up' AND a.outcome = 'succeeded') AND x.version = a.version "
+            "      AND x.direction = 'up' AND x.outcome = 'succeeded' ORDER BY x.id DESC LIMIT 1) AS u ON true"));
         if (!rows.ok())
             return rows;
         for (int r = 0; r < rows.rowCount(); ++r) {

@@ -96,15 +96,26 @@ PgResult MigrationRunner::beginTransaction(bool readOnly)
 
 StatusReport MigrationRunner::status(const MigrationCatalog &catalog)
 {
+    return status(catalog, readHistory());
+}
+
+HistorySnapshot MigrationRunner::readHistory()
+{
+    HistorySnapshot snapshot;
+    const PgResult result = MigrationHistory::read(m_connection, &snapshot.history, &snapshot.audit);
+    if (!result.ok())
+        snapshot.error = result.error();
+    return snapshot;
+}
+
+StatusReport MigrationRunner::status(const MigrationCatalog &catalog, HistorySnapshot snapshot)
+{
     StatusReport report;
-    QList<HistoryEntry> history;
-    QHash<QString, VersionAudit> audit;
-    const PgResult result = MigrationHistory::read(m_connection, &history, &audit);
-    if (!result.ok()) {
-        report.error = result.error();
+    if (snapshot.error.isError()) {
+        report.error = snapshot.error;
         return report;
     }
-    report.rows = computeStatus(catalog, history, audit);
+    report.rows = computeStatus(catalog, snapshot.history, snapshot.audit);
     // For the migrations whose statements differ, read them to say which statement differs.
     QStringList drifted;
     for (const MigrationStatusRow &row : report.rows) {
@@ -114,11 +125,11 @@ StatusReport MigrationRunner::status(const MigrationCatalog &catalog)
     if (!drifted.isEmpty()) {
         QHash<QString, QStringList> statements;
         if (MigrationHistory::readStatements(m_connection, drifted, &statements).ok()) {
-            for (HistoryEntry &entry : history) {
+            for (HistoryEntry &entry : snapshot.history) {
                 if (statements.contains(entry.version))
                     entry.statements = statements.value(entry.version);
             }
-            report.rows = computeStatus(catalog, history, audit);
+            report.rows = computeStatus(catalog, snapshot.history, snapshot.audit);
         }
     }
     return report;

@@ -19,6 +19,14 @@ struct RunnerOptions {
     QString actor;                     // who runs it, for the audit: "alice@laptop"
 };
 
+// What the database says of its migrations, read before the folder is needed, so that a caller
+// can read the folder while the query runs.
+struct HistorySnapshot {
+    QList<HistoryEntry> history;
+    QHash<QString, VersionAudit> audit;
+    DbError error;
+};
+
 // Status of a folder against a database: the rows, plus the read's own failure if any.
 struct StatusReport {
     QList<MigrationStatusRow> rows;
@@ -44,6 +52,10 @@ public:
     void setNoticeHandler(NoticeHandler handler) { m_noticeHandler = std::move(handler); }
 
     StatusReport status(const MigrationCatalog &catalog);
+    // status() in two steps: the history (two or three queries whatever the folder's size), then
+    // the comparison with the folder (one more query only when a file drifted).
+    HistorySnapshot readHistory();
+    StatusReport status(const MigrationCatalog &catalog, HistorySnapshot snapshot);
 
     RunReport apply(const MigrationFile &migration);
     RunReport rollback(const MigrationFile &migration);
