@@ -11,6 +11,30 @@ const QString kShare = QStringLiteral("SHARE");
 const QString kShareRowExclusive = QStringLiteral("SHARE ROW EXCLUSIVE");
 const QString kShareUpdateExclusive = QStringLiteral("SHARE UPDATE EXCLUSIVE");
 const QString kRowExclusive = QStringLiteral("ROW EXCLUSIVE");
+const QString kExclusive = QStringLiteral("EXCLUSIVE");
+const QString kRowShare = QStringLiteral("ROW SHARE");
+const QString kAccessShare = QStringLiteral("ACCESS SHARE");
+
+// LOCK TABLE's mode numbers (lockdefs.h).
+QString lockModeName(int mode)
+{
+    switch (mode) {
+    case 1: return kAccessShare;
+    case 2: return kRowShare;
+    case 3: return kRowExclusive;
+    case 4: return kShareUpdateExclusive;
+    case 5: return kShare;
+    case 6: return kShareRowExclusive;
+    case 7: return kExclusive;
+    default: return kAccessExclusive;
+    }
+}
+
+// An ACCESS EXCLUSIVE lock that is quick to hold still queues every later query on the table
+// while it waits for the current ones: a short lock_timeout turns that wait into a retryable error.
+const QString kShortLockTimeout = QStringLiteral(
+    "brief, but every query on the table queues behind it while it waits: keep lock_timeout short "
+    "(this console sets 4s; psql and the SQL editor wait for ever) and retry");
 
 QString relationOf(const QJsonObject &body, const char *key = "relation")
 {
@@ -57,7 +81,10 @@ void LockAnalyzer::add(SqlStatement *statement, const QString &relation, const Q
     effect.rewrites = rewrites;
     effect.scans = scans;
     effect.newHere = m_created.contains(relation);
-    effect.saferForm = effect.newHere ? QString() : safer;
+    QString offer = safer;
+    if (offer.isEmpty() && mode == kAccessExclusive && !rewrites && !scans)
+        offer = kShortLockTimeout;
+    effect.saferForm = effect.newHere ? QString() : offer;
     statement->locks.append(effect);
 }
 
@@ -125,6 +152,35 @@ void LockAnalyzer::analyze(const QJsonObject &stmt, SqlStatement *statement)
             else
                 add(statement, table, kShareUpdateExclusive, statement->kind, false, true);
         }
+    } else if (node == QLatin1String("RenameStmt")) {
+        const QString type = body.value(QLatin1String("renameType")).toString();
+        if (type == QLatin1String("OBJECT_TABLE") || type == QLatin1String("OBJECT_COLUMN"))
+            add(statement, relationOf(body), kAccessExclusive,
+                type == QLatin1String("OBJECT_TABLE") ? QStringLiteral("RENAME TO %1").arg(body.value(QLatin1String("newname")).toString())
+                                                      : QStringLiteral("RENAME COLUMN %1").arg(body.value(QLatin1String("subname")).toString()));
+    } else if (node == QLatin1String("ReindexStmt")) {
+        bool concurrently = false;
+        for (const QJsonValue &p : body.value(QLatin1String("params")).toArray())
+            concurrently = concurrently || p.toObject().value(QLatin1String("DefElem")).toObject().value(QLatin1String("defname")).toString() == QLatin1String("concurrently");
+        if (concurrently)
+            add(statement, relationOf(body), kShareUpdateExclusive, QStringLiteral("REINDEX CONCURRENTLY"), false, true);
+        else
+            add(statement, relationOf(body), kShare, QStringLiteral("REINDEX (writes wait; the index is unusable meanwhile)"), true, true,
+                QStringLiteral("REINDEX ... CONCURRENTLY, in a migration marked -- atlas:no-transaction"));
+    } else if (node == QLatin1String("ClusterStmt")) {
+        add(statement, relationOf(body), kAccessExclusive, QStringLiteral("CLUSTER"), true, true,
+            QStringLiteral("pg_repack, outside a migration; or leave the order to a covering index"));
+    } else if (node == QLatin1String("RefreshMatViewStmt")) {
+        if (body.value(QLatin1String("concurrent")).toBool())
+            add(statement, relationOf(body), kExclusive, QStringLiteral("REFRESH MATERIALIZED VIEW CONCURRENTLY (reads go on)"), true, true);
+        else
+            add(statement, relationOf(body), kAccessExclusive, QStringLiteral("REFRESH MATERIALIZED VIEW (reads wait)"), true, true,
+                QStringLiteral("REFRESH MATERIALIZED VIEW CONCURRENTLY (needs a unique index on the view)"));
+    } else if (node == QLatin1String("LockStmt")) {
+        const QString mode = lockModeName(body.value(QLatin1String("mode")).toInt());
+        for (const QJsonValue &r : body.value(QLatin1String("relations")).toArray())
+            add(statement, qualifiedName(r.toObject().value(QLatin1String("RangeVar")).toObject()), mode,
+                QStringLiteral("LOCK TABLE, held until COMMIT"));
     } else if (node == QLatin1String("CommentStmt")) {
         // COMMENT ON TABLE takes SHARE UPDATE EXCLUSIVE: harmless, not listed.
     }
@@ -172,6 +228,11 @@ void LockAnalyzer::alterTable(const QJsonObject &body, SqlStatement *statement)
             } else {
                 add(statement, table, kAccessExclusive, QStringLiteral("ADD CONSTRAINT"));
             }
+        } else if (subtype == QLatin1String("AT_SetTableSpace") || subtype == QLatin1String("AT_SetLogged")
+                   || subtype == QLatin1String("AT_SetUnLogged")) {
+            add(statement, table, kAccessExclusive, subtype == QLatin1String("AT_SetTableSpace") ? QStringLiteral("SET TABLESPACE %1").arg(name)
+                                                    : subtype == QLatin1String("AT_SetLogged") ? QStringLiteral("SET LOGGED") : QStringLiteral("SET UNLOGGED"),
+                true, false, QStringLiteral("copies every row under the lock: pg_repack, or a new table filled in batches"));
         } else if (subtype == QLatin1String("AT_ValidateConstraint")) {
             add(statement, table, kShareUpdateExclusive, QStringLiteral("VALIDATE CONSTRAINT %1").arg(name), false, true);
         } else {
