@@ -1,5 +1,6 @@
 #include "app/ScreenshotScript.h"
 
+#include "ui/BlockersPanel.h"
 #include "ui/BrowserPage.h"
 #include "ui/EnvironmentsPage.h"
 #include "ui/MainWindow.h"
@@ -79,6 +80,14 @@ void ScreenshotScript::run()
         const auto afterStatus = [this, page] {
             if (!m_plan.version.isEmpty())
                 page->selectVersion(m_plan.version);
+            if (m_plan.page == QLatin1String("blockers")) {  // apply, and show who blocks it
+                connect(page->blockersPanel(), &BlockersPanel::blockersShown, this, [this](int count) {
+                    if (count > 0)
+                        grab(m_window);
+                });
+                page->applySelected();
+                return;
+            }
             if (!m_plan.preview) {
                 grab(m_window);
                 return;

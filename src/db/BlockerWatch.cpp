@@ -1,5 +1,6 @@
 #include "db/BlockerWatch.h"
 
+#include "db/BlockerQuery.h"
 #include "db/PgConnection.h"
 
 #include <chrono>
@@ -40,21 +41,15 @@ bool BlockerWatch::stopWithin(int ms)
 
 QString BlockerWatch::describeBlockers(PgConnection &connection, int pid, QStringList *seen)
 {
-    // Superusers and pg_read_all_stats see every column; others see the pid at least.
-    const PgResult result = connection.execParams(
-        QStringLiteral("SELECT b.pid, coalesce(b.usename::text, '?'), coalesce(nullif(b.application_name, ''), '?'), "
-                       "coalesce(b.state, '?'), coalesce(to_char(now() - coalesce(b.xact_start, b.query_start), 'HH24:MI:SS'), '?'), "
-                       "left(regexp_replace(coalesce(b.query, ''), '\\s+', ' ', 'g'), 100) "
-                       "FROM pg_stat_activity b WHERE b.pid = ANY (pg_blocking_pids($1::int)) ORDER BY b.pid"),
-        {QString::number(pid)});
+    QList<BlockingSession> blockers;
+    BlockerQuery::read(connection, pid, &blockers);
     QStringList lines;
-    for (int r = 0; r < result.rowCount(); ++r) {
-        const QString key = result.value(r, 0);
+    for (const BlockingSession &blocker : blockers) {
+        const QString key = QString::number(blocker.pid);
         if (seen->contains(key))
             continue;
         seen->append(key);
-        lines << QStringLiteral("waiting for a lock held by pid %1 (user %2, application %3, %4 for %5): %6")
-                     .arg(key, result.value(r, 1), result.value(r, 2), result.value(r, 3), result.value(r, 4), result.value(r, 5));
+        lines << QStringLiteral("waiting for a lock held by ") + blocker.describe();
     }
     return lines.join(QLatin1Char('\n'));
 }

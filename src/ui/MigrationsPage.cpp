@@ -2,6 +2,7 @@
 
 #include "ui_MigrationsPage.h"
 
+#include "ui/BlockersPanel.h"
 #include "ui/ConfirmDialog.h"
 #include "ui/SqlHighlighter.h"
 
@@ -47,8 +48,20 @@ MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::MigrationsPage>())
     , m_worker(worker)
+    , m_blockers(new BlockersPanel)
 {
     m_ui->setupUi(this);
+    m_ui->detailTabs->addTab(m_blockers, tr("Blockers"));
+    connect(m_blockers, &BlockersPanel::blockersShown, this, [this](int count) {
+        m_ui->detailTabs->setTabText(m_ui->detailTabs->indexOf(m_blockers), count > 0 ? tr("Blockers (%1)").arg(count) : tr("Blockers"));
+        if (!m_busy || count == 0 || m_blockersShownThisRun)
+            return;
+        // The migration waits for a lock: say so where the user looks, once.
+        m_blockersShownThisRun = true;
+        m_ui->detailTabs->setCurrentWidget(m_blockers);
+        m_ui->resultLabel->setText(tr("Waiting for a lock held by pid %1; see Blockers to cancel it, or Cancel the migration.")
+                                       .arg(m_blockers->blockers().first().pid));
+    });
     m_ui->sqlView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     new SqlHighlighter(m_ui->sqlView->document());
     m_ui->splitter->setStretchFactor(0, 2);
@@ -104,6 +117,18 @@ void MigrationsPage::setConnected(bool connected)
     m_connected = connected;
     refresh();  // without a connection the folder still shows, its states unknown
     updateActions();
+}
+
+void MigrationsPage::setSession(const QString &conninfo, int enginePid)
+{
+    m_blockers->setConnection(conninfo);
+    m_blockers->setEngineSession(enginePid);
+}
+
+void MigrationsPage::watchBlockers(const QString &what)
+{
+    m_blockersShownThisRun = false;
+    m_blockers->startWatching(what);
 }
 
 void MigrationsPage::refresh()
@@ -372,6 +397,7 @@ void MigrationsPage::applySelected()
         return;
     m_ui->noticeView->clear();
     setBusy(true, tr("Applying %1 …").arg(file->displayName()));
+    watchBlockers(tr("the apply of %1").arg(file->displayName()));
     QMetaObject::invokeMethod(m_worker, "apply", Qt::QueuedConnection, Q_ARG(QString, file->version));
 }
 
@@ -384,6 +410,7 @@ void MigrationsPage::rollbackSelected()
         return;
     m_ui->noticeView->clear();
     setBusy(true, tr("Rolling back %1 …").arg(file->displayName()));
+    watchBlockers(tr("the rollback of %1").arg(file->displayName()));
     QMetaObject::invokeMethod(m_worker, "rollback", Qt::QueuedConnection, Q_ARG(QString, file->version));
 }
 
@@ -405,6 +432,7 @@ void MigrationsPage::cancel()
 void MigrationsPage::showReport(const QString &operation, const RunReport &report)
 {
     setBusy(false);
+    m_blockers->stopWatching();
     QString text = QStringLiteral("<b>%1</b> %2").arg(report.ok ? tr("Done:") : (report.cancelled ? tr("Cancelled:") : tr("Failed:")),
                                                       report.message.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     for (const QString &warning : report.warnings)

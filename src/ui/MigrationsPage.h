@@ -13,6 +13,7 @@
 namespace Ui {
 class MigrationsPage;
 }
+class BlockersPanel;
 
 // The migration checklist: every migration of the folder with its state in the connected
 // database, its SQL and parsed statements with risks, and the actions (dry run, apply, roll back,
@@ -27,6 +28,10 @@ public:
     // Where actions go: decides the confirmation asked before apply and roll back.
     void setTarget(Environment environment, const QString &database, const QString &projectRef);
     void setConnected(bool connected);
+    // The console's connection string and its engine session's pid (0 behind a transaction
+    // pooler), for the blockers panel, which looks on a connection of its own.
+    void setSession(const QString &conninfo, int enginePid);
+    BlockersPanel *blockersPanel() const { return m_blockers; }
 
     // Asks before a guarded action; returns true to go on. Tests replace the dialog with this.
     using Confirmer = std::function<bool(const ActionGuard &)>;
@@ -60,8 +65,13 @@ private:
     bool confirm(const QString &action, const MigrationScript &script);
     const MigrationStatusRow *selectedRow() const;
 
+    // Watches for blockers while apply or rollback runs; shows them once per operation.
+    void watchBlockers(const QString &what);
+
     std::unique_ptr<Ui::MigrationsPage> m_ui;
     DbWorker *m_worker;
+    BlockersPanel *m_blockers;
+    bool m_blockersShownThisRun = false;
     Confirmer m_confirm;
     QString m_folder;
     Environment m_environment = Environment::Local;

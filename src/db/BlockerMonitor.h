@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/BlockingSession.h"
+#include "db/PgConnection.h"
+
+#include <QObject>
+#include <QThread>
+
+class QTimer;
+
+// The blocking view's own connection on its own thread: the engine's session is busy waiting for
+// the very lock this looks into. While watching, it reads the blockers twice a second; on demand,
+// once. Cancel and terminate go through the same connection.
+class BlockerMonitor : public QObject {
+    Q_OBJECT
+public:
+    BlockerMonitor();
+    static BlockerMonitor *startOnOwnThread();
+    void stop();
+
+public slots:
+    // Where to look; connects on first use. Called again with other settings, it reconnects.
+    void setConnection(const QString &conninfo);
+    // Reads the blockers of `waitingPid` (0: of every waiting session) every `intervalMs` until
+    // unwatch(); the first read happens at once.
+    void watch(int waitingPid, int intervalMs);
+    void unwatch();
+    void readOnce(int waitingPid);
+    void signalBackend(int pid, bool terminate);
+
+signals:
+    // `watching` tells a periodic read from a one-off; `error` is empty on success.
+    void blockersRead(int waitingPid, const QList<BlockingSession> &blockers, const QString &error);
+    void backendSignalled(int pid, bool terminate, bool ok, const QString &message);
+
+private:
+    // Opens the connection when needed; returns the failure, empty when connected.
+    QString ensureConnected();
+    void read(int waitingPid);
+
+    PgConnection m_connection;
+    QString m_conninfo;
+    QTimer *m_timer = nullptr;  // created on the monitor's thread
+    int m_waitingPid = 0;
+    QThread *m_thread = nullptr;
+};

@@ -1,0 +1,145 @@
+// The blockers panel against the local database (offscreen): a second session holds a lock on
+// daily_usage, an apply waits for it, the panel names the blocker, and cancelling it lets the
+// apply finish.
+#include "../support/TestDatabase.h"
+
+#include "core/MigrationCatalog.h"
+#include "ui/BlockersPanel.h"
+#include "ui/MainWindow.h"
+#include "ui/MigrationsPage.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include <thread>
+
+class TestBlockersPanel : public QObject {
+    Q_OBJECT
+private slots:
+    void listsTheBlockerAndCancelsIt();
+    void terminatesAnIdleTransactionAfterConfirmation();
+
+private:
+    // A folder with the Atlas usage tables (applied here) and one migration that alters daily_usage.
+    static void prepare(const TestDatabase &db, QTemporaryDir *dir)
+    {
+        const QString first = QStringLiteral("20250918_create_usage_tracking_tables.sql");
+        QVERIFY(QFile::copy(QDir(QStringLiteral(ATLAS_MIGRATIONS_DIR)).filePath(first), dir->filePath(first)));
+        QFile alter(dir->filePath(QStringLiteral("20990101000000_add_note_to_daily_usage.sql")));
+        QVERIFY(alter.open(QIODevice::WriteOnly));
+        alter.write("ALTER TABLE public.daily_usage ADD COLUMN note text;\n");
+        alter.close();
+        const MigrationCatalog catalog = scanMigrationFolder(dir->path());
+        auto engine = db.connect();
+        MigrationRunner runner(*engine, TestDatabase::runnerOptions());
+        QVERIFY(runner.apply(catalog.migrations.first()).ok);
+    }
+    static QTreeWidget *tree(QWidget &w, const char *name) { return w.findChild<QTreeWidget *>(QLatin1String(name)); }
+};
+
+void TestBlockersPanel::listsTheBlockerAndCancelsIt()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    prepare(db, &dir);
+
+    // The blocker: one statement that reads daily_usage for 60 s, holding ACCESS SHARE meanwhile.
+    auto blocker = db.connect();
+    const QString blockerPid = blocker->exec(QStringLiteral("SELECT pg_backend_pid()")).value(0, 0);
+    PgResult blockerResult;
+    std::thread reading([&] {
+        blockerResult = blocker->exec(QStringLiteral("SELECT count(*), pg_sleep(60) FROM public.daily_usage"));
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(db.scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE pid = %1 AND relation = "
+                                                      "'public.daily_usage'::regclass AND granted").arg(blockerPid)) == "1", 5000);
+
+    MainWindow window;
+    window.setMigrationsFolder(dir.path());
+    window.show();
+    MigrationsPage *page = window.migrationsPage();
+    BlockersPanel *panel = page->blockersPanel();
+    QStringList asked;
+    panel->setConfirmer([&](const QString &title, const QString &) { asked << title; return true; });
+    QSignalSpy shown(page, &MigrationsPage::statusShown);
+    QSignalSpy done(page, &MigrationsPage::operationDone);
+    window.connectTo(db.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
+    page->selectVersion(QStringLiteral("20990101000000"));
+
+    QElapsedTimer sinceApply;
+    sinceApply.start();
+    page->applySelected();
+    QTreeWidget *blockers = tree(*panel, "blockerTree");
+    QTRY_VERIFY_WITH_TIMEOUT(blockers->topLevelItemCount() == 1, 2000);
+    qInfo("blocker listed %lld ms after apply started", sinceApply.elapsed());
+    QTreeWidgetItem *row = blockers->topLevelItem(0);
+    QCOMPARE(row->text(0), blockerPid);
+    QVERIFY2(row->text(7).contains(QLatin1String("pg_sleep(60) FROM public.daily_usage")), qPrintable(row->text(7)));
+    QVERIFY2(row->text(6).contains(QLatin1String("AccessShareLock on daily_usage")), qPrintable(row->text(6)));
+    QCOMPARE(row->text(4), QStringLiteral("active"));
+    QVERIFY(done.isEmpty());  // still waiting
+    QVERIFY2(window.findChild<QLabel *>("resultLabel")->text().contains("pid " + blockerPid),
+             qPrintable(window.findChild<QLabel *>("resultLabel")->text()));
+
+    // Cancel the blocker's query: its statement ends, its lock goes, the apply finishes.
+    QTest::mouseClick(panel->findChild<QPushButton *>("cancelQueryButton"), Qt::LeftButton);
+    QCOMPARE(asked, QStringList{"Cancel the query of session " + blockerPid + "?"});
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 10000);
+    QVERIFY2(done.last().at(1).toBool(), qPrintable(window.findChild<QLabel *>("resultLabel")->text()));
+    reading.join();
+    QCOMPARE(blockerResult.error().sqlState, QStringLiteral("57014"));  // query_canceled
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_name = 'daily_usage' "
+                                      "AND column_name = 'note'")),
+             QStringLiteral("1"));
+}
+
+void TestBlockersPanel::terminatesAnIdleTransactionAfterConfirmation()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    prepare(db, &dir);
+    // Idle in a transaction that locked the table: only terminating the session frees it.
+    auto holder = db.connect();
+    const QString holderPid = holder->exec(QStringLiteral("SELECT pg_backend_pid()")).value(0, 0);
+    QVERIFY(holder->exec(QStringLiteral("BEGIN; LOCK TABLE public.daily_usage IN SHARE MODE")).ok());
+    // A waiter, so that "Look now" (every blocked session of the database) has something to show.
+    auto waiter = db.connect();
+    PgResult waited;
+    std::thread waiting([&] { waited = waiter->exec(QStringLiteral("SET lock_timeout = '20s'; DELETE FROM public.daily_usage")); });
+
+    BlockersPanel panel;
+    panel.setConnection(db.conninfo());
+    panel.show();
+    QStringList asked;
+    bool answer = false;
+    panel.setConfirmer([&](const QString &title, const QString &) { asked << title; return answer; });
+    QTreeWidget *blockers = tree(panel, "blockerTree");
+    QTRY_VERIFY_WITH_TIMEOUT((panel.refresh(), QTest::qWait(200), blockers->topLevelItemCount() == 1), 5000);
+    QCOMPARE(blockers->topLevelItem(0)->text(0), holderPid);
+    QCOMPARE(blockers->topLevelItem(0)->text(4), QStringLiteral("idle in transaction"));
+
+    // Refused: nothing is sent, the holder still holds.
+    QTest::mouseClick(panel.findChild<QPushButton *>("terminateButton"), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(panel.findChild<QLabel *>("actionLabel")->text().contains("Nothing was sent"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM pg_stat_activity WHERE pid = " + holderPid), QStringLiteral("1"));
+
+    answer = true;
+    QSignalSpy signalled(&panel, &BlockersPanel::backendSignalled);
+    QTest::mouseClick(panel.findChild<QPushButton *>("terminateButton"), Qt::LeftButton);
+    QCOMPARE(asked.last(), "Terminate session " + holderPid + "?");
+    QTRY_VERIFY_WITH_TIMEOUT(!signalled.isEmpty(), 5000);
+    QVERIFY(signalled.first().at(2).toBool());
+    waiting.join();
+    QVERIFY2(waited.ok(), qPrintable(waited.error().toString()));  // the waiter went on
+    QTRY_VERIFY_WITH_TIMEOUT(blockers->topLevelItemCount() == 0, 5000);
+}
+
+QTEST_MAIN(TestBlockersPanel)
+#include "tst_blockerspanel.moc"
