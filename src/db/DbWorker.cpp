@@ -1,9 +1,9 @@
 #include "db/DbWorker.h"
 
-#include "db/WorkerThread.h"
-
 #include "db/EvidenceChecker.h"
+#include "db/MigrationHistory.h"
 #include "db/ServerProbe.h"
+#include "db/WorkerThread.h"
 
 DbWorker::DbWorker()
 {
@@ -144,9 +144,10 @@ void DbWorker::readAudit(const QString &version)
     const PgResult exists = m_connection.exec(QStringLiteral("SELECT to_regclass('atlas_console.migration_audit') IS NOT NULL"));
     if (exists.ok() && exists.value(0, 0) == QLatin1String("t")) {
         const PgResult result = m_connection.execParams(
+            // The note column came later: read through to_jsonb, so an older audit table reads too.
             QStringLiteral("SELECT direction, outcome, actor, database_user, (extract(epoch FROM finished_at) * 1000)::bigint, "
-                           "duration_ms, coalesce(checksum, ''), coalesce(error, '') "
-                           "FROM atlas_console.migration_audit WHERE version = $1 ORDER BY id DESC LIMIT 200"),
+                           "duration_ms, coalesce(checksum, ''), coalesce(error, ''), coalesce(to_jsonb(a) ->> 'note', '') "
+                           "FROM atlas_console.migration_audit AS a WHERE version = $1 ORDER BY id DESC LIMIT 200"),
             {version});
         for (int r = 0; r < result.rowCount(); ++r) {
             AuditRow row;
@@ -158,10 +159,54 @@ void DbWorker::readAudit(const QString &version)
             row.durationMs = result.value(r, 5).toLongLong();
             row.checksum = result.value(r, 6);
             row.error = result.value(r, 7);
+            row.note = result.value(r, 8);
             rows.append(row);
         }
     }
     emit auditRead(version, rows);
+}
+
+void DbWorker::readRecordedStatements(const QString &version)
+{
+    QHash<QString, QStringList> statements;
+    bool recorded = false;
+    PgResult result = MigrationHistory::isRecorded(m_connection, version, &recorded);
+    if (!result.ok() && result.error().sqlState == QLatin1String("42P01")) {
+        emit recordedStatementsRead(version, false, {}, QString());  // no history table yet
+        return;
+    }
+    if (result.ok() && recorded)
+        result = MigrationHistory::readStatements(m_connection, {version}, &statements);
+    emit recordedStatementsRead(version, recorded, statements.value(version),
+                                result.ok() ? QString() : result.error().toString());
+}
+
+void DbWorker::prepareRepair(const QString &version, bool markApplied)
+{
+    readRecordedStatements(version);
+    RunReport checks;
+    checks.version = version;
+    checks.direction = QStringLiteral("verify");
+    if (markApplied) {
+        if (const MigrationFile *file = m_catalog.find(version)) {
+            m_runner.resetCancel();
+            checks = m_runner.verify(*file);
+        } else {
+            checks.message = QStringLiteral("no file with version %1: it cannot be marked applied").arg(version);
+        }
+    } else {
+        checks.ok = true;
+        checks.skipped = true;
+    }
+    emit repairPrepared(version, markApplied, checks);
+}
+
+void DbWorker::repair(const QString &version, bool markApplied, const QString &reason)
+{
+    m_runner.resetCancel();
+    const RunReport report = m_runner.repair(version, m_catalog.find(version),
+                                             markApplied ? RepairStatus::Applied : RepairStatus::Reverted, reason);
+    emit operationFinished(QStringLiteral("repair"), report);
 }
 
 void DbWorker::checkEvidence(const QStringList &checkIds)

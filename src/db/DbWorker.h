@@ -23,6 +23,7 @@ struct AuditRow {
     qint64 durationMs = 0;
     QString checksum;
     QString error;
+    QString note;  // why, for a repair
 };
 
 Q_DECLARE_METATYPE(ConnectionProblem)
@@ -60,6 +61,13 @@ public slots:
     void rollback(const QString &version);
     void verify(const QString &version);
     void readAudit(const QString &version);
+    // The statements the history recorded for `version` (its drift against the file).
+    void readRecordedStatements(const QString &version);
+    // What a repair dialog shows first: the recorded statements, and for "applied" the verify
+    // checks run read-only on this database. Answers recordedStatementsRead, then repairPrepared.
+    void prepareRepair(const QString &version, bool markApplied);
+    // Marks it applied or reverted without running it (see MigrationRunner::repair).
+    void repair(const QString &version, bool markApplied, const QString &reason);
     void setRunnerOptions(const RunnerOptions &options);
     void checkEvidence(const QStringList &checkIds);
 
@@ -71,9 +79,12 @@ signals:
     void statusRead(const MigrationCatalog &catalog, const StatusReport &status);
     void progressed(int index, int count, const QString &statement);
     void noticeReceived(const QString &notice);
-    // operation: "dry run", "rollback preview", "apply", "rollback", "verify"
+    // operation: "dry run", "rollback preview", "apply", "rollback", "verify", "repair"
     void operationFinished(const QString &operation, const RunReport &report);
     void auditRead(const QString &version, const QList<AuditRow> &rows);
+    // `recorded` false: the history has no row for it (statements then empty).
+    void recordedStatementsRead(const QString &version, bool recorded, const QStringList &statements, const QString &error);
+    void repairPrepared(const QString &version, bool markApplied, const RunReport &checks);
     void evidenceChecked(const QList<EvidenceResult> &results);
 
 private:

@@ -105,7 +105,8 @@ PgResult readStatements(PgConnection &connection, const QStringList &versions, Q
 PgResult tablesReady(PgConnection &connection, bool *ready)
 {
     const PgResult result = connection.exec(QStringLiteral(
-        "SELECT to_regclass('atlas_console.migration_audit') IS NOT NULL AND "
+        "SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid = to_regclass('atlas_console.migration_audit') "
+        " AND attname = 'note' AND NOT attisdropped) AND "
         "(SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('supabase_migrations.schema_migrations') "
         " AND attname IN ('version', 'name', 'statements') AND NOT attisdropped) = 3"));
     *ready = result.ok() && result.value(0, 0) == QLatin1String("t");
@@ -148,7 +149,9 @@ PgResult ensureTables(PgConnection &connection)
         " statements_run integer NOT NULL DEFAULT 0,"
         " failed_statement integer,"
         " error text);"
-        "CREATE INDEX IF NOT EXISTS migration_audit_version_idx ON atlas_console.migration_audit (version, id DESC);"));
+        "CREATE INDEX IF NOT EXISTS migration_audit_version_idx ON atlas_console.migration_audit (version, id DESC);"
+        // Added after the first release: why a repair was made.
+        "ALTER TABLE atlas_console.migration_audit ADD COLUMN IF NOT EXISTS note text;"));
     return result;
 }
 
@@ -159,24 +162,33 @@ PgResult recordApplied(PgConnection &connection, const MigrationFile &migration)
         {migration.version, migration.name, toPgTextArray(splitLikeSupabaseCli(migration.up.sql))});
 }
 
+PgResult recordRepairedApplied(PgConnection &connection, const MigrationFile &migration)
+{
+    return connection.execParams(
+        QStringLiteral("INSERT INTO supabase_migrations.schema_migrations(version, name, statements) VALUES($1, $2, $3) "
+                       "ON CONFLICT (version) DO UPDATE SET name = EXCLUDED.name, statements = EXCLUDED.statements"),
+        {migration.version, migration.name, toPgTextArray(splitLikeSupabaseCli(migration.up.sql))});
+}
+
 PgResult recordReverted(PgConnection &connection, const QString &version)
 {
-    return connection.execParams(QStringLiteral("DELETE FROM supabase_migrations.schema_migrations WHERE version = $1"),
-                                 {version});
+    return connection.execParams(
+        QStringLiteral("DELETE FROM supabase_migrations.schema_migrations WHERE version = $1 RETURNING coalesce(name, '')"),
+        {version});
 }
 
 PgResult recordAudit(PgConnection &connection, const AuditRecord &record)
 {
     return connection.execParams(
         QStringLiteral("INSERT INTO atlas_console.migration_audit (version, name, direction, outcome, checksum, actor, "
-                       "started_at, duration_ms, statements_run, failed_statement, error) "
-                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"),
-        {record.version, record.name, record.direction, record.outcome,
+                       "started_at, duration_ms, statements_run, failed_statement, error, note) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"),
+        {record.version, record.name.isNull() ? QStringLiteral("") : record.name, record.direction, record.outcome,
          record.checksum.isEmpty() ? QString() : QString::fromLatin1(record.checksum), record.actor,
          record.startedAt.toUTC().toString(Qt::ISODateWithMs), QString::number(record.durationMs),
          QString::number(record.statementsRun),
          record.failedStatement < 0 ? QString() : QString::number(record.failedStatement),
-         record.error.isEmpty() ? QString() : record.error});
+         record.error.isEmpty() ? QString() : record.error, record.note.isEmpty() ? QString() : record.note});
 }
 
 }  // namespace MigrationHistory

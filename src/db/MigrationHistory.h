@@ -21,6 +21,7 @@ struct AuditRecord {
     int statementsRun = 0;
     int failedStatement = -1;  // 0-based; -1 when none failed
     QString error;
+    QString note;  // a repair's reason
 };
 
 // The two history tables: supabase_migrations.schema_migrations, written exactly as the Supabase
@@ -35,7 +36,8 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
 // The recorded statements of the given versions, in one round trip.
 PgResult readStatements(PgConnection &connection, const QStringList &versions, QHash<QString, QStringList> *statements);
 
-// Whether both tables exist with every column the console writes (one round trip).
+// Whether both tables exist with every column the console writes (one round trip); false also
+// for an audit table from an older console without the note column (ensureTables adds it).
 PgResult tablesReady(PgConnection &connection, bool *ready);
 // Whether `version` is recorded in the CLI's table (which must exist).
 PgResult isRecorded(PgConnection &connection, const QString &version, bool *recorded);
@@ -46,6 +48,9 @@ PgResult ensureTables(PgConnection &connection);
 
 // The CLI's INSERT: (version, name, statements) with the file's statements split as it splits them.
 PgResult recordApplied(PgConnection &connection, const MigrationFile &migration);
+// What `supabase migration repair --status applied` writes: the row, inserted or replaced.
+PgResult recordRepairedApplied(PgConnection &connection, const MigrationFile &migration);
+// Deletes the row; the result has the name it had (one row), or no row.
 PgResult recordReverted(PgConnection &connection, const QString &version);
 PgResult recordAudit(PgConnection &connection, const AuditRecord &record);
 

@@ -300,6 +300,132 @@ void MigrationRunner::audit(const MigrationFile &migration, const MigrationScrip
     }
 }
 
+bool MigrationRunner::takeMigrationLock(MigrationLock &lock, RunReport *report)
+{
+    QString why;
+    if (lock.acquire(m_options.lockWaitMs, m_cancelled, &why))
+        return true;
+    if (m_connection.inTransaction())
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+    report->message = why;
+    report->cancelled = m_cancelled;
+    report->lockBusy = !m_cancelled;
+    return false;
+}
+
+bool MigrationRunner::lockAndPrepareHistory(MigrationLock &lock, bool lockHeld, RunReport *report)
+{
+    if (!lockHeld && !m_options.transactionPooled && !takeMigrationLock(lock, report))
+        return false;
+    // The history tables, created once (in a transaction of their own: the migration's may fail).
+    bool ready = false;
+    PgResult setup = MigrationHistory::tablesReady(m_connection, &ready);
+    if (setup.ok() && !ready) {
+        setup = m_connection.exec(QStringLiteral("BEGIN"));
+        // Behind a pooler the lock is per transaction: take it here too, or two consoles creating
+        // the tables at once collide on CREATE SCHEMA IF NOT EXISTS.
+        if (setup.ok() && m_options.transactionPooled && !lockHeld && !takeMigrationLock(lock, report))
+            return false;
+        if (setup.ok())
+            setup = MigrationHistory::ensureTables(m_connection);
+        if (setup.ok())
+            setup = m_connection.exec(QStringLiteral("COMMIT"));
+    }
+    if (!setup.ok()) {
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+        report->message = QStringLiteral("could not create the migration history tables: %1").arg(setup.error().toString());
+        return false;
+    }
+    return true;
+}
+
+RunReport MigrationRunner::repair(const QString &version, const MigrationFile *file, RepairStatus status,
+                                  const QString &reason)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    RunReport report;
+    report.version = version;
+    report.name = file ? file->name : QString();
+    report.direction = QStringLiteral("repair");
+    const bool markApplied = status == RepairStatus::Applied;
+    const auto finish = [&]() -> RunReport & {
+        report.durationMs = clock.elapsed();
+        return report;
+    };
+    if (reason.trimmed().isEmpty()) {
+        report.message = QStringLiteral("say why %1 is repaired: the reason goes into the audit table").arg(version);
+        return finish();
+    }
+    if (markApplied && (!file || file->up.sql.isEmpty())) {
+        report.message = QStringLiteral("%1 cannot be marked applied without its file: the history row records the "
+                                        "file's statements")
+                             .arg(version);
+        return finish();
+    }
+
+    MigrationLock lock(m_connection, m_options.transactionPooled);
+    const TransactionCloser closer(m_connection);
+    if (!lockAndPrepareHistory(lock, false, &report))
+        return finish();
+    const PgResult begin = beginTransaction(false);
+    if (!begin.ok()) {
+        report.message = QStringLiteral("could not start the transaction: %1").arg(begin.error().toString());
+        return finish();
+    }
+    if (m_options.transactionPooled && !takeMigrationLock(lock, &report))
+        return finish();
+
+    bool wasRecorded = false;
+    PgResult result = MigrationHistory::isRecorded(m_connection, version, &wasRecorded);
+    if (result.ok() && !markApplied && !wasRecorded) {
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.ok = report.skipped = true;
+        report.message = QStringLiteral("%1 is not recorded as applied; nothing to mark reverted").arg(version);
+        return finish();
+    }
+    if (result.ok())
+        result = markApplied ? MigrationHistory::recordRepairedApplied(m_connection, *file)
+                             : MigrationHistory::recordReverted(m_connection, version);
+    if (!result.ok()) {
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.error = result.error();
+        report.message = QStringLiteral("could not repair %1: %2").arg(version, result.error().toString());
+        return finish();
+    }
+    // The audit row belongs to the repair: in its transaction, and a repair without it is none.
+    AuditRecord record;
+    record.version = version;
+    record.name = file ? file->name : result.value(0, 0);  // reverted without a file: the name it was recorded with
+    record.direction = QStringLiteral("repair");
+    record.outcome = QStringLiteral("succeeded");
+    record.checksum = markApplied ? file->up.sha256() : QByteArray();
+    record.actor = m_options.actor;
+    record.startedAt = startedAt;
+    record.durationMs = startedAt.msecsTo(QDateTime::currentDateTimeUtc());
+    record.note = QStringLiteral("marked %1 without running it%2: %3")
+                      .arg(markApplied ? QStringLiteral("applied") : QStringLiteral("reverted"),
+                           markApplied && wasRecorded ? QStringLiteral(" (its recorded statements replaced by the file's)") : QString(),
+                           reason.trimmed());
+    result = MigrationHistory::recordAudit(m_connection, record);
+    if (result.ok())
+        result = m_connection.exec(QStringLiteral("COMMIT"));
+    if (!result.ok() || result.commandTag() != QLatin1String("COMMIT")) {
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.error = result.error();
+        report.message = QStringLiteral("could not repair %1 (nothing was changed): %2")
+                             .arg(version, result.ok() ? result.commandTag() : result.error().toString());
+        return finish();
+    }
+    report.ok = true;
+    report.message = QStringLiteral("%1 marked %2 in supabase_migrations.schema_migrations, without running it; the audit "
+                                    "table records who and why")
+                         .arg(file ? file->displayName() : version,
+                              markApplied ? QStringLiteral("applied") : QStringLiteral("reverted"));
+    return finish();
+}
+
 RunReport MigrationRunner::run(const MigrationFile &migration, Direction direction, bool dryRun, bool lockHeld)
 {
     QElapsedTimer clock;
@@ -339,40 +465,9 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
     // Declared after the lock, so destroyed before it: the connection is idle again (no aborted
     // transaction) when the lock is released, whichever way this function returns.
     const TransactionCloser closer(m_connection);
-    // Takes the lock (the session's, or the open transaction's behind a pooler); false when
-    // another session keeps it or the wait was cancelled, with the report saying which.
-    const auto takeLock = [&]() {
-        QString why;
-        if (lock.acquire(m_options.lockWaitMs, m_cancelled, &why))
-            return true;
-        if (m_connection.inTransaction())
-            m_connection.exec(QStringLiteral("ROLLBACK"));
-        report.message = why;
-        report.cancelled = m_cancelled;
-        report.lockBusy = !m_cancelled;
-        return false;
-    };
-    if (!lockHeld && !m_options.transactionPooled && !takeLock())
+    const auto takeLock = [&] { return takeMigrationLock(lock, &report); };
+    if (!lockAndPrepareHistory(lock, lockHeld, &report))
         return finish();
-    // The history tables, created once (in a transaction of their own: the migration's may fail).
-    bool ready = false;
-    PgResult setup = MigrationHistory::tablesReady(m_connection, &ready);
-    if (setup.ok() && !ready) {
-        setup = m_connection.exec(QStringLiteral("BEGIN"));
-        // Behind a pooler the lock is per transaction: take it here too, or two consoles creating
-        // the tables at once collide on CREATE SCHEMA IF NOT EXISTS.
-        if (setup.ok() && m_options.transactionPooled && !lockHeld && !takeLock())
-            return finish();
-        if (setup.ok())
-            setup = MigrationHistory::ensureTables(m_connection);
-        if (setup.ok())
-            setup = m_connection.exec(QStringLiteral("COMMIT"));
-    }
-    if (!setup.ok()) {
-        m_connection.exec(QStringLiteral("ROLLBACK"));
-        report.message = QStringLiteral("could not create the migration history tables: %1").arg(setup.error().toString());
-        return finish();
-    }
 
     if (atomic) {
         const PgResult begin = beginTransaction(false);

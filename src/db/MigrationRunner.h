@@ -9,7 +9,11 @@
 #include <atomic>
 #include <functional>
 
+class MigrationLock;
 class PgConnection;
+
+// What `repair` records a migration as, without running it.
+enum class RepairStatus { Applied, Reverted };
 
 struct RunnerOptions {
     QString lockTimeout = QStringLiteral("4s");         // SET LOCAL for the migration's statements
@@ -73,6 +77,12 @@ public:
     QList<RunReport> applyPending(const MigrationCatalog &catalog, const QString &toVersion = QString(),
                                   bool includeOutOfOrder = false);
 
+    // What `supabase migration repair --status applied|reverted` does, guarded: under the lock,
+    // in one transaction with an audit row that says who and why. Applied needs the file (its
+    // statements are recorded, replacing any recorded before); reverted works on a missing file.
+    // Asking first (the diff, the verify checks, the production guard) is the caller's part.
+    RunReport repair(const QString &version, const MigrationFile *file, RepairStatus status, const QString &reason);
+
     // Asks the running operation to stop: its statement is cancelled through libpq and its
     // transaction rolled back. The request stays until resetCancel(), so a cancel that arrives
     // between two steps is not lost.
@@ -83,6 +93,11 @@ public:
 
 private:
     enum class Direction { Up, Down };
+    // Takes the migration lock (the session's, or the open transaction's behind a pooler); false
+    // when another session keeps it or the wait was cancelled, with the report saying which.
+    bool takeMigrationLock(MigrationLock &lock, RunReport *report);
+    // The lock (unless held or per transaction), then the history tables, created once.
+    bool lockAndPrepareHistory(MigrationLock &lock, bool lockHeld, RunReport *report);
     RunReport run(const MigrationFile &migration, Direction direction, bool dryRun, bool lockHeld);
     bool checkRunnable(const MigrationFile &migration, const MigrationScript &script, const SqlScript &parsed,
                        bool dryRun, RunReport *report);

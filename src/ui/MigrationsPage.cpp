@@ -4,9 +4,14 @@
 
 #include "ui/BlockersPanel.h"
 #include "ui/ConfirmDialog.h"
+#include "ui/DriftView.h"
+#include "ui/RepairDialog.h"
+
+#include "core/CliStatementSplitter.h"
 #include "ui/SqlHighlighter.h"
 
 #include <QFontDatabase>
+#include <QMenu>
 #include <QPainter>
 #include <QShortcut>
 
@@ -49,9 +54,18 @@ MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
     , m_ui(std::make_unique<Ui::MigrationsPage>())
     , m_worker(worker)
     , m_blockers(new BlockersPanel)
+    , m_drift(new DriftView)
 {
     m_ui->setupUi(this);
+    m_ui->detailTabs->insertTab(m_ui->detailTabs->indexOf(m_ui->verifyTab), m_drift, tr("Drift"));
     m_ui->detailTabs->addTab(m_blockers, tr("Blockers"));
+    m_confirmRepair = [](RepairDialog &dialog) { return dialog.exec() == QDialog::Accepted; };
+    auto *repairMenu = new QMenu(this);
+    repairMenu->addAction(tr("Mark &applied…"), this, [this] { repairSelected(true); })->setObjectName(QStringLiteral("markAppliedAction"));
+    repairMenu->addAction(tr("Mark &reverted…"), this, [this] { repairSelected(false); })->setObjectName(QStringLiteral("markRevertedAction"));
+    m_ui->repairButton->setMenu(repairMenu);
+    connect(m_worker, &DbWorker::recordedStatementsRead, this, &MigrationsPage::showRecorded);
+    connect(m_worker, &DbWorker::repairPrepared, this, &MigrationsPage::askRepair);
     connect(m_blockers, &BlockersPanel::blockersShown, this, [this](int count) {
         m_ui->detailTabs->setTabText(m_ui->detailTabs->indexOf(m_blockers), count > 0 ? tr("Blockers (%1)").arg(count) : tr("Blockers"));
         if (!m_busy || count == 0 || m_blockersShownThisRun)
@@ -309,9 +323,81 @@ void MigrationsPage::showSelection()
                 m_ui->statementTree->resizeColumnToContents(c);
         }
     }
+    if (row->recorded && m_connected) {
+        m_drift->showMessage(tr("Reading the statements recorded for %1 …").arg(row->version));
+        if (!m_busy)
+            QMetaObject::invokeMethod(m_worker, "readRecordedStatements", Qt::QueuedConnection, Q_ARG(QString, row->version));
+        if (row->state == MigrationState::Modified)
+            m_ui->detailTabs->setCurrentWidget(m_drift);
+    } else {
+        m_drift->showMessage(row->recorded ? tr("Not connected.")
+                                           : tr("%1 is not recorded as applied: nothing to compare with.").arg(row->version));
+    }
     if (m_connected && !m_busy)
         QMetaObject::invokeMethod(m_worker, "readAudit", Qt::QueuedConnection, Q_ARG(QString, row->version));
     updateActions();
+}
+
+void MigrationsPage::showRecorded(const QString &version, bool recorded, const QStringList &statements, const QString &error)
+{
+    m_recordedVersion = version;
+    m_recorded = recorded;
+    m_recordedStatements = statements;
+    if (version != selectedVersion())
+        return;
+    const MigrationFile *file = m_catalog.find(version);
+    if (!error.isEmpty())
+        m_drift->showMessage(tr("Could not read the recorded statements: %1").arg(error));
+    else if (!recorded)
+        m_drift->showMessage(tr("%1 is not recorded as applied: nothing to compare with.").arg(version));
+    else if (!file)
+        m_drift->showMessage(tr("The history records %n statement(s) for %1, and the folder has no file for it.", nullptr,
+                                int(statements.size())).arg(version));
+    else
+        m_drift->showDiff(file->up.fileName, statements, splitLikeSupabaseCli(file->up.sql));
+}
+
+void MigrationsPage::repairSelected(bool markApplied)
+{
+    const MigrationStatusRow *row = selectedRow();
+    if (!m_connected || m_busy || !row)
+        return;
+    if (markApplied && !row->hasFile) {
+        m_ui->resultLabel->setText(tr("%1 has no file: only Mark reverted can repair it.").arg(row->version));
+        return;
+    }
+    setBusy(true, tr("Reading the history and running the verify checks of %1 …").arg(row->version));
+    QMetaObject::invokeMethod(m_worker, "prepareRepair", Qt::QueuedConnection, Q_ARG(QString, row->version),
+                              Q_ARG(bool, markApplied));
+}
+
+void MigrationsPage::askRepair(const QString &version, bool markApplied, const RunReport &checks)
+{
+    setBusy(false);
+    const MigrationFile *file = m_catalog.find(version);
+    const MigrationStatusRow *row = selectedRow();
+    RepairDialog::Facts facts;
+    facts.version = version;
+    facts.displayName = file ? file->displayName() : (row ? row->version + QLatin1Char('_') + row->name : version);
+    facts.markApplied = markApplied;
+    facts.recorded = m_recordedVersion == version && m_recorded;
+    facts.recordedStatements = m_recordedVersion == version ? m_recordedStatements : QStringList();
+    if (file) {
+        facts.fileName = file->up.fileName;
+        facts.fileStatements = splitLikeSupabaseCli(file->up.sql);
+    }
+    facts.checks = checks;
+    const QString action = markApplied ? tr("mark applied") : tr("mark reverted");
+    const ActionGuard guard = guardFor(m_environment, action, facts.displayName, SqlScript(), m_database, m_projectRef);
+    RepairDialog dialog(facts, guard, this);
+    if (!m_confirmRepair(dialog) || !dialog.acceptable()) {
+        m_ui->resultLabel->setText(tr("Not repaired: %1 was not confirmed; the history is unchanged.").arg(guard.summary));
+        emit operationDone(QStringLiteral("repair"), false);
+        return;
+    }
+    setBusy(true, tr("Marking %1 %2 …").arg(version, markApplied ? tr("applied") : tr("reverted")));
+    QMetaObject::invokeMethod(m_worker, "repair", Qt::QueuedConnection, Q_ARG(QString, version), Q_ARG(bool, markApplied),
+                              Q_ARG(QString, dialog.reason()));
 }
 
 void MigrationsPage::showAudit(const QString &version, const QList<AuditRow> &rows)
@@ -326,8 +412,9 @@ void MigrationsPage::showAudit(const QString &version, const QList<AuditRow> &ro
         item->setText(2, row.outcome);
         item->setText(3, row.actor + QStringLiteral(" (") + row.databaseUser + QLatin1Char(')'));
         item->setText(4, QStringLiteral("%1 ms").arg(row.durationMs));
-        item->setText(5, row.error.section(QLatin1Char('\n'), 0, 0));
-        item->setToolTip(5, row.error);
+        const QString said = row.error.isEmpty() ? row.note : row.error;
+        item->setText(5, said.section(QLatin1Char('\n'), 0, 0));
+        item->setToolTip(5, said);
         if (row.outcome != QLatin1String("succeeded"))
             item->setForeground(2, QColor(0xb0, 0x00, 0x20));
     }
@@ -347,6 +434,7 @@ void MigrationsPage::updateActions()
     m_ui->applyButton->setEnabled(ready && pending && !m_catalog.hasErrors());
     m_ui->rollbackButton->setEnabled(ready && applied && row->hasDown);
     m_ui->verifyButton->setEnabled(ready && applied);
+    m_ui->repairButton->setEnabled(m_connected && !m_busy && row);
     m_ui->cancelButton->setEnabled(m_busy);
     m_ui->refreshButton->setEnabled(!m_busy);
 }

@@ -14,6 +14,8 @@ namespace Ui {
 class MigrationsPage;
 }
 class BlockersPanel;
+class DriftView;
+class RepairDialog;
 
 // The migration checklist: every migration of the folder with its state in the connected
 // database, its SQL and parsed statements with risks, and the actions (dry run, apply, roll back,
@@ -37,6 +39,12 @@ public:
     using Confirmer = std::function<bool(const ActionGuard &)>;
     void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
 
+    // Asks before a repair; returns true to go on (the dialog then holds the reason). Tests
+    // replace the dialog's exec() with this.
+    using RepairConfirmer = std::function<bool(RepairDialog &)>;
+    void setRepairConfirmer(RepairConfirmer confirmer) { m_confirmRepair = std::move(confirmer); }
+    DriftView *driftView() const { return m_drift; }
+
     QString selectedVersion() const;
     const QList<MigrationStatusRow> &rows() const { return m_rows; }
     void selectVersion(const QString &version);
@@ -47,6 +55,8 @@ public slots:
     void applySelected();
     void rollbackSelected();
     void verifySelected();
+    // Reads the diff (and, for applied, runs the verify checks), then asks with RepairDialog.
+    void repairSelected(bool markApplied);
     void cancel();
 
 signals:
@@ -59,6 +69,8 @@ private:
     void showSelection();
     void showReport(const QString &operation, const RunReport &report);
     void showAudit(const QString &version, const QList<AuditRow> &rows);
+    void showRecorded(const QString &version, bool recorded, const QStringList &statements, const QString &error);
+    void askRepair(const QString &version, bool markApplied, const RunReport &checks);
     void applyFilter();
     void updateActions();
     void setBusy(bool busy, const QString &what = QString());
@@ -71,6 +83,12 @@ private:
     std::unique_ptr<Ui::MigrationsPage> m_ui;
     DbWorker *m_worker;
     BlockersPanel *m_blockers;
+    DriftView *m_drift;
+    RepairConfirmer m_confirmRepair;
+    // The last recorded statements read, for the repair dialog that follows.
+    QString m_recordedVersion;
+    bool m_recorded = false;
+    QStringList m_recordedStatements;
     bool m_blockersShownThisRun = false;
     Confirmer m_confirm;
     QString m_folder;

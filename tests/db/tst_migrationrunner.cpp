@@ -87,6 +87,7 @@ private slots:
     void badTimeoutLeavesNoLockBehind();
     void refusesAVerifyScriptThatCommits();
     void aFailedApplyLaterRecordedElsewhereIsApplied();
+    void repairRecordsWithoutRunningAndAudits();
 };
 
 void TestMigrationRunner::initTestCase()
@@ -610,6 +611,44 @@ void TestMigrationRunner::aFailedApplyLaterRecordedElsewhereIsApplied()
     QCOMPARE(migrationStateName(row.state), QStringLiteral("applied"));
     QVERIFY(row.recorded);
     QVERIFY(!row.appliedAt.has_value());  // no successful apply of ours to date it
+}
+
+void TestMigrationRunner::repairRecordsWithoutRunningAndAudits()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_made_by_hand.sql"), "CREATE TABLE by_hand (id int);\nCOMMENT ON TABLE by_hand IS 'x';");
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    auto connection = db.connect();
+    MigrationRunner runner(*connection, TestDatabase::runnerOptions());
+
+    RunReport report = runner.repair("1", catalog.find("1"), RepairStatus::Applied, "  ");
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.contains("say why"), qPrintable(report.message));
+    report = runner.repair("7", nullptr, RepairStatus::Applied, "no file");
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.contains("without its file"), qPrintable(report.message));
+    report = runner.repair("1", catalog.find("1"), RepairStatus::Reverted, "nothing recorded");
+    QVERIFY(report.ok && report.skipped);
+    QCOMPARE(db.scalar("SELECT to_regclass('supabase_migrations.schema_migrations') IS NULL OR "
+                       "(SELECT count(*) = 0 FROM supabase_migrations.schema_migrations)"), QStringLiteral("t"));
+
+    // Applied: the CLI's row with the file's statements, nothing run, one audit row.
+    report = runner.repair("1", catalog.find("1"), RepairStatus::Applied, "created in the SQL editor");
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.by_hand') IS NULL"), QStringLiteral("t"));
+    QCOMPARE(db.scalar("SELECT version || ' ' || name || ' ' || array_to_string(statements, ' | ') FROM supabase_migrations.schema_migrations"),
+             QStringLiteral("1 made_by_hand CREATE TABLE by_hand (id int) | COMMENT ON TABLE by_hand IS 'x'"));
+    QCOMPARE(db.scalar("SELECT direction || ' ' || outcome || ' ' || note || ' ' || (checksum IS NOT NULL) FROM atlas_console.migration_audit"),
+             QStringLiteral("repair succeeded marked applied without running it: created in the SQL editor true"));
+    QCOMPARE(runner.status(catalog).rows.first().state, MigrationState::Applied);
+
+    // Reverted: the row goes; a second audit row.
+    report = runner.repair("1", nullptr, RepairStatus::Reverted, "undo");
+    QVERIFY2(report.ok && !report.skipped, qPrintable(report.message));
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("0"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM atlas_console.migration_audit WHERE direction = 'repair'"), QStringLiteral("2"));
+    QCOMPARE(runner.status(catalog).rows.first().state, MigrationState::Pending);
 }
 
 QTEST_GUILESS_MAIN(TestMigrationRunner)

@@ -65,6 +65,7 @@ private slots:
     void rollbackRefusesWhenTheNewestHasNoFile();
     void saysWhoBlocksTheMigration();
     void diffsStatementsAgainstTheHistory();
+    void repairShowsFirstAndNeedsYes();
 };
 
 void TestCommandLine::statusApplyVerifyRollback()
@@ -239,6 +240,53 @@ void TestCommandLine::diffsStatementsAgainstTheHistory()
     run = cli({"diff", "2", "--dir", dir.path()}, db.conninfo());
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains("- CREATE TABLE u (b int)\n+ CREATE TABLE u (a int)"), qPrintable(run.out));
+}
+
+void TestCommandLine::repairShowsFirstAndNeedsYes()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);");
+    QCOMPARE(cli({"apply", "--dir", dir.path()}, db.conninfo()).exitCode, 0);
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);");
+    const auto repairs = [&] { return db.scalar("SELECT count(*) FROM atlas_console.migration_audit WHERE direction = 'repair'"); };
+
+    // Usage: a status and a reason are required.
+    Run run = cli({"repair", "1", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--status applied or --status reverted"), qPrintable(run.err));
+    run = cli({"repair", "1", "--status", "applied", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("needs --reason"), qPrintable(run.err));
+
+    // The file's index is not in the database: the checks fail, and repair refuses without --force.
+    run = cli({"repair", "1", "--status", "applied", "--reason", "index by hand", "--yes", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("statement 2 is new in the file:\n+ CREATE INDEX t_a ON t (a)"), qPrintable(run.out));
+    QVERIFY2(run.err.contains("verify checks of 1 fail on this database"), qPrintable(run.err));
+    QCOMPARE(repairs(), QStringLiteral("0"));
+
+    // With the index made by hand the checks pass; without --yes it only shows.
+    QVERIFY(db.connect()->exec("CREATE INDEX t_a ON t (a)").ok());
+    run = cli({"repair", "1", "--status", "applied", "--reason", "index by hand", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("not repaired: pass --yes"), qPrintable(run.err));
+    QCOMPARE(repairs(), QStringLiteral("0"));
+    QCOMPARE(db.scalar("SELECT array_length(statements, 1) FROM supabase_migrations.schema_migrations"), QStringLiteral("1"));
+
+    run = cli({"repair", "1", "--status", "applied", "--reason", "index by hand", "--yes", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(db.scalar("SELECT array_length(statements, 1) FROM supabase_migrations.schema_migrations"), QStringLiteral("2"));
+    QCOMPARE(repairs(), QStringLiteral("1"));
+    run = cli({"status", "--dir", dir.path()}, db.conninfo());
+    QVERIFY2(run.out.contains(QRegularExpression("1\\s+t\\s+applied")), qPrintable(run.out));
+
+    // Reverted: the row goes, the table stays (nothing ran).
+    run = cli({"repair", "1", "--status", "reverted", "--reason", "re-run it", "--yes", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("0"));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.t') IS NOT NULL"), QStringLiteral("t"));
+    QCOMPARE(repairs(), QStringLiteral("2"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -32,7 +32,8 @@ namespace CommandLine {
 namespace {
 
 const QStringList kVerbs = {QStringLiteral("status"), QStringLiteral("plan"), QStringLiteral("apply"),
-                            QStringLiteral("rollback"), QStringLiteral("verify"), QStringLiteral("diff")};
+                            QStringLiteral("rollback"), QStringLiteral("verify"), QStringLiteral("diff"),
+                           QStringLiteral("repair")};
 
 // SIGINT/SIGTERM reach the engine through a pipe: the handler only writes a byte, and a thread
 // that reads it calls the runner's cancel (which takes a mutex, not allowed in a handler).
@@ -223,7 +224,9 @@ int run(int argc, char **argv)
         "  apply             apply the pending migrations (--to VERSION to stop there)\n"
         "  rollback [VERSION]  run the down file of VERSION (default: the newest applied)\n"
         "  verify [VERSION]  run the verify checks of VERSION (default: every applied migration)\n"
-        "  diff VERSION      how the file's statements differ from the ones recorded when it was applied"));
+        "  diff VERSION      how the file's statements differ from the ones recorded when it was applied\n"
+        "  repair VERSION --status applied|reverted --reason TEXT [--yes]\n"
+        "                    mark it applied or reverted without running it, after its diff and checks"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback or verify"));
@@ -238,7 +241,12 @@ int run(int argc, char **argv)
     const QCommandLineOption statementTimeout(QStringLiteral("statement-timeout"), QStringLiteral("statement_timeout for the migration's statements (default 15min; 0 is none)."), QStringLiteral("duration"), QStringLiteral("15min"));
     const QCommandLineOption pooled(QStringLiteral("pooled"), QStringLiteral("The connection goes through a transaction pooler (detected for Supabase port 6543)."));
     const QCommandLineOption noColour(QStringLiteral("no-color"), QStringLiteral("No colours (also when NO_COLOR is set or output is not a terminal)."));
-    parser.addOptions({dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout, pooled, noColour});
+    const QCommandLineOption repairStatus(QStringLiteral("status"), QStringLiteral("repair: applied or reverted."), QStringLiteral("status"));
+    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("repair: why, for the audit table."), QStringLiteral("text"));
+    const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("repair: do it (without it, repair only shows what it would do)."));
+    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("repair --status applied: even though the verify checks fail."));
+    parser.addOptions({dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout, pooled, noColour,
+                       repairStatus, reason, yes, force});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -498,6 +506,60 @@ int run(int argc, char **argv)
                                        : QStringLiteral("%1 differs from what was applied:\n%2\n").arg(file->up.fileName, text));
         }
         code = text.isEmpty() ? Ok : Failed;
+    } else if (verb == QLatin1String("repair")) {
+        const QString status = parser.value(repairStatus);
+        const bool markApplied = status == QLatin1String("applied");
+        const MigrationFile *file = catalog.find(version);
+        QString refusal;
+        if (version.isEmpty() || (!markApplied && status != QLatin1String("reverted")))
+            refusal = QStringLiteral("repair needs a VERSION and --status applied or --status reverted");
+        else if (markApplied && !file)
+            refusal = QStringLiteral("no migration file with version %1 in %2: only --status reverted can repair it").arg(version, folder);
+        else if (parser.value(reason).trimmed().isEmpty())
+            refusal = QStringLiteral("repair needs --reason TEXT: it goes into the audit table with your name");
+        if (!refusal.isEmpty()) {
+            stopCanceller();
+            return failEarly(Usage, refusal);
+        }
+        const auto row = std::find_if(current.rows.begin(), current.rows.end(),
+                                      [&](const MigrationStatusRow &r) { return r.version == version; });
+        const bool recorded = row != current.rows.end() && row->recorded;
+        // First what it changes: the recorded statements against the file.
+        if (recorded && file) {
+            QHash<QString, QStringList> statements;
+            MigrationHistory::readStatements(connection, {version}, &statements);
+            const QString text = describeStatementDiff(diffStatements(statements.value(version), splitLikeSupabaseCli(file->up.sql)));
+            document.insert("diff", text);
+            if (!parser.isSet(json))
+                o.out() << (text.isEmpty() ? QStringLiteral("%1: the file's statements are the ones recorded\n").arg(file->up.fileName)
+                                           : QStringLiteral("%1 differs from what was recorded:\n%2\n").arg(file->up.fileName, text));
+        }
+        // Then, for "applied", whether the database has what the file makes.
+        bool checksFail = false;
+        if (markApplied) {
+            reports.append(runner.verify(*file));
+            checksFail = !reports.last().ok;
+        }
+        const QString what = QStringLiteral("mark %1 %2 without running it").arg(file ? file->displayName() : version, status);
+        if (!markApplied && !recorded) {
+            RunReport nothing;
+            nothing.version = version;
+            nothing.direction = QStringLiteral("repair");
+            nothing.ok = nothing.skipped = true;
+            nothing.message = QStringLiteral("%1 is not recorded as applied; nothing to mark reverted").arg(version);
+            reports.append(nothing);
+        } else if (checksFail && !parser.isSet(force)) {
+            o.err() << "atlas-console: not repaired: the verify checks of " << version
+                    << " fail on this database; fix the database, or pass --force to " << what << Qt::endl;
+        } else if (!parser.isSet(yes)) {
+            o.err() << "atlas-console: not repaired: pass --yes to " << what << " (nothing was changed)" << Qt::endl;
+            code = Usage;
+        } else {
+            reports.append(runner.repair(version, file, markApplied ? RepairStatus::Applied : RepairStatus::Reverted,
+                                         parser.value(reason)));
+        }
+        if (code == Ok)
+            code = exitCodeFor(reports);
     } else {
         code = failEarly(Usage, QStringLiteral("unknown command \"%1\"").arg(verb));
     }
