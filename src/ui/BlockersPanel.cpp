@@ -103,9 +103,10 @@ void BlockersPanel::showBlockers(int waitingPid, const QList<BlockingSession> &b
                                                         : tr("Watching %1 during %2: no session blocks it.").arg(who, m_watching));
     } else {
         const QString wants = blockers.first().wants.isEmpty() ? tr("a lock") : blockers.first().wants;
+        const QString waiter = waitingPid > 0 ? tr("The migration's session (pid %1)").arg(waitingPid) : tr("A session");
         m_ui->statusLabel->setText(tr("<b>%1 waits for %2</b>, held by %n session(s) below. Cancel the query or terminate the "
                                       "session to let it go on, or cancel the migration.", nullptr, int(blockers.size()))
-                                       .arg(who.toHtmlEscaped(), wants.toHtmlEscaped()));
+                                       .arg(waiter.toHtmlEscaped(), wants.toHtmlEscaped()));
     }
     if (keep)
         selectPid(keep);
