@@ -90,6 +90,16 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
         } else if (lastFailed && facts.lastAttempt->direction == QLatin1String("up")) {
             row.state = MigrationState::Failed;
             row.detail = failure;
+            if (facts.lastAttempt->failedStatement > 0 && file.up.runsOutsideTransaction()) {
+                row.resumeFrom = facts.lastAttempt->failedStatement;
+                row.detail = QStringLiteral("failed part way, outside a transaction: statement%1 1%2 ran and stay%3; "
+                                            "statement %4 failed: %5. Resume from statement %4, or run the down file.")
+                                 .arg(row.resumeFrom == 1 ? QString() : QStringLiteral("s"),
+                                      row.resumeFrom == 1 ? QString() : QStringLiteral(" to %1").arg(row.resumeFrom),
+                                      row.resumeFrom == 1 ? QStringLiteral("s") : QString())
+                                 .arg(row.resumeFrom + 1)
+                                 .arg(facts.lastAttempt->error);
+            }
             if (!newestApplied.isEmpty() && versionLess(file.version, newestApplied))
                 row.detail += QStringLiteral(" (and it is older than the newest applied migration %1)").arg(newestApplied);
         } else if (!newestApplied.isEmpty() && versionLess(file.version, newestApplied)) {

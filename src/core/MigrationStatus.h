@@ -35,6 +35,7 @@ struct AuditEntry {
     QDateTime finishedAt;
     QString actor;
     QString error;
+    int failedStatement = -1;  // 0-based, for a failed attempt; -1 when none failed
 };
 
 // The audit facts the status needs for one version.
@@ -54,6 +55,10 @@ struct MigrationStatusRow {
     bool hasVerify = false;
     std::optional<QDateTime> appliedAt;
     QString appliedBy;
+    // A migration marked to run outside a transaction whose last apply failed part way: the
+    // statements before this one (0-based) ran and stay; -1 otherwise. Resume here, or run the
+    // down file; a plain apply would run them again.
+    int resumeFrom = -1;
 };
 
 // Pure: no database. `history` is the CLI's table, `audit` the console's facts by version.

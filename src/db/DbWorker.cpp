@@ -120,6 +120,15 @@ void DbWorker::apply(const QString &version)
     }
 }
 
+void DbWorker::resume(const QString &version, int fromStatement)
+{
+    if (const MigrationFile *file = migration(version, QStringLiteral("apply"))) {
+        m_runner.resetCancel();
+        const RunReport report = m_runner.resume(*file, fromStatement);
+        emit operationFinished(QStringLiteral("apply"), report);
+    }
+}
+
 void DbWorker::rollback(const QString &version)
 {
     if (const MigrationFile *file = migration(version, QStringLiteral("rollback"))) {

@@ -58,6 +58,8 @@ public slots:
     void refreshStatus(const QString &folder);
     void dryRun(const QString &version, bool down);
     void apply(const QString &version);
+    // A migration that failed part way outside a transaction, from its failed statement on.
+    void resume(const QString &version, int fromStatement);
     void rollback(const QString &version);
     void verify(const QString &version);
     void readAudit(const QString &version);

@@ -49,7 +49,7 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
         PgResult rows = connection.exec(QStringLiteral(
             "SELECT a.version, a.direction, a.outcome, a.checksum, (extract(epoch FROM a.finished_at) * 1000)::bigint, "
             "a.actor, a.error, a.direction = 'up' AND a.outcome = 'succeeded', "
-            "u.checksum, (extract(epoch FROM u.finished_at) * 1000)::bigint, u.actor "
+            "u.checksum, (extract(epoch FROM u.finished_at) * 1000)::bigint, u.actor, a.failed_statement "
             "FROM (SELECT DISTINCT ON (version) * FROM atlas_console.migration_audit WHERE direction IN ('up', 'down') "
             "      ORDER BY version, id DESC) AS a "
             "LEFT JOIN LATERAL (SELECT * FROM atlas_console.migration_audit AS x "
@@ -66,6 +66,7 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
             attempt.finishedAt = QDateTime::fromMSecsSinceEpoch(rows.value(r, 4).toLongLong(), Qt::UTC);
             attempt.actor = rows.value(r, 5);
             attempt.error = rows.value(r, 6);
+            attempt.failedStatement = rows.isNull(r, 11) ? -1 : rows.value(r, 11).toInt();
             VersionAudit &facts = (*audit)[attempt.version];
             if (rows.value(r, 7) == QLatin1String("t")) {
                 facts.lastApply = attempt;  // the newest attempt is the newest successful up
@@ -100,6 +101,24 @@ PgResult readStatements(PgConnection &connection, const QStringList &versions, Q
         statements->insert(rows.value(r, 0), list);
     }
     return rows;
+}
+
+PgResult lastAttempt(PgConnection &connection, const QString &version, AuditEntry *attempt)
+{
+    const PgResult result = connection.execParams(
+        QStringLiteral("SELECT direction, outcome, coalesce(failed_statement, -1), coalesce(error, '') "
+                       "FROM atlas_console.migration_audit WHERE version = $1 AND direction IN ('up', 'down') "
+                       "ORDER BY id DESC LIMIT 1"),
+        {version});
+    *attempt = AuditEntry();
+    attempt->version = version;
+    if (result.ok() && result.rowCount() == 1) {
+        attempt->direction = result.value(0, 0);
+        attempt->outcome = result.value(0, 1);
+        attempt->failedStatement = result.value(0, 2).toInt();
+        attempt->error = result.value(0, 3);
+    }
+    return result;
 }
 
 PgResult tablesReady(PgConnection &connection, bool *ready)

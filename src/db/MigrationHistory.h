@@ -39,6 +39,9 @@ PgResult readStatements(PgConnection &connection, const QStringList &versions, Q
 // Whether both tables exist with every column the console writes (one round trip); false also
 // for an audit table from an older console without the note column (ensureTables adds it).
 PgResult tablesReady(PgConnection &connection, bool *ready);
+// The newest up or down attempt of `version` in the audit table (which must exist); an empty
+// direction when there is none.
+PgResult lastAttempt(PgConnection &connection, const QString &version, AuditEntry *attempt);
 // Whether `version` is recorded in the CLI's table (which must exist).
 PgResult isRecorded(PgConnection &connection, const QString &version, bool *recorded);
 

@@ -220,10 +220,10 @@ void MigrationRunner::fail(RunReport *report, const MigrationScript &script, con
     report->message = text;
 }
 
-bool MigrationRunner::execStatements(const MigrationScript &script, const SqlScript &parsed, RunReport *report)
+bool MigrationRunner::execStatements(const MigrationScript &script, const SqlScript &parsed, RunReport *report, int startAt)
 {
     const int count = int(parsed.statements.size());
-    for (int i = 0; i < count; ++i) {
+    for (int i = startAt; i < count; ++i) {
         const SqlStatement &statement = parsed.statements.at(i);
         if (m_cancelled) {
             report->cancelled = true;
@@ -426,7 +426,12 @@ RunReport MigrationRunner::repair(const QString &version, const MigrationFile *f
     return finish();
 }
 
-RunReport MigrationRunner::run(const MigrationFile &migration, Direction direction, bool dryRun, bool lockHeld)
+RunReport MigrationRunner::resume(const MigrationFile &migration, int fromStatement)
+{
+    return run(migration, Direction::Up, false, false, fromStatement);
+}
+
+RunReport MigrationRunner::run(const MigrationFile &migration, Direction direction, bool dryRun, bool lockHeld, int startAt)
 {
     QElapsedTimer clock;
     clock.start();
@@ -488,7 +493,36 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
         report.message = QStringLiteral("could not read the migration history: %1").arg(read.error().toString());
         return finish();
     }
-    if ((direction == Direction::Up) == isApplied) {
+    // Ran outside a transaction and failed part way: its first statements stay. Applying it again
+    // from the start would run them twice; resuming or running the down file is asked for by name.
+    int dirtyFrom = 0;
+    if (!isApplied && migration.up.runsOutsideTransaction()) {
+        AuditEntry last;
+        if (MigrationHistory::lastAttempt(m_connection, migration.version, &last).ok() && last.direction == QLatin1String("up")
+            && last.outcome != QLatin1String("succeeded") && last.failedStatement > 0)
+            dirtyFrom = last.failedStatement;
+    }
+    if (direction == Direction::Up && !isApplied && startAt != dirtyFrom) {
+        if (atomic)
+            m_connection.exec(QStringLiteral("ROLLBACK"));
+        if (startAt == 0)
+            report.message = QStringLiteral("%1 failed part way outside a transaction: statements 1 to %2 ran and stay. "
+                                            "Resume from statement %3, or run its down file; applying it from the start "
+                                            "would run them again")
+                                 .arg(migration.displayName())
+                                 .arg(dirtyFrom)
+                                 .arg(dirtyFrom + 1);
+        else if (dirtyFrom == 0)
+            report.message = QStringLiteral("%1 has nothing to resume: its last apply did not fail part way outside a "
+                                            "transaction")
+                                 .arg(migration.displayName());
+        else
+            report.message = QStringLiteral("%1 can resume only from statement %2, where its last apply failed")
+                                 .arg(migration.displayName())
+                                 .arg(dirtyFrom + 1);
+        return finish();
+    }
+    if ((direction == Direction::Up) == isApplied && !(direction == Direction::Down && dirtyFrom > 0)) {
         if (atomic)
             m_connection.exec(QStringLiteral("ROLLBACK"));
         report.ok = true;
@@ -550,7 +584,11 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
     report.warnings.append(QStringLiteral("%1 runs outside a transaction: not atomic; if a statement fails, the ones "
                                           "before it stay applied")
                                .arg(script.fileName));
-    bool ok = execStatements(script, parsed, &report);
+    if (startAt > 0)
+        report.warnings.append(QStringLiteral("resumed at statement %1: statements 1 to %2 ran in an earlier attempt")
+                                   .arg(startAt + 1)
+                                   .arg(startAt));
+    bool ok = execStatements(script, parsed, &report, startAt);
     if (ok) {
         m_connection.exec(QStringLiteral("BEGIN"));
         const PgResult recorded = direction == Direction::Up

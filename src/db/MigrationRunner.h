@@ -61,7 +61,12 @@ public:
     HistorySnapshot readHistory();
     StatusReport status(const MigrationCatalog &catalog, HistorySnapshot snapshot);
 
+    // Refuses a migration that ran outside a transaction and failed part way (see resume()).
     RunReport apply(const MigrationFile &migration);
+    // Runs such a migration on from the statement that failed (0-based, as the status's
+    // resumeFrom says), then records it. Refused for any other statement or migration.
+    RunReport resume(const MigrationFile &migration, int fromStatement);
+    // Also runs the down file of a migration that failed part way outside a transaction.
     RunReport rollback(const MigrationFile &migration);
     // Runs the script (or its rollback) in a transaction that is rolled back; reports the catalog
     // difference and the rows each statement affected. Takes no lock and writes nothing.
@@ -98,10 +103,11 @@ private:
     bool takeMigrationLock(MigrationLock &lock, RunReport *report);
     // The lock (unless held or per transaction), then the history tables, created once.
     bool lockAndPrepareHistory(MigrationLock &lock, bool lockHeld, RunReport *report);
-    RunReport run(const MigrationFile &migration, Direction direction, bool dryRun, bool lockHeld);
+    // startAt: resume a non-transactional up file from that statement (0-based).
+    RunReport run(const MigrationFile &migration, Direction direction, bool dryRun, bool lockHeld, int startAt = 0);
     bool checkRunnable(const MigrationFile &migration, const MigrationScript &script, const SqlScript &parsed,
                        bool dryRun, RunReport *report);
-    bool execStatements(const MigrationScript &script, const SqlScript &parsed, RunReport *report);
+    bool execStatements(const MigrationScript &script, const SqlScript &parsed, RunReport *report, int startAt = 0);
     void fail(RunReport *report, const MigrationScript &script, const SqlStatement &statement, int count,
               const DbError &error);
     // Writes the audit row; inside an open transaction under a savepoint, so that a failed audit

@@ -429,10 +429,14 @@ void MigrationsPage::updateActions()
     const bool applied = row && (row->state == MigrationState::Applied || row->state == MigrationState::Modified);
     const bool pending = row && (row->state == MigrationState::Pending || row->state == MigrationState::OutOfOrder
                                  || (row->state == MigrationState::Failed && !row->appliedAt));
-    m_ui->dryRunButton->setEnabled(ready && (pending || (applied && row->hasDown)));
+    // Failed part way outside a transaction: apply resumes, roll back runs the down file.
+    const bool dirty = row && row->resumeFrom > 0;
+    m_ui->dryRunButton->setEnabled(ready && !dirty && (pending || (applied && row->hasDown)));
     m_ui->dryRunButton->setText(applied ? tr("Preview &rollback") : tr("&Dry run"));
     m_ui->applyButton->setEnabled(ready && pending && !m_catalog.hasErrors());
-    m_ui->rollbackButton->setEnabled(ready && applied && row->hasDown);
+    m_ui->applyButton->setText(dirty ? tr("Resume at statement %1").arg(row->resumeFrom + 1) : tr("&Apply"));
+    m_ui->rollbackButton->setEnabled(ready && (applied || dirty) && row->hasDown);
+    m_ui->rollbackButton->setText(dirty ? tr("Run &down file") : tr("Roll &back"));
     m_ui->verifyButton->setEnabled(ready && applied);
     m_ui->repairButton->setEnabled(m_connected && !m_busy && row);
     m_ui->cancelButton->setEnabled(m_busy);
@@ -484,8 +488,14 @@ void MigrationsPage::applySelected()
     if (!file || !confirm(tr("apply"), file->up))
         return;
     m_ui->noticeView->clear();
-    setBusy(true, tr("Applying %1 …").arg(file->displayName()));
     watchBlockers(tr("the apply of %1").arg(file->displayName()));
+    const int resumeFrom = selectedRow()->resumeFrom;
+    if (resumeFrom > 0) {
+        setBusy(true, tr("Resuming %1 at statement %2 …").arg(file->displayName()).arg(resumeFrom + 1));
+        QMetaObject::invokeMethod(m_worker, "resume", Qt::QueuedConnection, Q_ARG(QString, file->version), Q_ARG(int, resumeFrom));
+        return;
+    }
+    setBusy(true, tr("Applying %1 …").arg(file->displayName()));
     QMetaObject::invokeMethod(m_worker, "apply", Qt::QueuedConnection, Q_ARG(QString, file->version));
 }
 

@@ -88,6 +88,7 @@ private slots:
     void refusesAVerifyScriptThatCommits();
     void aFailedApplyLaterRecordedElsewhereIsApplied();
     void repairRecordsWithoutRunningAndAudits();
+    void partialFailureOutsideATransactionResumesOrRunsDown();
 };
 
 void TestMigrationRunner::initTestCase()
@@ -649,6 +650,69 @@ void TestMigrationRunner::repairRecordsWithoutRunningAndAudits()
     QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("0"));
     QCOMPARE(db.scalar("SELECT count(*) FROM atlas_console.migration_audit WHERE direction = 'repair'"), QStringLiteral("2"));
     QCOMPARE(runner.status(catalog).rows.first().state, MigrationState::Pending);
+}
+
+void TestMigrationRunner::partialFailureOutsideATransactionResumesOrRunsDown()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_events.sql"), "-- atlas:no-transaction\nCREATE TABLE d (a int);\n"
+                                        "CREATE INDEX CONCURRENTLY d_a ON d (a);\nINSERT INTO audit_target VALUES (1);\n"
+                                        "COMMENT ON TABLE d IS 'done';");
+    write(dir.filePath("1_events.down.sql"), "DROP INDEX IF EXISTS d_a;\nDROP TABLE IF EXISTS d;");
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    const MigrationFile &file = *catalog.find("1");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection, TestDatabase::runnerOptions());
+    RunReport report = runner.apply(file);
+    QVERIFY(!report.ok);
+    if (TestDatabase::pooled()) {  // such a file never runs behind a transaction pooler: nothing can be half-done
+        QVERIFY2(report.message.contains("cannot run through a transaction pooler"), qPrintable(report.message));
+        return;
+    }
+    // Statement 3 failed; 1 and 2 committed on their own.
+    QCOMPARE(report.failedStatement, 2);
+    QCOMPARE(db.scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'd_a'"), QStringLiteral("1"));
+    MigrationStatusRow row = runner.status(catalog).rows.first();
+    QCOMPARE(row.state, MigrationState::Failed);
+    QCOMPARE(row.resumeFrom, 2);
+    QVERIFY2(row.detail.startsWith("failed part way, outside a transaction: statements 1 to 2 ran and stay; statement 3 "
+                                   "failed: "), qPrintable(row.detail));
+    QVERIFY2(row.detail.endsWith("Resume from statement 3, or run the down file."), qPrintable(row.detail));
+
+    // Never again from the start, and only from the failed statement.
+    const QString attempts = db.scalar("SELECT count(*) FROM atlas_console.migration_audit");
+    report = runner.apply(file);
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.contains("Resume from statement 3, or run its down file"), qPrintable(report.message));
+    QCOMPARE(runner.applyPending(catalog).last().message, report.message);
+    report = runner.resume(file, 1);
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.endsWith("can resume only from statement 3, where its last apply failed"), qPrintable(report.message));
+    QCOMPARE(db.scalar("SELECT count(*) FROM atlas_console.migration_audit"), attempts);  // refusals change nothing
+
+    // The cause fixed, it resumes at statement 3 and is recorded with all its statements.
+    QVERIFY(db.connect()->exec("CREATE TABLE audit_target (a int)").ok());
+    report = runner.resume(file, 2);
+    QVERIFY2(report.ok, qPrintable(report.message));
+    QCOMPARE(report.statements.size(), 2);
+    QCOMPARE(report.statements.first().index, 2);
+    QCOMPARE(db.scalar("SELECT array_length(statements, 1) FROM supabase_migrations.schema_migrations"), QStringLiteral("4"));
+    QCOMPARE(runner.status(catalog).rows.first().state, MigrationState::Applied);
+    report = runner.resume(file, 2);
+    QVERIFY(report.ok && report.skipped);  // applied: nothing to resume
+
+    // Again half-done, then its down file instead: clean and pending.
+    QVERIFY(runner.rollback(file).ok);
+    QVERIFY(db.connect()->exec("DROP TABLE audit_target").ok());
+    QVERIFY(!runner.apply(file).ok);
+    QCOMPARE(runner.status(catalog).rows.first().resumeFrom, 2);
+    report = runner.rollback(file);
+    QVERIFY2(report.ok && !report.skipped, qPrintable(report.message));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.d') IS NULL"), QStringLiteral("t"));
+    row = runner.status(catalog).rows.first();
+    QCOMPARE(row.state, MigrationState::Pending);
+    QCOMPARE(row.resumeFrom, -1);
 }
 
 QTEST_GUILESS_MAIN(TestMigrationRunner)

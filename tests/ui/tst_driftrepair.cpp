@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -50,6 +51,7 @@ class TestDriftRepair : public QObject {
 private slots:
     void driftTabShowsTheStatementDiff();
     void repairRefusesWithoutConfirmationAndWritesTheAuditRow();
+    void halfDoneMigrationOffersResumeAndItsDownFile();
 
 private:
     // 1_t applied by the engine, then edited; 2_cli recorded the way the Supabase CLI records it,
@@ -213,6 +215,43 @@ void TestDriftRepair::repairRefusesWithoutConfirmationAndWritesTheAuditRow()
     QCOMPARE(db.scalar("SELECT note FROM atlas_console.migration_audit WHERE direction = 'repair' AND version = '2'"),
              QStringLiteral("marked reverted without running it: recorded by mistake"));
     QCOMPARE(db.scalar("SELECT to_regclass('public.u') IS NOT NULL"), QStringLiteral("t"));  // nothing ran
+}
+
+void TestDriftRepair::halfDoneMigrationOffersResumeAndItsDownFile()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_events.sql"), "-- atlas:no-transaction\nCREATE TABLE d (a int);\n"
+                                        "CREATE INDEX CONCURRENTLY d_a ON d (a);\nINSERT INTO audit_target VALUES (1);\n");
+    write(dir.filePath("1_events.down.sql"), "DROP TABLE IF EXISTS d;");
+    {
+        auto engine = db.connect();
+        MigrationRunner runner(*engine, TestDatabase::runnerOptions());
+        QVERIFY(!runner.apply(*scanMigrationFolder(dir.path()).find("1")).ok);
+    }
+    MainWindow window;
+    open(window, db, dir.path());
+    MigrationsPage *page = window.migrationsPage();
+    QSignalSpy done(page, &MigrationsPage::operationDone);
+    page->selectVersion("1");
+    QCOMPARE(state(page, "1"), QStringLiteral("failed"));
+    auto *apply = window.findChild<QPushButton *>("applyButton");
+    auto *rollback = window.findChild<QPushButton *>("rollbackButton");
+    QCOMPARE(apply->text(), QStringLiteral("Resume at statement 3"));
+    QVERIFY(apply->isEnabled());
+    QCOMPARE(rollback->text(), QStringLiteral("Run &down file"));
+    QVERIFY(rollback->isEnabled());
+    QVERIFY(!window.findChild<QPushButton *>("dryRunButton")->isEnabled());
+    QVERIFY2(page->findChild<QLabel *>("fileLabel")->text().contains("statements 1 to 2 ran and stay"),
+             qPrintable(page->findChild<QLabel *>("fileLabel")->text()));
+
+    // Resume once the cause is fixed: statements 1 and 2 are not run again.
+    QVERIFY(db.connect()->exec("CREATE TABLE audit_target (a int)").ok());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 10000);
+    QVERIFY2(done.last().at(1).toBool(), qPrintable(window.findChild<QLabel *>("resultLabel")->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(state(page, "1"), QStringLiteral("applied"), 10000);
+    QCOMPARE(db.scalar("SELECT count(*) FROM audit_target"), QStringLiteral("1"));
 }
 
 QTEST_MAIN(TestDriftRepair)

@@ -244,9 +244,10 @@ int run(int argc, char **argv)
     const QCommandLineOption repairStatus(QStringLiteral("status"), QStringLiteral("repair: applied or reverted."), QStringLiteral("status"));
     const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("repair: why, for the audit table."), QStringLiteral("text"));
     const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("repair: do it (without it, repair only shows what it would do)."));
+    const QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("apply: run a migration that failed part way outside a transaction on from its failed statement."));
     const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("repair --status applied: even though the verify checks fail."));
     parser.addOptions({dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout, pooled, noColour,
-                       repairStatus, reason, yes, force});
+                       repairStatus, reason, yes, force, resume});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -437,9 +438,27 @@ int run(int argc, char **argv)
                              line.toLocal8Bit().constData());
                 std::fflush(stderr);
             });
-            reports = runner.applyPending(catalog, parser.value(to), parser.isSet(outOfOrder));
+            // A migration that failed part way outside a transaction goes on only when asked.
+            for (const MigrationStatusRow &row : current.rows) {
+                if (!parser.isSet(resume) || row.resumeFrom <= 0
+                    || (parser.isSet(to) && versionLess(parser.value(to), row.version)))
+                    continue;
+                reports.append(runner.resume(*catalog.find(row.version), row.resumeFrom));
+                if (!reports.last().ok)
+                    break;
+            }
+            if (reports.isEmpty() || reports.last().ok)
+                reports += runner.applyPending(catalog, parser.value(to), parser.isSet(outOfOrder));
         }
         code = exitCodeFor(reports);
+        for (const MigrationStatusRow &row : current.rows) {
+            if (row.resumeFrom > 0 && !parser.isSet(resume) && !reports.isEmpty() && !reports.last().ok
+                && reports.last().version == row.version)
+                o.err() << QStringLiteral("atlas-console: `apply --resume` runs %1 on from statement %2; `rollback %1` runs its "
+                                          "down file\n")
+                               .arg(row.version)
+                               .arg(row.resumeFrom + 1);
+        }
     } else if (verb == QLatin1String("rollback")) {
         const QString v = version.isEmpty() ? newestApplied() : version;
         const MigrationFile *file = catalog.find(v);
