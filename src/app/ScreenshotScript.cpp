@@ -80,6 +80,12 @@ void ScreenshotScript::run()
         const auto afterStatus = [this, page] {
             if (!m_plan.version.isEmpty())
                 page->selectVersion(m_plan.version);
+            if (m_plan.page == QLatin1String("statements")) {  // the statements tab, sizes read
+                auto *details = page->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+                details->setCurrentWidget(details->findChild<QWidget *>(QStringLiteral("statementsTab")));
+                grab(m_window);
+                return;
+            }
             if (m_plan.page == QLatin1String("blockers")) {  // apply, and show who blocks it
                 connect(page->blockersPanel(), &BlockersPanel::blockersShown, this, [this](int count) {
                     if (count > 0)

@@ -12,7 +12,7 @@ class ScreenshotScript : public QObject {
 public:
     struct Plan {
         QString file;
-        QString page;     // migrations, blockers, todos, environments, server, profiles, browse...
+        QString page;     // migrations, statements, blockers, todos, environments, server, profiles, browse...
         QString version;  // migrations: select this migration
         bool preview = false;  // migrations: run its dry run first
     };

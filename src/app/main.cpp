@@ -59,8 +59,9 @@ int main(int argc, char *argv[])
                                      QStringLiteral("name"));
     parser.addOption(profile);
     const QCommandLineOption screenshotPage(QStringLiteral("screenshot-page"),
-                                            QStringLiteral("With --screenshot: migrations (default), todos, "
-                                                           "environments, server or profiles."),
+                                            QStringLiteral("With --screenshot: migrations (default), statements, "
+                                                           "blockers, todos, environments, server, profiles, "
+                                                           "browse, browse-chart."),
                                             QStringLiteral("page"), QStringLiteral("migrations"));
     const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("With --screenshot: select this migration."),
                                     QStringLiteral("version"));

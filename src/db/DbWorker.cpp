@@ -19,6 +19,7 @@ DbWorker::DbWorker()
     qRegisterMetaType<QList<AuditRow>>();
     qRegisterMetaType<RunnerOptions>();
     qRegisterMetaType<QList<EvidenceResult>>();
+    qRegisterMetaType<RelationSizeMap>();
 }
 
 DbWorker::~DbWorker() = default;
@@ -188,6 +189,11 @@ void DbWorker::readRecordedStatements(const QString &version)
         result = MigrationHistory::readStatements(m_connection, {version}, &statements);
     emit recordedStatementsRead(version, recorded, statements.value(version),
                                 result.ok() ? QString() : result.error().toString());
+}
+
+void DbWorker::readRelationSizes(const QString &version, const QStringList &relations)
+{
+    emit relationSizesRead(version, relationSizes(m_connection, relations));
 }
 
 void DbWorker::prepareRepair(const QString &version, bool markApplied)

@@ -7,6 +7,7 @@
 #include "core/TodoEvidence.h"
 #include "db/MigrationRunner.h"
 #include "db/PgConnection.h"
+#include "db/RelationSizes.h"
 
 #include <QObject>
 #include <QThread>
@@ -33,6 +34,9 @@ Q_DECLARE_METATYPE(RunReport)
 Q_DECLARE_METATYPE(QList<RunReport>)
 Q_DECLARE_METATYPE(QList<AuditRow>)
 Q_DECLARE_METATYPE(QList<EvidenceResult>)
+Q_DECLARE_METATYPE(RelationSize)
+using RelationSizeMap = QHash<QString, RelationSize>;
+Q_DECLARE_METATYPE(RelationSizeMap)
 
 // Owns the console's connection and does all its database work on a thread of its own: the
 // server probe, the migration status, and the engine's dry run, apply, rollback and verify.
@@ -65,6 +69,8 @@ public slots:
     void readAudit(const QString &version);
     // The statements the history recorded for `version` (its drift against the file).
     void readRecordedStatements(const QString &version);
+    // Size and estimated rows of the tables a migration's statements lock.
+    void readRelationSizes(const QString &version, const QStringList &relations);
     // What a repair dialog shows first: the recorded statements, and for "applied" the verify
     // checks run read-only on this database. Answers recordedStatementsRead, then repairPrepared.
     void prepareRepair(const QString &version, bool markApplied);
@@ -87,6 +93,7 @@ signals:
     // `recorded` false: the history has no row for it (statements then empty).
     void recordedStatementsRead(const QString &version, bool recorded, const QStringList &statements, const QString &error);
     void repairPrepared(const QString &version, bool markApplied, const RunReport &checks);
+    void relationSizesRead(const QString &version, const QHash<QString, RelationSize> &sizes);
     void evidenceChecked(const QList<EvidenceResult> &results);
 
 private:

@@ -6,48 +6,16 @@
 #include "ui/ConfirmDialog.h"
 #include "ui/DriftView.h"
 #include "ui/RepairDialog.h"
+#include "ui/StateIcon.h"
+#include "ui/StatementsView.h"
 
 #include "core/CliStatementSplitter.h"
 #include "ui/SqlHighlighter.h"
 
 #include <QFontDatabase>
 #include <QMenu>
-#include <QPainter>
 #include <QShortcut>
 
-namespace {
-
-QColor stateColour(MigrationState state)
-{
-    switch (state) {
-    case MigrationState::Applied: return QColor(0x2e, 0x7d, 0x32);
-    case MigrationState::Pending: return QColor(0x15, 0x65, 0xc0);
-    case MigrationState::Modified:
-    case MigrationState::OutOfOrder: return QColor(0xef, 0x6c, 0x00);
-    case MigrationState::MissingFile:
-    case MigrationState::Failed: return QColor(0xb0, 0x00, 0x20);
-    }
-    return Qt::gray;
-}
-
-// A filled circle, so that state reads at a glance (the text says it too, for colour blindness).
-QIcon stateIcon(MigrationState state)
-{
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setBrush(stateColour(state));
-    painter.setPen(Qt::NoPen);
-    if (state == MigrationState::Pending) {
-        painter.setPen(QPen(stateColour(state), 2));
-        painter.setBrush(Qt::NoBrush);
-    }
-    painter.drawEllipse(QRectF(2, 2, 10, 10));
-    return QIcon(pixmap);
-}
-
-}  // namespace
 
 MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
     : QWidget(parent)
@@ -55,8 +23,14 @@ MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
     , m_worker(worker)
     , m_blockers(new BlockersPanel)
     , m_drift(new DriftView)
+    , m_statements(new StatementsView)
 {
     m_ui->setupUi(this);
+    m_ui->statementsLayout->addWidget(m_statements);
+    connect(m_worker, &DbWorker::relationSizesRead, this, [this](const QString &version, const QHash<QString, RelationSize> &sizes) {
+        if (version == selectedVersion())
+            m_statements->setSizes(sizes);
+    });
     m_ui->detailTabs->insertTab(m_ui->detailTabs->indexOf(m_ui->verifyTab), m_drift, tr("Drift"));
     m_ui->detailTabs->addTab(m_blockers, tr("Blockers"));
     m_confirmRepair = [](RepairDialog &dialog) { return dialog.exec() == QDialog::Accepted; };
@@ -250,7 +224,7 @@ void MigrationsPage::showSelection()
     const MigrationStatusRow *row = selectedRow();
     const MigrationFile *file = row ? m_catalog.find(row->version) : nullptr;
     m_ui->sqlView->setPlainText(file ? file->up.sql : QString());
-    m_ui->statementTree->clear();
+    m_statements->clear();
     m_ui->dryRunTree->clear();
     m_ui->verifyTree->clear();
     m_ui->historyTree->clear();
@@ -272,56 +246,11 @@ void MigrationsPage::showSelection()
         fileText += QStringLiteral("<br>%1: %2").arg(migrationStateName(row->state), row->detail.toHtmlEscaped());
     m_ui->fileLabel->setText(fileText);
     if (file) {
-        const SqlScript parsed = parseSqlScript(file->up.sql);
-        if (!parsed.isValid()) {
-            m_ui->riskSummaryLabel->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
-                                                .arg(parsed.syntaxError->located(file->up.fileName).toHtmlEscaped()));
-        } else {
-            int destructive = 0, caution = 0;
-            for (int i = 0; i < parsed.statements.size(); ++i) {
-                const SqlStatement &s = parsed.statements.at(i);
-                auto *item = new QTreeWidgetItem(m_ui->statementTree);
-                item->setText(0, QString::number(i + 1));
-                item->setText(1, QString::number(s.line));
-                item->setText(2, s.text.simplified().left(140));
-                item->setToolTip(2, s.text);
-                QStringList reasons;
-                for (const StatementRisk &r : s.risks)
-                    reasons << riskLevelName(r.level) + QStringLiteral(": ") + r.reason;
-                if (!s.transactional)
-                    reasons << tr("not in a transaction: %1").arg(s.nonTransactionalReason);
-                for (const LockEffect &l : s.locks) {
-                    if (l.newHere)
-                        continue;
-                    QString lock = tr("lock: %1 on %2 (%3)").arg(l.mode, l.relation, l.what);
-                    if (l.rewrites)
-                        lock += tr(", rewrites it");
-                    else if (l.scans)
-                        lock += tr(", reads every row");
-                    if (!l.saferForm.isEmpty())
-                        lock += tr("; safer: %1").arg(l.saferForm);
-                    reasons << lock;
-                }
-                item->setText(3, reasons.join(QLatin1Char('\n')));
-                const RiskLevel level = s.riskLevel();
-                if (level == RiskLevel::Destructive) {
-                    ++destructive;
-                    item->setForeground(3, QColor(0xb0, 0x00, 0x20));
-                    item->setIcon(3, stateIcon(MigrationState::Failed));
-                } else if (level == RiskLevel::Caution) {
-                    ++caution;
-                    item->setForeground(3, QColor(0xef, 0x6c, 0x00));
-                    item->setIcon(3, stateIcon(MigrationState::Modified));
-                }
-            }
-            m_ui->riskSummaryLabel->setText(tr("%1 statements · %2 destructive · %3 caution%4")
-                                                .arg(parsed.statements.size())
-                                                .arg(destructive)
-                                                .arg(caution)
-                                                .arg(parsed.hasNonTransactional() ? tr(" · runs outside a transaction") : QString()));
-            for (int c = 0; c < 3; ++c)
-                m_ui->statementTree->resizeColumnToContents(c);
-        }
+        m_statements->showScript(file->up);
+        const QStringList touched = m_statements->touchedRelations();
+        if (m_connected && !m_busy && !touched.isEmpty())
+            QMetaObject::invokeMethod(m_worker, "readRelationSizes", Qt::QueuedConnection, Q_ARG(QString, row->version),
+                                      Q_ARG(QStringList, touched));
     }
     if (row->recorded && m_connected) {
         m_drift->showMessage(tr("Reading the statements recorded for %1 …").arg(row->version));

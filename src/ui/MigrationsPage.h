@@ -15,6 +15,7 @@ class MigrationsPage;
 }
 class BlockersPanel;
 class DriftView;
+class StatementsView;
 class RepairDialog;
 
 // The migration checklist: every migration of the folder with its state in the connected
@@ -84,6 +85,7 @@ private:
     DbWorker *m_worker;
     BlockersPanel *m_blockers;
     DriftView *m_drift;
+    StatementsView *m_statements;
     RepairConfirmer m_confirmRepair;
     // The last recorded statements read, for the repair dialog that follows.
     QString m_recordedVersion;

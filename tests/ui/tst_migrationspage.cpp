@@ -2,6 +2,7 @@
 #include "../support/TestDatabase.h"
 
 #include "core/CliStatementSplitter.h"
+#include "core/MigrationCatalog.h"
 #include "ui/MainWindow.h"
 #include "ui/ConfirmDialog.h"
 #include "ui/MigrationsPage.h"
@@ -21,6 +22,7 @@ private slots:
     void clicksThroughDryRunApplyVerifyRollback();
     void productionGuardRefusesWithoutTheTypedName();
     void confirmDialogNeedsTheExactName();
+    void statementsShowTheSizeOfTheTablesTheyLock();
 
 private:
     static QPushButton *button(QWidget &w, const char *name) { return w.findChild<QPushButton *>(QLatin1String(name)); }
@@ -154,6 +156,32 @@ void TestMigrationsPage::confirmDialogNeedsTheExactName()
     ConfirmDialog staging(guardFor(Environment::Staging, "apply", "20250918_x", script, "postgres", QString()));
     QVERIFY(staging.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
     QVERIFY(staging.findChild<QLineEdit *>(QStringLiteral("typeEdit"))->isHidden());
+}
+
+void TestMigrationsPage::statementsShowTheSizeOfTheTablesTheyLock()
+{
+    TestDatabase db;
+    {
+        auto engine = db.connect();
+        MigrationRunner runner(*engine, TestDatabase::runnerOptions());
+        QVERIFY(runner.apply(*scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR)).find("20250918")).ok);
+        QVERIFY(engine->exec("ANALYZE public.daily_usage").ok());
+    }
+    const QString size = db.scalar("SELECT pg_size_pretty(pg_total_relation_size('public.daily_usage'))");
+    MainWindow window;
+    window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    window.show();
+    MigrationsPage *page = window.migrationsPage();
+    QSignalSpy shown(page, &MigrationsPage::statusShown);
+    window.connectTo(db.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
+    page->selectVersion("20251002090000");  // the tier change: constraints on daily_usage, an UPDATE
+    QTreeWidget *statements = tree(window, "statementTree");
+    const auto risks = [statements] { return column(statements, 3).join('\n'); };
+    QTRY_VERIFY_WITH_TIMEOUT(risks().contains("[" + size + ", ~0 rows]"), 5000);
+    QVERIFY2(risks().contains("lock: ACCESS EXCLUSIVE on public.daily_usage"), qPrintable(risks()));
+    const QString summary = window.findChild<QLabel *>("riskSummaryLabel")->text();
+    QVERIFY2(summary.contains("reads every row of public.daily_usage (" + size + ", ~0 rows)"), qPrintable(summary));
 }
 
 QTEST_MAIN(TestMigrationsPage)
