@@ -25,18 +25,20 @@ bool MigrationScript::runsOutsideTransaction() const
 
 bool versionLess(const QString &a, const QString &b)
 {
-    auto significant = [](const QString &v) {
-        int i = 0;
+    // Compared in place: a status of a thousand migrations sorts them on every run.
+    const auto significant = [](const QString &v) {
+        qsizetype i = 0;
         while (i < v.size() - 1 && v.at(i) == QLatin1Char('0'))
             ++i;
-        return v.mid(i);
+        return QStringView(v).mid(i);
     };
-    const QString x = significant(a);
-    const QString y = significant(b);
+    const QStringView x = significant(a);
+    const QStringView y = significant(b);
     if (x.size() != y.size())
         return x.size() < y.size();
-    if (x != y)
-        return x < y;
+    const int order = x.compare(y);
+    if (order != 0)
+        return order < 0;
     return a < b;  // "007" and "7": a stable order for equal numbers
 }
 

@@ -42,7 +42,13 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
             newestApplied = entry.version;
     }
 
+    static const VersionAudit kNoAudit;
+    const auto factsOf = [&audit](const QString &version) -> const VersionAudit & {
+        const auto it = audit.constFind(version);
+        return it == audit.constEnd() ? kNoAudit : it.value();
+    };
     QList<MigrationStatusRow> rows;
+    rows.reserve(catalog.migrations.size() + history.size());
     for (const MigrationFile &file : catalog.migrations) {
         MigrationStatusRow row;
         row.version = file.version;
@@ -50,7 +56,7 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
         row.hasFile = true;
         row.hasDown = file.down.exists();
         row.hasVerify = file.verify.exists();
-        const VersionAudit facts = audit.value(file.version);
+        const VersionAudit &facts = factsOf(file.version);
         const HistoryEntry *entry = applied.value(file.version);
         row.recorded = entry != nullptr;
         if (facts.lastApply && entry) {
@@ -69,7 +75,12 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
             QString drift;
             if (entry->statements)
                 drift = statementDrift(*entry->statements, splitLikeSupabaseCli(file.up.sql));
-            else if (!entry->digest.isEmpty()) {
+            else if (entry->writtenByLastApply && facts.lastApply) {
+                // Same text as then, or at least the same statements (a comment moved, say).
+                if (file.up.sha256() != facts.lastApply->checksum
+                    && file.up.cliStatementsDigest() != facts.lastApply->statementsDigest)
+                    drift = QStringLiteral("file changed since it was applied: its statements differ from the recorded ones");
+            } else if (!entry->digest.isEmpty()) {
                 if (entry->digest != file.up.cliStatementsDigest())
                     drift = QStringLiteral("file changed since it was applied: its statements differ from the recorded ones");
             } else if (facts.lastApply && !facts.lastApply->checksum.isEmpty() && facts.lastApply->checksum != file.up.sha256())
@@ -108,7 +119,7 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
         } else {
             row.state = MigrationState::Pending;
         }
-        rows.append(row);
+        rows.append(std::move(row));
     }
 
     for (const HistoryEntry &entry : history) {
@@ -121,15 +132,16 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
         row.recorded = true;
         row.detail = QStringLiteral("recorded as applied in the database, but no file %1_%2.sql is in the folder")
                          .arg(entry.version, entry.name);
-        const VersionAudit facts = audit.value(entry.version);
+        const VersionAudit &facts = factsOf(entry.version);
         if (facts.lastApply) {
             row.appliedAt = facts.lastApply->finishedAt;
             row.appliedBy = facts.lastApply->actor;
         }
-        rows.append(row);
+        rows.append(std::move(row));
     }
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const MigrationStatusRow &a, const MigrationStatusRow &b) { return versionLess(a.version, b.version); });
+    const auto byVersion = [](const MigrationStatusRow &a, const MigrationStatusRow &b) { return versionLess(a.version, b.version); };
+    if (!std::is_sorted(rows.begin(), rows.end(), byVersion))  // the folder's order, unless files are missing
+        std::stable_sort(rows.begin(), rows.end(), byVersion);
     return rows;
 }
 

@@ -19,7 +19,11 @@ struct HistoryEntry {
     // The statements column, or its digest (statementsDigest()) when only that was read: a status
     // of many migrations reads digests, and the statements of those that differ.
     std::optional<QStringList> statements;
-    QByteArray digest;  // empty when the row has no statements (very old CLI versions)
+    QByteArray digest;  // empty when the row has no statements (very old CLI versions), or:
+    // The row is the one this console's last successful apply of the version wrote (same
+    // transaction), so its statements are that file text's, whose checksum the audit keeps: the
+    // status then compares checksums and needs no digest from the server.
+    bool writtenByLastApply = false;
 };
 
 // md5 of the statements joined by U+001F, the same as the server's
@@ -36,6 +40,7 @@ struct AuditEntry {
     QString actor;
     QString error;
     int failedStatement = -1;  // 0-based, for a failed attempt; -1 when none failed
+    QByteArray statementsDigest;  // statementsDigest() of the statements it recorded (up only)
 };
 
 // The audit facts the status needs for one version.

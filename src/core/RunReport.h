@@ -39,6 +39,7 @@ struct RunReport {
     QString message;          // for people; on failure located: "file:line:column: ERROR 42P01: ..."
     DbError error;            // the server's error, whole
     int failedStatement = -1; // 0-based
+    int resumeFrom = -1;      // refused: it failed part way outside a transaction; resume here
     QList<StatementReport> statements;
     QStringList notices;      // server notices in order
     QStringList warnings;     // from the console: not atomic, audit not written, ...

@@ -36,7 +36,7 @@ QString TextTable::render(bool colour) const
                 out += QLatin1String("\x1b[") + code + QLatin1Char('m');
             out += cell;
             if (!last)
-                out += QString(widths[c] - cell.size(), QLatin1Char(' '));
+                out.resize(out.size() + widths[c] - cell.size(), QLatin1Char(' '));
             if (paint)
                 out += QLatin1String("\x1b[0m");
             if (!last)

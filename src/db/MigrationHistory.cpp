@@ -7,6 +7,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+namespace {
+
+// A full transaction id (xid8: epoch and xid) as a row's xmin shows it: the low 32 bits.
+QString asXmin(const QString &fullTransactionId)
+{
+    return QString::number(fullTransactionId.toULongLong() & 0xffffffffULL);
+}
+
+}  // namespace
+
 namespace MigrationHistory {
 
 PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QString, VersionAudit> *audit)
@@ -19,42 +29,35 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
         "EXISTS (SELECT FROM pg_attribute WHERE attrelid = to_regclass('supabase_migrations.schema_migrations') "
         "AND attname = 'statements' AND NOT attisdropped) AS has_statements, "
         "EXISTS (SELECT FROM pg_attribute WHERE attrelid = to_regclass('supabase_migrations.schema_migrations') "
-        "AND attname = 'name' AND NOT attisdropped) AS has_name"));
+        "AND attname = 'name' AND NOT attisdropped) AS has_name, "
+        "EXISTS (SELECT FROM pg_attribute WHERE attrelid = to_regclass('atlas_console.migration_audit') "
+        "AND attname = 'transaction_id' AND NOT attisdropped) AS has_transaction_id"));
     if (!exists.ok())
         return exists;
     const bool hasHistory = exists.value(0, 0) == QLatin1String("t");
     const bool hasAudit = exists.value(0, 1) == QLatin1String("t");
+    const bool hasStatements = exists.value(0, 2) == QLatin1String("t");
+    const bool hasTransactionId = exists.value(0, 4) == QLatin1String("t");
 
-    if (hasHistory) {
-        // Old CLI versions created the table without these columns; read what is there.
-        const QString statements = exists.value(0, 2) == QLatin1String("t")
-            ? QStringLiteral("md5(array_to_string(statements, chr(31)))") : QStringLiteral("NULL::text");
-        const QString name = exists.value(0, 3) == QLatin1String("t") ? QStringLiteral("name") : QStringLiteral("NULL::text");
-        PgResult rows = connection.exec(QStringLiteral("SELECT version, %1, %2 FROM supabase_migrations.schema_migrations")
-                                            .arg(name, statements));
-        if (!rows.ok())
-            return rows;
-        for (int r = 0; r < rows.rowCount(); ++r) {
-            HistoryEntry entry;
-            entry.version = rows.value(r, 0);
-            entry.name = rows.value(r, 1);
-            entry.digest = rows.value(r, 2).toLatin1();
-            history->append(entry);
-        }
-    }
-
+    // The transaction (as xmin shows it: 32 bits) of each version's last successful apply.
+    QHash<QString, QString> applyTransactions;
     if (hasAudit) {
         // One row per version: its newest attempt (up or down) and its newest successful up. The
         // second is looked up only when the first is not it (the usual case): one sort, not two.
+        const QString transaction = hasTransactionId ? QStringLiteral("%1.transaction_id, %1.statements_digest")
+                                                     : QStringLiteral("NULL::text, NULL::text");
+        const QString columns = hasTransactionId ? QStringLiteral(", transaction_id, statements_digest") : QString();
         PgResult rows = connection.exec(QStringLiteral(
-            "SELECT a.version, a.direction, a.outcome, a.checksum, (extract(epoch FROM a.finished_at) * 1000)::bigint, "
+            "SELECT a.version, a.direction, a.outcome, a.checksum, (date_part('epoch', a.finished_at) * 1000)::bigint, "
             "a.actor, a.error, a.direction = 'up' AND a.outcome = 'succeeded', "
-            "u.checksum, (extract(epoch FROM u.finished_at) * 1000)::bigint, u.actor, a.failed_statement "
-            "FROM (SELECT DISTINCT ON (version) * FROM atlas_console.migration_audit WHERE direction IN ('up', 'down') "
+            "u.checksum, (date_part('epoch', u.finished_at) * 1000)::bigint, u.actor, a.failed_statement, %1, %2 "
+            "FROM (SELECT DISTINCT ON (version) version, direction, outcome, checksum, finished_at, actor, error, "
+            "      failed_statement%3 FROM atlas_console.migration_audit WHERE direction IN ('up', 'down') "
             "      ORDER BY version, id DESC) AS a "
-            "LEFT JOIN LATERAL (SELECT * FROM atlas_console.migration_audit AS x "
+            "LEFT JOIN LATERAL (SELECT checksum, finished_at, actor%3 FROM atlas_console.migration_audit AS x "
             "      WHERE NOT (a.direction = 'up' AND a.outcome = 'succeeded') AND x.version = a.version "
-            "      AND x.direction = 'up' AND x.outcome = 'succeeded' ORDER BY x.id DESC LIMIT 1) AS u ON true"));
+            "      AND x.direction = 'up' AND x.outcome = 'succeeded' ORDER BY x.id DESC LIMIT 1) AS u ON true")
+                                            .arg(transaction.arg(QStringLiteral("a")), transaction.arg(QStringLiteral("u")), columns));
         if (!rows.ok())
             return rows;
         for (int r = 0; r < rows.rowCount(); ++r) {
@@ -69,7 +72,10 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
             attempt.failedStatement = rows.isNull(r, 11) ? -1 : rows.value(r, 11).toInt();
             VersionAudit &facts = (*audit)[attempt.version];
             if (rows.value(r, 7) == QLatin1String("t")) {
+                attempt.statementsDigest = rows.value(r, 13).toLatin1();
                 facts.lastApply = attempt;  // the newest attempt is the newest successful up
+                if (!rows.isNull(r, 12) && !rows.isNull(r, 13))
+                    applyTransactions.insert(attempt.version, asXmin(rows.value(r, 12)));
             } else if (!rows.isNull(r, 8) || !rows.isNull(r, 9)) {
                 AuditEntry apply;
                 apply.version = attempt.version;
@@ -78,9 +84,54 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
                 apply.checksum = rows.value(r, 8).toLatin1();
                 apply.finishedAt = QDateTime::fromMSecsSinceEpoch(rows.value(r, 9).toLongLong(), Qt::UTC);
                 apply.actor = rows.value(r, 10);
+                apply.statementsDigest = rows.value(r, 15).toLatin1();
                 facts.lastApply = apply;
+                if (!rows.isNull(r, 14) && !rows.isNull(r, 15))
+                    applyTransactions.insert(attempt.version, asXmin(rows.value(r, 14)));
             }
             facts.lastAttempt = attempt;
+        }
+    }
+
+    if (hasHistory) {
+        // Old CLI versions created the table without these columns; read what is there. The
+        // digest is left out for rows written by one of the transactions of our applies.
+        const QString name = exists.value(0, 3) == QLatin1String("t") ? QStringLiteral("name") : QStringLiteral("NULL::text");
+        const QString digest = hasStatements
+            ? QStringLiteral("CASE WHEN xmin::text = ANY ($1::text[]) THEN NULL ELSE md5(array_to_string(statements, chr(31))) END")
+            : QStringLiteral("NULL::text");
+        PgResult rows = connection.execParams(
+            QStringLiteral("SELECT version, %1, xmin::text, %2 FROM supabase_migrations.schema_migrations").arg(name, digest),
+            {toPgTextArray(applyTransactions.values())});
+        if (!rows.ok())
+            return rows;
+        QStringList unmatched;  // no digest, yet not written by this version's own apply
+        for (int r = 0; r < rows.rowCount(); ++r) {
+            HistoryEntry entry;
+            entry.version = rows.value(r, 0);
+            entry.name = rows.value(r, 1);
+            entry.digest = rows.value(r, 3).toLatin1();
+            if (hasStatements && rows.isNull(r, 3)) {
+                entry.writtenByLastApply = applyTransactions.value(entry.version) == rows.value(r, 2);
+                if (!entry.writtenByLastApply)
+                    unmatched << entry.version;
+            }
+            history->append(entry);
+        }
+        if (!unmatched.isEmpty()) {
+            PgResult digests = connection.execParams(
+                QStringLiteral("SELECT version, md5(array_to_string(statements, chr(31))) FROM supabase_migrations.schema_migrations "
+                               "WHERE version = ANY ($1::text[])"),
+                {toPgTextArray(unmatched)});
+            if (!digests.ok())
+                return digests;
+            QHash<QString, QByteArray> byVersion;
+            for (int r = 0; r < digests.rowCount(); ++r)
+                byVersion.insert(digests.value(r, 0), digests.value(r, 1).toLatin1());
+            for (HistoryEntry &entry : *history) {
+                if (byVersion.contains(entry.version))
+                    entry.digest = byVersion.value(entry.version);
+            }
         }
     }
     return exists;
@@ -124,8 +175,8 @@ PgResult lastAttempt(PgConnection &connection, const QString &version, AuditEntr
 PgResult tablesReady(PgConnection &connection, bool *ready)
 {
     const PgResult result = connection.exec(QStringLiteral(
-        "SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid = to_regclass('atlas_console.migration_audit') "
-        " AND attname = 'note' AND NOT attisdropped) AND "
+        "SELECT (SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('atlas_console.migration_audit') "
+        " AND attname IN ('note', 'transaction_id', 'statements_digest') AND NOT attisdropped) = 3 AND "
         "(SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('supabase_migrations.schema_migrations') "
         " AND attname IN ('version', 'name', 'statements') AND NOT attisdropped) = 3"));
     *ready = result.ok() && result.value(0, 0) == QLatin1String("t");
@@ -169,8 +220,13 @@ PgResult ensureTables(PgConnection &connection)
         " failed_statement integer,"
         " error text);"
         "CREATE INDEX IF NOT EXISTS migration_audit_version_idx ON atlas_console.migration_audit (version, id DESC);"
-        // Added after the first release: why a repair was made.
-        "ALTER TABLE atlas_console.migration_audit ADD COLUMN IF NOT EXISTS note text;"));
+        // Added after the first release: why a repair was made; the transaction that wrote the
+        // row (for a successful apply, the one that wrote the history row) and the digest of the
+        // statements it recorded, so that a status recognises its own rows without hashing them.
+        // (Older rows keep NULL: the default is set after the column is added.)
+        "ALTER TABLE atlas_console.migration_audit ADD COLUMN IF NOT EXISTS note text,"
+        " ADD COLUMN IF NOT EXISTS transaction_id xid8, ADD COLUMN IF NOT EXISTS statements_digest text;"
+        "ALTER TABLE atlas_console.migration_audit ALTER COLUMN transaction_id SET DEFAULT pg_current_xact_id();"));
     return result;
 }
 
@@ -200,14 +256,15 @@ PgResult recordAudit(PgConnection &connection, const AuditRecord &record)
 {
     return connection.execParams(
         QStringLiteral("INSERT INTO atlas_console.migration_audit (version, name, direction, outcome, checksum, actor, "
-                       "started_at, duration_ms, statements_run, failed_statement, error, note) "
-                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"),
+                       "started_at, duration_ms, statements_run, failed_statement, error, note, statements_digest) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"),
         {record.version, record.name.isNull() ? QStringLiteral("") : record.name, record.direction, record.outcome,
          record.checksum.isEmpty() ? QString() : QString::fromLatin1(record.checksum), record.actor,
          record.startedAt.toUTC().toString(Qt::ISODateWithMs), QString::number(record.durationMs),
          QString::number(record.statementsRun),
          record.failedStatement < 0 ? QString() : QString::number(record.failedStatement),
-         record.error.isEmpty() ? QString() : record.error, record.note.isEmpty() ? QString() : record.note});
+         record.error.isEmpty() ? QString() : record.error, record.note.isEmpty() ? QString() : record.note,
+         record.statementsDigest.isEmpty() ? QString() : QString::fromLatin1(record.statementsDigest)});
 }
 
 }  // namespace MigrationHistory

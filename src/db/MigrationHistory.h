@@ -22,6 +22,7 @@ struct AuditRecord {
     int failedStatement = -1;  // 0-based; -1 when none failed
     QString error;
     QString note;  // a repair's reason
+    QByteArray statementsDigest;  // of the statements recorded in the history (successful up)
 };
 
 // The two history tables: supabase_migrations.schema_migrations, written exactly as the Supabase
@@ -29,8 +30,11 @@ struct AuditRecord {
 // Reads work on a read-only connection and on a database that has neither table.
 namespace MigrationHistory {
 
-// Three round trips whatever the number of migrations: which tables exist, the CLI's rows (with
-// a digest of their statements, not the statements), and the audit facts per version.
+// Three round trips whatever the number of migrations: which tables exist, the audit facts per
+// version, and the CLI's rows: for each, a digest of its statements, except for the rows this
+// console's last apply wrote (recognised by the writing transaction), whose statements the audit
+// describes already. A fourth only in the unlikely case that a row's transaction id matches
+// another version's apply.
 PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QString, VersionAudit> *audit);
 
 // The recorded statements of the given versions, in one round trip.

@@ -281,6 +281,8 @@ void MigrationRunner::audit(const MigrationFile &migration, const MigrationScrip
     record.outcome = report.ok ? QStringLiteral("succeeded")
                                : (report.cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed"));
     record.checksum = script.sha256();
+    if (report.ok && report.direction == QLatin1String("up"))
+        record.statementsDigest = migration.up.cliStatementsDigest();  // what recordApplied wrote
     record.actor = m_options.actor;
     record.startedAt = startedAt;
     record.durationMs = startedAt.msecsTo(QDateTime::currentDateTimeUtc());
@@ -505,6 +507,7 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
     if (direction == Direction::Up && !isApplied && startAt != dirtyFrom) {
         if (atomic)
             m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.resumeFrom = dirtyFrom > 0 ? dirtyFrom : -1;
         if (startAt == 0)
             report.message = QStringLiteral("%1 failed part way outside a transaction: statements 1 to %2 ran and stay. "
                                             "Resume from statement %3, or run its down file; applying it from the start "

@@ -89,6 +89,7 @@ private slots:
     void aFailedApplyLaterRecordedElsewhereIsApplied();
     void repairRecordsWithoutRunningAndAudits();
     void partialFailureOutsideATransactionResumesOrRunsDown();
+    void statusTrustsOnlyTheRowsItsApplyWrote();
 };
 
 void TestMigrationRunner::initTestCase()
@@ -713,6 +714,46 @@ void TestMigrationRunner::partialFailureOutsideATransactionResumesOrRunsDown()
     row = runner.status(catalog).rows.first();
     QCOMPARE(row.state, MigrationState::Pending);
     QCOMPARE(row.resumeFrom, -1);
+}
+
+void TestMigrationRunner::statusTrustsOnlyTheRowsItsApplyWrote()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_a.sql"), "CREATE TABLE a (id int);");
+    write(dir.filePath("2_b.sql"), "CREATE TABLE b (id int);");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection, TestDatabase::runnerOptions());
+    MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY(runner.apply(*catalog.find("1")).ok);
+    QVERIFY(runner.apply(*catalog.find("2")).ok);
+    const auto states = [&] {
+        QStringList out;
+        for (const MigrationStatusRow &row : runner.status(scanMigrationFolder(dir.path())).rows)
+            out << row.version + QLatin1Char(' ') + migrationStateName(row.state);
+        return out;
+    };
+    // The transaction that wrote each history row is the one the audit recorded for its apply.
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations h JOIN atlas_console.migration_audit a "
+                       "ON a.version = h.version AND a.direction = 'up' AND h.xmin::text = mod(a.transaction_id::text::numeric, "
+                       "4294967296)::text"),
+             QStringLiteral("2"));
+    QCOMPARE(states(), (QStringList{"1 applied", "2 applied"}));
+
+    // Blank lines after the last statement change the file, not its statements.
+    write(dir.filePath("1_a.sql"), "CREATE TABLE a (id int);\n\n\n");
+    QCOMPARE(states(), (QStringList{"1 applied", "2 applied"}));
+
+    // The row changed behind the console's back (another tool rewrote it): its transaction is no
+    // longer the apply's, so the statements are compared, and they differ.
+    QVERIFY(db.connect()->exec("UPDATE supabase_migrations.schema_migrations SET statements = ARRAY['CREATE TABLE b (id bigint)'] "
+                               "WHERE version = '2'").ok());
+    QCOMPARE(states(), (QStringList{"1 applied", "2 modified"}));
+    QCOMPARE(runner.status(catalog).rows.at(1).detail, QStringLiteral("file changed since it was applied: statement 1 differs"));
+
+    // An audit table from before these columns: the digests are compared as before.
+    QVERIFY(db.connect()->exec("UPDATE atlas_console.migration_audit SET transaction_id = NULL, statements_digest = NULL").ok());
+    QCOMPARE(states(), (QStringList{"1 applied", "2 modified"}));
 }
 
 QTEST_GUILESS_MAIN(TestMigrationRunner)
