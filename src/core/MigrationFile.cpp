@@ -2,6 +2,7 @@
 
 #include "core/CliStatementSplitter.h"
 #include "core/MigrationStatus.h"
+#include "core/SqlScript.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -54,4 +55,9 @@ QByteArray MigrationScript::cliStatementsDigest() const
     if (m_cliStatementsDigest.isEmpty() && !sql.isEmpty())
         m_cliStatementsDigest = statementsDigest(splitLikeSupabaseCli(sql));
     return m_cliStatementsDigest;
+}
+
+bool MigrationScript::runsStatementByStatement() const
+{
+    return runsOutsideTransaction() && parseSqlScript(sql).hasNonTransactional();
 }

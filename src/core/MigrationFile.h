@@ -13,6 +13,9 @@ struct MigrationScript {
     // A line "-- atlas:no-transaction" among the file's leading comment lines: the script runs
     // statement by statement, not atomically.
     bool runsOutsideTransaction() const;
+    // Marked so and with a statement that needs it: it then runs statement by statement (a
+    // marked file without such a statement still runs in one transaction). Parses the script.
+    bool runsStatementByStatement() const;
     // Hex SHA-256 of the text (the file's bytes, less a byte-order mark). Computed on first use:
     // a status of a thousand migrations needs none of them.
     QByteArray sha256() const;

@@ -101,15 +101,19 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
         } else if (lastFailed && facts.lastAttempt->direction == QLatin1String("up")) {
             row.state = MigrationState::Failed;
             row.detail = failure;
-            if (facts.lastAttempt->failedStatement > 0 && file.up.runsOutsideTransaction()) {
+            if (facts.lastAttempt->failedStatement > 0 && file.up.runsStatementByStatement()) {
                 row.resumeFrom = facts.lastAttempt->failedStatement;
-                row.detail = QStringLiteral("failed part way, outside a transaction: statement%1 1%2 ran and stay%3; "
-                                            "statement %4 failed: %5. Resume from statement %4, or run the down file.")
-                                 .arg(row.resumeFrom == 1 ? QString() : QStringLiteral("s"),
-                                      row.resumeFrom == 1 ? QString() : QStringLiteral(" to %1").arg(row.resumeFrom),
-                                      row.resumeFrom == 1 ? QStringLiteral("s") : QString())
-                                 .arg(row.resumeFrom + 1)
-                                 .arg(facts.lastAttempt->error);
+                // The error's own "Not atomic: ..." line says again what this sentence says.
+                const QString error = facts.lastAttempt->error.section(QStringLiteral("\nNot atomic"), 0, 0);
+                const bool failedThere = facts.lastAttempt->outcome == QLatin1String("failed")
+                    && !error.startsWith(QLatin1String("interrupted"));
+                row.detail = QStringLiteral("failed part way, outside a transaction: %1 ran and stay%2; %3: %4. "
+                                            "Resume from statement %5, or run the down file.")
+                                 .arg(statementRange(row.resumeFrom), row.resumeFrom == 1 ? QStringLiteral("s") : QString(),
+                                      failedThere ? QStringLiteral("statement %1 failed").arg(row.resumeFrom + 1)
+                                                  : QStringLiteral("it stopped before statement %1").arg(row.resumeFrom + 1),
+                                      error)
+                                 .arg(row.resumeFrom + 1);
             }
             if (!newestApplied.isEmpty() && versionLess(file.version, newestApplied))
                 row.detail += QStringLiteral(" (and it is older than the newest applied migration %1)").arg(newestApplied);
@@ -156,4 +160,9 @@ QString migrationStateName(MigrationState state)
     case MigrationState::Failed: return QStringLiteral("failed");
     }
     return QString();
+}
+
+QString statementRange(int count)
+{
+    return count == 1 ? QStringLiteral("statement 1") : QStringLiteral("statements 1 to %1").arg(count);
 }

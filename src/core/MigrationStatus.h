@@ -71,3 +71,5 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
                                         const QHash<QString, VersionAudit> &audit);
 
 QString migrationStateName(MigrationState state);
+// "statement 1", "statements 1 to 3": the first `count` statements of a script.
+QString statementRange(int count);

@@ -12,7 +12,9 @@ PgResult read(PgConnection &connection, int waitingPid, QList<BlockingSession> *
             "WITH waiting AS ("
             "  SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
             "  AND CASE WHEN $1::int > 0 THEN pid = $1::int ELSE wait_event_type = 'Lock' END), "
-            "pairs AS (SELECT w.pid AS waiting_pid, unnest(pg_blocking_pids(w.pid)) AS pid FROM waiting w), "
+            // Parallel workers can name a pid twice.
+            "pairs AS (SELECT DISTINCT waiting_pid, pid FROM "
+            "  (SELECT w.pid AS waiting_pid, unnest(pg_blocking_pids(w.pid)) AS pid FROM waiting w) AS x), "
             "me AS (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
             "SELECT p.pid, p.waiting_pid, coalesce(b.usename::text, ''), coalesce(b.application_name, ''), "
             "coalesce(b.state, ''), coalesce(b.query, ''), "
@@ -22,10 +24,14 @@ PgResult read(PgConnection &connection, int waitingPid, QList<BlockingSession> *
             "    (SELECT w.relation FROM pg_locks w WHERE w.pid = p.waiting_pid AND NOT w.granted)), "
             "(SELECT string_agg(DISTINCT w.mode || ' on ' || w.relation::regclass::text, ', ') FROM pg_locks w "
             "  WHERE w.pid = p.waiting_pid AND NOT w.granted AND w.relation IS NOT NULL), "
-            "CASE WHEN (SELECT rolsuper FROM me) THEN true "
+            // pid 0: a prepared transaction, which no signal ends. The server checks privileges
+            // (USAGE), not bare membership.
+            "CASE WHEN p.pid = 0 THEN false "
+            "     WHEN (SELECT rolsuper FROM me) THEN true "
             "     WHEN coalesce((SELECT rolsuper FROM pg_roles r WHERE r.oid = b.usesysid), true) THEN false "
-            "     ELSE pg_has_role(current_user, b.usesysid, 'MEMBER') "
-            "          OR pg_has_role(current_user, 'pg_signal_backend', 'MEMBER') END "
+            "     ELSE pg_has_role(current_user, b.usesysid, 'USAGE') "
+            "          OR pg_has_role(current_user, 'pg_signal_backend', 'USAGE') END, "
+            "coalesce(b.wait_event_type = 'Lock', false) "
             "FROM pairs p LEFT JOIN pg_stat_activity b ON b.pid = p.pid ORDER BY p.waiting_pid, p.pid"),
         {QString::number(waitingPid)});
     if (!result.ok())
@@ -42,6 +48,14 @@ PgResult read(PgConnection &connection, int waitingPid, QList<BlockingSession> *
         s.holds = result.value(r, 7);
         s.wants = result.value(r, 8);
         s.canSignal = result.value(r, 9) == QLatin1String("t");
+        if (s.pid == 0) {
+            s.state = QStringLiteral("prepared transaction");
+            s.query = QStringLiteral("(a prepared transaction holds the lock: end it with COMMIT PREPARED or ROLLBACK PREPARED, "
+                                     "see pg_prepared_xacts)");
+        } else if (s.holds.isEmpty() && result.value(r, 10) == QLatin1String("t")) {
+            // Not holding the lock but queued ahead for it: ending it may not be what frees the way.
+            s.holds = QStringLiteral("nothing yet: it waits ahead in the queue for the same lock");
+        }
         blockers->append(s);
     }
     return result;

@@ -45,14 +45,14 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
         // One row per version: its newest attempt (up or down) and its newest successful up. The
         // second is looked up only when the first is not it (the usual case): one sort, not two.
         const QString transaction = hasTransactionId ? QStringLiteral("%1.transaction_id, %1.statements_digest")
-                                                     : QStringLiteral("NULL::text, NULL::text");
+                                                     : QStringLiteral("NULL::text, NULL::text /* %1 */");
         const QString columns = hasTransactionId ? QStringLiteral(", transaction_id, statements_digest") : QString();
         PgResult rows = connection.exec(QStringLiteral(
             "SELECT a.version, a.direction, a.outcome, a.checksum, (date_part('epoch', a.finished_at) * 1000)::bigint, "
             "a.actor, a.error, a.direction = 'up' AND a.outcome = 'succeeded', "
             "u.checksum, (date_part('epoch', u.finished_at) * 1000)::bigint, u.actor, a.failed_statement, %1, %2 "
             "FROM (SELECT DISTINCT ON (version) version, direction, outcome, checksum, finished_at, actor, error, "
-            "      failed_statement%3 FROM atlas_console.migration_audit WHERE direction IN ('up', 'down') "
+            "      failed_statement%3 FROM atlas_console.migration_audit WHERE direction IN ('up', 'down', 'repair') "
             "      ORDER BY version, id DESC) AS a "
             "LEFT JOIN LATERAL (SELECT checksum, finished_at, actor%3 FROM atlas_console.migration_audit AS x "
             "      WHERE NOT (a.direction = 'up' AND a.outcome = 'succeeded') AND x.version = a.version "
@@ -100,9 +100,10 @@ PgResult read(PgConnection &connection, QList<HistoryEntry> *history, QHash<QStr
         const QString digest = hasStatements
             ? QStringLiteral("CASE WHEN xmin::text = ANY ($1::text[]) THEN NULL ELSE md5(array_to_string(statements, chr(31))) END")
             : QStringLiteral("NULL::text");
-        PgResult rows = connection.execParams(
-            QStringLiteral("SELECT version, %1, xmin::text, %2 FROM supabase_migrations.schema_migrations").arg(name, digest),
-            {toPgTextArray(applyTransactions.values())});
+        const QString sql = QStringLiteral("SELECT version, %1, xmin::text, %2 FROM supabase_migrations.schema_migrations").arg(name, digest);
+        // Without the statements column the query has no parameter, and one sent would be refused.
+        PgResult rows = hasStatements ? connection.execParams(sql, {toPgTextArray(applyTransactions.values())})
+                                      : connection.exec(sql);
         if (!rows.ok())
             return rows;
         QStringList unmatched;  // no digest, yet not written by this version's own apply
@@ -157,8 +158,8 @@ PgResult readStatements(PgConnection &connection, const QStringList &versions, Q
 PgResult lastAttempt(PgConnection &connection, const QString &version, AuditEntry *attempt)
 {
     const PgResult result = connection.execParams(
-        QStringLiteral("SELECT direction, outcome, coalesce(failed_statement, -1), coalesce(error, '') "
-                       "FROM atlas_console.migration_audit WHERE version = $1 AND direction IN ('up', 'down') "
+        QStringLiteral("SELECT direction, outcome, coalesce(failed_statement, -1), coalesce(error, ''), coalesce(checksum, '') "
+                       "FROM atlas_console.migration_audit WHERE version = $1 AND direction IN ('up', 'down', 'repair') "
                        "ORDER BY id DESC LIMIT 1"),
         {version});
     *attempt = AuditEntry();
@@ -168,6 +169,7 @@ PgResult lastAttempt(PgConnection &connection, const QString &version, AuditEntr
         attempt->outcome = result.value(0, 1);
         attempt->failedStatement = result.value(0, 2).toInt();
         attempt->error = result.value(0, 3);
+        attempt->checksum = result.value(0, 4).toLatin1();
     }
     return result;
 }
@@ -265,6 +267,32 @@ PgResult recordAudit(PgConnection &connection, const AuditRecord &record)
          record.failedStatement < 0 ? QString() : QString::number(record.failedStatement),
          record.error.isEmpty() ? QString() : record.error, record.note.isEmpty() ? QString() : record.note,
          record.statementsDigest.isEmpty() ? QString() : QString::fromLatin1(record.statementsDigest)});
+}
+
+qint64 startJournal(PgConnection &connection, const MigrationFile &migration, const QString &actor,
+                    const QDateTime &startedAt, int fromStatement)
+{
+    const PgResult result = connection.execParams(
+        QStringLiteral("INSERT INTO atlas_console.migration_audit (version, name, direction, outcome, checksum, actor, "
+                       "started_at, duration_ms, failed_statement, error) "
+                       "VALUES ($1, $2, 'up', 'failed', $3, $4, $5, 0, $6, 'interrupted before its outcome was recorded "
+                       "(the connection or the console ended, or it is still running)') RETURNING id"),
+        {migration.version, migration.name, QString::fromLatin1(migration.up.sha256()), actor,
+         startedAt.toUTC().toString(Qt::ISODateWithMs), QString::number(fromStatement)});
+    return result.ok() ? result.value(0, 0).toLongLong() : -1;
+}
+
+void moveJournal(PgConnection &connection, qint64 id, int nextStatement)
+{
+    connection.execParams(QStringLiteral("UPDATE atlas_console.migration_audit SET failed_statement = $2, "
+                                         "duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint, "
+                                         "finished_at = clock_timestamp() WHERE id = $1"),
+                          {QString::number(id), QString::number(nextStatement)});
+}
+
+void dropJournal(PgConnection &connection, qint64 id)
+{
+    connection.execParams(QStringLiteral("DELETE FROM atlas_console.migration_audit WHERE id = $1"), {QString::number(id)});
 }
 
 }  // namespace MigrationHistory

@@ -43,7 +43,7 @@ PgResult readStatements(PgConnection &connection, const QStringList &versions, Q
 // Whether both tables exist with every column the console writes (one round trip); false also
 // for an audit table from an older console without the note column (ensureTables adds it).
 PgResult tablesReady(PgConnection &connection, bool *ready);
-// The newest up or down attempt of `version` in the audit table (which must exist); an empty
+// The newest up, down or repair of `version` in the audit table (which must exist); an empty
 // direction when there is none.
 PgResult lastAttempt(PgConnection &connection, const QString &version, AuditEntry *attempt);
 // Whether `version` is recorded in the CLI's table (which must exist).
@@ -60,5 +60,14 @@ PgResult recordRepairedApplied(PgConnection &connection, const MigrationFile &mi
 // Deletes the row; the result has the name it had (one row), or no row.
 PgResult recordReverted(PgConnection &connection, const QString &version);
 PgResult recordAudit(PgConnection &connection, const AuditRecord &record);
+
+// The journal of a statement-by-statement apply: an audit row committed before its first statement
+// ("failed", interrupted, at `fromStatement`), moved on after each committed statement, and
+// deleted in the transaction that writes the final audit row. Left behind, it tells the status
+// how far a run got when the connection or the process died. -1 when it cannot be written.
+qint64 startJournal(PgConnection &connection, const MigrationFile &migration, const QString &actor,
+                    const QDateTime &startedAt, int fromStatement);
+void moveJournal(PgConnection &connection, qint64 id, int nextStatement);
+void dropJournal(PgConnection &connection, qint64 id);
 
 }  // namespace MigrationHistory

@@ -227,6 +227,7 @@ bool MigrationRunner::execStatements(const MigrationScript &script, const SqlScr
         const SqlStatement &statement = parsed.statements.at(i);
         if (m_cancelled) {
             report->cancelled = true;
+            report->failedStatement = i;  // the first that did not run
             report->message = QStringLiteral("cancelled before statement %1 of %2").arg(i + 1).arg(count);
             return false;
         }
@@ -263,6 +264,8 @@ bool MigrationRunner::execStatements(const MigrationScript &script, const SqlScr
         step.commandTag = result.commandTag();
         step.affectedRows = result.affectedRows();
         report->statements.append(step);
+        if (m_journalId >= 0 && !m_connection.inTransaction())
+            MigrationHistory::moveJournal(m_connection, m_journalId, i + 1);
     }
     return true;
 }
@@ -286,7 +289,8 @@ void MigrationRunner::audit(const MigrationFile &migration, const MigrationScrip
     record.actor = m_options.actor;
     record.startedAt = startedAt;
     record.durationMs = startedAt.msecsTo(QDateTime::currentDateTimeUtc());
-    record.statementsRun = int(report.statements.size()) - (report.failedStatement >= 0 ? 1 : 0);
+    record.statementsRun = int(report.statements.size())
+        - (!report.statements.isEmpty() && report.statements.last().index == report.failedStatement ? 1 : 0);
     record.failedStatement = report.failedStatement;
     record.error = report.ok ? QString() : report.message;
     const bool inTransaction = m_connection.inTransaction();
@@ -300,6 +304,21 @@ void MigrationRunner::audit(const MigrationFile &migration, const MigrationScrip
     } else if (inTransaction) {
         m_connection.exec(QStringLiteral("RELEASE SAVEPOINT atlas_audit"));
     }
+}
+
+bool MigrationRunner::ranOutsideTransaction(const MigrationFile &migration)
+{
+    // The marker alone is not enough: a marked file without a non-transactional statement runs in
+    // one transaction, and a failure leaves nothing behind.
+    return migration.up.runsStatementByStatement();
+}
+
+int MigrationRunner::halfDoneAt(const MigrationFile &migration, AuditEntry *last)
+{
+    if (MigrationHistory::lastAttempt(m_connection, migration.version, last).ok() && last->direction == QLatin1String("up")
+        && last->outcome != QLatin1String("succeeded") && last->failedStatement > 0)
+        return last->failedStatement;
+    return 0;
 }
 
 bool MigrationRunner::takeMigrationLock(MigrationLock &lock, RunReport *report)
@@ -381,7 +400,9 @@ RunReport MigrationRunner::repair(const QString &version, const MigrationFile *f
 
     bool wasRecorded = false;
     PgResult result = MigrationHistory::isRecorded(m_connection, version, &wasRecorded);
-    if (result.ok() && !markApplied && !wasRecorded) {
+    AuditEntry last;
+    const bool halfDone = !wasRecorded && file && ranOutsideTransaction(*file) && halfDoneAt(*file, &last) > 0;
+    if (result.ok() && !markApplied && !wasRecorded && !halfDone) {
         m_connection.exec(QStringLiteral("ROLLBACK"));
         report.ok = report.skipped = true;
         report.message = QStringLiteral("%1 is not recorded as applied; nothing to mark reverted").arg(version);
@@ -498,22 +519,27 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
     // Ran outside a transaction and failed part way: its first statements stay. Applying it again
     // from the start would run them twice; resuming or running the down file is asked for by name.
     int dirtyFrom = 0;
-    if (!isApplied && migration.up.runsOutsideTransaction()) {
-        AuditEntry last;
-        if (MigrationHistory::lastAttempt(m_connection, migration.version, &last).ok() && last.direction == QLatin1String("up")
-            && last.outcome != QLatin1String("succeeded") && last.failedStatement > 0)
-            dirtyFrom = last.failedStatement;
+    AuditEntry last;
+    if (!isApplied && ranOutsideTransaction(migration))
+        dirtyFrom = halfDoneAt(migration, &last);
+    if (direction == Direction::Up && !isApplied && startAt > 0 && startAt == dirtyFrom && last.checksum != migration.up.sha256()) {
+        if (atomic)
+            m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.resumeFrom = dirtyFrom;
+        report.message = QStringLiteral("%1 changed since the attempt that failed: resuming could skip or repeat statements. "
+                                        "Put the file back as it was, or run its down file")
+                             .arg(migration.up.fileName);
+        return finish();
     }
     if (direction == Direction::Up && !isApplied && startAt != dirtyFrom) {
         if (atomic)
             m_connection.exec(QStringLiteral("ROLLBACK"));
         report.resumeFrom = dirtyFrom > 0 ? dirtyFrom : -1;
         if (startAt == 0)
-            report.message = QStringLiteral("%1 failed part way outside a transaction: statements 1 to %2 ran and stay. "
+            report.message = QStringLiteral("%1 failed part way outside a transaction: %2 ran and stay. "
                                             "Resume from statement %3, or run its down file; applying it from the start "
                                             "would run them again")
-                                 .arg(migration.displayName())
-                                 .arg(dirtyFrom)
+                                 .arg(migration.displayName(), statementRange(dirtyFrom))
                                  .arg(dirtyFrom + 1);
         else if (dirtyFrom == 0)
             report.message = QStringLiteral("%1 has nothing to resume: its last apply did not fail part way outside a "
@@ -591,29 +617,68 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
         report.warnings.append(QStringLiteral("resumed at statement %1: statements 1 to %2 ran in an earlier attempt")
                                    .arg(startAt + 1)
                                    .arg(startAt));
+    // A journal row says how far it got, committed before the first statement and moved on after
+    // each one: if the connection or the process dies half-way, the status still knows which
+    // statements stay. The final audit row replaces it.
+    m_journalId = direction == Direction::Up ? MigrationHistory::startJournal(m_connection, migration, m_options.actor,
+                                                                                startedAt, startAt)
+                                             : -1;
     bool ok = execStatements(script, parsed, &report, startAt);
+    const int count = int(parsed.statements.size());
+    const auto closeJournal = [&] {
+        if (m_journalId >= 0)
+            MigrationHistory::dropJournal(m_connection, m_journalId);
+        m_journalId = -1;
+    };
     if (ok) {
         m_connection.exec(QStringLiteral("BEGIN"));
         const PgResult recorded = direction == Direction::Up
             ? MigrationHistory::recordApplied(m_connection, migration)
             : MigrationHistory::recordReverted(m_connection, migration.version);
         report.ok = recorded.ok();
-        if (!recorded.ok())
-            report.message = QStringLiteral("the statements ran, but recording the migration failed: %1")
-                                 .arg(recorded.error().toString());
-        audit(migration, script, report, startedAt, &report);
-        m_connection.exec(report.ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
-        if (report.ok)
+        if (report.ok) {
+            closeJournal();
+            audit(migration, script, report, startedAt, &report);
+            const PgResult commit = m_connection.exec(QStringLiteral("COMMIT"));
+            report.ok = commit.ok() && commit.commandTag() == QLatin1String("COMMIT");
+        }
+        if (!report.ok) {
+            // Every statement ran and stays; only the history row is missing. Say so, in the
+            // audit (resuming "after the last statement" then only records it).
+            const QString why = recorded.ok() ? QStringLiteral("COMMIT of the history row failed") : recorded.error().toString();
+            m_connection.exec(QStringLiteral("ROLLBACK"));
+            report.failedStatement = count;
+            report.message = QStringLiteral("all %1 statements ran and stay, but recording the migration failed: %2")
+                                 .arg(count)
+                                 .arg(why);
+            m_connection.exec(QStringLiteral("BEGIN"));
+            closeJournal();
+            audit(migration, script, report, startedAt, &report);
+            m_connection.exec(QStringLiteral("COMMIT"));
+        } else {
             report.message = QStringLiteral("%1 %2 statement by statement in %3 ms")
                                  .arg(direction == Direction::Up ? QStringLiteral("applied") : QStringLiteral("rolled back"),
                                       migration.displayName())
                                  .arg(clock.elapsed());
+        }
     } else {
         const int committed = report.failedStatement >= 0 ? report.failedStatement : int(report.statements.size());
+        if (connectionLost(m_connection)) {
+            // The journal row stays as it was last moved: the status shows how far it got.
+            report.message = report.message.section(QStringLiteral("\nThe connection to the server was lost"), 0, 0)
+                + QStringLiteral("\nThe connection was lost; not atomic: statements 1 to %1 were committed before, and the "
+                                 "one that was running may have been too. The status shows where it stopped.")
+                      .arg(committed);
+            m_journalId = -1;
+            return finish();
+        }
         report.message += committed == 0
             ? QStringLiteral("\nNot atomic, but no statement had been committed yet.")
             : QStringLiteral("\nNot atomic: statements 1 to %1 were committed before this point.").arg(committed);
+        m_connection.exec(QStringLiteral("BEGIN"));
+        closeJournal();
         audit(migration, script, report, startedAt, &report);
+        m_connection.exec(QStringLiteral("COMMIT"));
     }
     return finish();
 }

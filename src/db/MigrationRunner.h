@@ -98,6 +98,11 @@ public:
 
 private:
     enum class Direction { Up, Down };
+    // Whether the up file runs statement by statement (marked, and with a statement that needs it).
+    static bool ranOutsideTransaction(const MigrationFile &migration);
+    // The statement (0-based) where its last up attempt stopped part way, or 0; `last` gets that
+    // attempt. A later down or repair makes it 0.
+    int halfDoneAt(const MigrationFile &migration, AuditEntry *last);
     // Takes the migration lock (the session's, or the open transaction's behind a pooler); false
     // when another session keeps it or the wait was cancelled, with the report saying which.
     bool takeMigrationLock(MigrationLock &lock, RunReport *report);
@@ -128,4 +133,5 @@ private:
     ProgressHandler m_progress;
     NoticeHandler m_noticeHandler;
     std::atomic<bool> m_cancelled{false};
+    qint64 m_journalId = -1;  // the audit row a statement-by-statement run moves on (see run())
 };

@@ -304,7 +304,9 @@ void MigrationsPage::askRepair(const QString &version, bool markApplied, const R
 {
     setBusy(false);
     const MigrationFile *file = m_catalog.find(version);
-    const MigrationStatusRow *row = selectedRow();
+    // The row of `version`, not the selected one: the selection may have moved while the checks ran.
+    const auto found = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const MigrationStatusRow &r) { return r.version == version; });
+    const MigrationStatusRow *row = found == m_rows.cend() ? nullptr : &*found;
     RepairDialog::Facts facts;
     facts.version = version;
     facts.displayName = file ? file->displayName() : (row ? row->version + QLatin1Char('_') + row->name : version);

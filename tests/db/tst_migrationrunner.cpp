@@ -90,6 +90,8 @@ private slots:
     void repairRecordsWithoutRunningAndAudits();
     void partialFailureOutsideATransactionResumesOrRunsDown();
     void statusTrustsOnlyTheRowsItsApplyWrote();
+    void halfDoneStateSurvivesCancelsAndLostConnections();
+    void statusReadsAnOldCliTableWithoutStatements();
 };
 
 void TestMigrationRunner::initTestCase()
@@ -754,6 +756,95 @@ void TestMigrationRunner::statusTrustsOnlyTheRowsItsApplyWrote()
     // An audit table from before these columns: the digests are compared as before.
     QVERIFY(db.connect()->exec("UPDATE atlas_console.migration_audit SET transaction_id = NULL, statements_digest = NULL").ok());
     QCOMPARE(states(), (QStringList{"1 applied", "2 modified"}));
+}
+
+void TestMigrationRunner::halfDoneStateSurvivesCancelsAndLostConnections()
+{
+    if (TestDatabase::pooled())
+        return;  // statement-by-statement files are refused behind a pooler (tested above): nothing is half-done
+    TestDatabase db;
+    QTemporaryDir dir;
+    const auto statusOf = [&](const QString &version) {
+        auto c = db.connect();
+        MigrationRunner reader(*c);
+        for (const MigrationStatusRow &row : reader.status(scanMigrationFolder(dir.path())).rows)
+            if (row.version == version)
+                return row;
+        return MigrationStatusRow();
+    };
+
+    // A cancel between statements 2 and 3: statements 1 and 2 stay, and the status says so.
+    write(dir.filePath("1_cancel.sql"), "-- atlas:no-transaction\nCREATE TABLE c1 (a int);\nCREATE INDEX CONCURRENTLY c1_a ON c1 (a);\n"
+                                        "CREATE TABLE c1_after (a int);");
+    write(dir.filePath("1_cancel.down.sql"), "DROP TABLE IF EXISTS c1_after;\nDROP TABLE IF EXISTS c1;");
+    auto connection = db.connect();
+    MigrationRunner runner(*connection, TestDatabase::runnerOptions());
+    runner.setProgressHandler([&runner](int index, int, const QString &) {
+        if (index == 1)
+            runner.cancel();  // while statement 2 is about to run: it runs, 3 does not
+    });
+    RunReport report = runner.apply(*scanMigrationFolder(dir.path()).find("1"));
+    QVERIFY(report.cancelled);
+    QCOMPARE(statusOf("1").resumeFrom, 2);
+    QVERIFY2(statusOf("1").detail.contains("statements 1 to 2 ran and stay; it stopped before statement 3"),
+             qPrintable(statusOf("1").detail));
+    runner.setProgressHandler({});
+    runner.resetCancel();
+
+    // Resume refuses a file that changed since; a repair "reverted" clears the half-done state.
+    write(dir.filePath("1_cancel.sql"), "-- atlas:no-transaction\nCREATE TABLE c1 (a int);\nCREATE INDEX CONCURRENTLY c1_a ON c1 (a);\n"
+                                        "CREATE TABLE c1_later (a int);");
+    report = runner.resume(*scanMigrationFolder(dir.path()).find("1"), 2);
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.contains("changed since the attempt that failed"), qPrintable(report.message));
+    report = runner.repair("1", scanMigrationFolder(dir.path()).find("1"), RepairStatus::Reverted, "cleaned up by hand");
+    QVERIFY2(report.ok && !report.skipped, qPrintable(report.message));
+    QCOMPARE(statusOf("1").resumeFrom, -1);
+    QCOMPARE(statusOf("1").state, MigrationState::Pending);
+
+    // The connection lost in statement 3: the journal row, committed after each statement, still
+    // tells how far it got.
+    write(dir.filePath("2_lost.sql"), "-- atlas:no-transaction\nCREATE TABLE l1 (a int);\nCREATE INDEX CONCURRENTLY l1_a ON l1 (a);\n"
+                                      "SELECT pg_sleep(20);\nCREATE TABLE l1_after (a int);");
+    auto victim = db.connect();
+    const QString pid = victim->exec("SELECT pg_backend_pid()").value(0, 0);
+    MigrationRunner doomed(*victim, TestDatabase::runnerOptions());
+    std::thread killer([&db, pid] {
+        auto admin = db.connect();
+        for (int i = 0; i < 100 && admin->execParams("SELECT count(*) FROM pg_stat_activity WHERE pid = $1::int AND query LIKE "
+                                                     "'SELECT pg_sleep%'", {pid}).value(0, 0) != "1"; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        admin->execParams("SELECT pg_terminate_backend($1::int)", {pid});
+    });
+    report = doomed.apply(*scanMigrationFolder(dir.path()).find("2"));
+    killer.join();
+    QVERIFY(!report.ok);
+    QVERIFY2(report.message.contains("may have been too"), qPrintable(report.message));
+    const MigrationStatusRow lost = statusOf("2");
+    QCOMPARE(lost.state, MigrationState::Failed);
+    QCOMPARE(lost.resumeFrom, 2);
+    QVERIFY2(lost.detail.contains("it stopped before statement 3: interrupted before its outcome was recorded"), qPrintable(lost.detail));
+
+    // A marked file whose statements all run in a transaction is rolled back whole: not half-done.
+    write(dir.filePath("3_marked.sql"), "-- atlas:no-transaction\nCREATE TABLE m1 (a int);\nINSERT INTO nowhere VALUES (1);");
+    report = runner.apply(*scanMigrationFolder(dir.path()).find("3"));
+    QVERIFY(!report.ok);
+    QCOMPARE(db.scalar("SELECT to_regclass('public.m1') IS NULL"), QStringLiteral("t"));
+    QCOMPARE(statusOf("3").resumeFrom, -1);
+}
+
+void TestMigrationRunner::statusReadsAnOldCliTableWithoutStatements()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_old.sql"), "CREATE TABLE old (a int);");
+    QVERIFY(db.connect()->exec("CREATE SCHEMA supabase_migrations; CREATE TABLE supabase_migrations.schema_migrations "
+                               "(version text NOT NULL PRIMARY KEY); INSERT INTO supabase_migrations.schema_migrations VALUES ('1')").ok());
+    auto connection = db.connect();
+    MigrationRunner runner(*connection, TestDatabase::runnerOptions());
+    const StatusReport status = runner.status(scanMigrationFolder(dir.path()));
+    QVERIFY2(status.ok(), qPrintable(status.error.toString()));
+    QCOMPARE(status.rows.first().state, MigrationState::Applied);
 }
 
 QTEST_GUILESS_MAIN(TestMigrationRunner)
