@@ -6,10 +6,12 @@
 #include "ui/MainWindow.h"
 #include "ui/MigrationsPage.h"
 #include "ui/ProfilesDialog.h"
+#include "ui/RepairDialog.h"
 #include "ui/TodoPage.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QEventLoop>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTimer>
@@ -80,6 +82,20 @@ void ScreenshotScript::run()
         const auto afterStatus = [this, page] {
             if (!m_plan.version.isEmpty())
                 page->selectVersion(m_plan.version);
+            if (m_plan.page == QLatin1String("repair")) {  // the repair dialog, checks run, nothing written
+                page->setRepairConfirmer([this](RepairDialog &dialog) {
+                    dialog.findChild<QLineEdit *>(QStringLiteral("reasonEdit"))->setText(QStringLiteral("index made by hand in the SQL editor"));
+                    dialog.show();
+                    QEventLoop settle;
+                    QTimer::singleShot(400, &settle, &QEventLoop::quit);
+                    settle.exec();
+                    const bool saved = dialog.grab().save(m_plan.file);
+                    QTimer::singleShot(0, qApp, [saved] { QApplication::exit(saved ? 0 : 1); });
+                    return false;
+                });
+                page->repairSelected(true);
+                return;
+            }
             if (m_plan.page == QLatin1String("statements")) {  // the statements tab, sizes read
                 auto *details = page->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
                 details->setCurrentWidget(details->findChild<QWidget *>(QStringLiteral("statementsTab")));

@@ -59,7 +59,7 @@ int main(int argc, char *argv[])
                                      QStringLiteral("name"));
     parser.addOption(profile);
     const QCommandLineOption screenshotPage(QStringLiteral("screenshot-page"),
-                                            QStringLiteral("With --screenshot: migrations (default), statements, "
+                                            QStringLiteral("With --screenshot: migrations (default), statements, repair, "
                                                            "blockers, todos, environments, server, profiles, "
                                                            "browse, browse-chart."),
                                             QStringLiteral("page"), QStringLiteral("migrations"));

@@ -22,9 +22,12 @@ RepairDialog::RepairDialog(const Facts &facts, const ActionGuard &guard, QWidget
                                "have what the file creates."))
         : tr("Its history row is deleted, as if it had been rolled back. Nothing runs: the database keeps whatever the "
              "file created, and the next apply runs the file again.");
+    QString summary = guard.summary;
+    if (!summary.isEmpty())
+        summary[0] = summary.at(0).toUpper();
     m_ui->summaryLabel->setText(tr("<b>%1</b><br>%2<br>Same as <code>supabase migration repair --status %3 %4</code>, "
                                    "with an audit row.")
-                                    .arg(guard.summary.toHtmlEscaped(), effect.toHtmlEscaped(),
+                                    .arg(summary.toHtmlEscaped(), effect.toHtmlEscaped(),
                                          facts.markApplied ? QStringLiteral("applied") : QStringLiteral("reverted"), facts.version));
 
     if (facts.recorded && !facts.fileStatements.isEmpty())
