@@ -13,7 +13,6 @@ struct ServerInfo {
     QString user;
     QString host;           // as libpq used it (a socket directory for Unix sockets)
     int port = 0;
-    int backendPid = 0;     // the session's server process; behind a transaction pooler, one of many
     ConnectionTarget target;
     bool hasAuthSchema = false;         // auth.users and auth.uid(): Supabase or its local stand-in
     bool isSupabaseServer = false;      // Supabase's own roles exist (supabase_admin)

@@ -8,6 +8,7 @@
 BlockerMonitor::BlockerMonitor()
 {
     qRegisterMetaType<QList<BlockingSession>>();
+    qRegisterMetaType<EnginePidCell>();
 }
 
 BlockerMonitor *BlockerMonitor::startOnOwnThread()
@@ -38,15 +39,24 @@ QString BlockerMonitor::ensureConnected()
     return m_connection.open(m_conninfo, QStringLiteral("atlas-console-blockers"));
 }
 
-void BlockerMonitor::watch(int waitingPid, int intervalMs)
+void BlockerMonitor::setEnginePid(const EnginePidCell &cell)
 {
+    m_enginePid = cell;
+}
+
+void BlockerMonitor::watch(int intervalMs)
+{
+    const auto look = [this] {
+        const int pid = m_enginePid ? m_enginePid->load() : 0;
+        if (pid > 0)
+            read(pid);
+    };
     if (!m_timer) {
         m_timer = new QTimer(this);
-        connect(m_timer, &QTimer::timeout, this, [this] { read(m_waitingPid); });
+        connect(m_timer, &QTimer::timeout, this, look);
     }
-    m_waitingPid = waitingPid;
     m_timer->start(intervalMs);
-    read(waitingPid);
+    look();
 }
 
 void BlockerMonitor::unwatch()

@@ -6,6 +6,13 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
+#include <memory>
+
+// The engine's backend pid as MigrationRunner::backendPid() publishes it.
+using EnginePidCell = std::shared_ptr<const std::atomic<int>>;
+Q_DECLARE_METATYPE(EnginePidCell)
+
 class QTimer;
 
 // The blocking view's own connection on its own thread: the engine's session is busy waiting for
@@ -21,9 +28,11 @@ public:
 public slots:
     // Where to look; connects on first use. Called again with other settings, it reconnects.
     void setConnection(const QString &conninfo);
-    // Reads the blockers of `waitingPid` (0: of every waiting session) every `intervalMs` until
-    // unwatch(); the first read happens at once.
-    void watch(int waitingPid, int intervalMs);
+    // Whose blockers watch() reads: the engine's backend as it is at each look.
+    void setEnginePid(const EnginePidCell &cell);
+    // Reads the blockers of the engine's session every `intervalMs` until unwatch(); the first
+    // read happens at once. Nothing is read while the engine has no transaction yet.
+    void watch(int intervalMs);
     void unwatch();
     void readOnce(int waitingPid);
     void signalBackend(int pid, bool terminate);
@@ -41,6 +50,6 @@ private:
     PgConnection m_connection;
     QString m_conninfo;
     QTimer *m_timer = nullptr;  // created on the monitor's thread
-    int m_waitingPid = 0;
+    EnginePidCell m_enginePid;
     QThread *m_thread = nullptr;
 };

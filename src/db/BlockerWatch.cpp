@@ -5,7 +5,7 @@
 
 #include <chrono>
 
-BlockerWatch::BlockerWatch(const QString &conninfo, int enginePid, Report report)
+BlockerWatch::BlockerWatch(const QString &conninfo, std::shared_ptr<const std::atomic<int>> enginePid, Report report)
 {
     m_thread = std::thread([this, conninfo, enginePid, report] {
         if (stopWithin(1000))
@@ -15,7 +15,8 @@ BlockerWatch::BlockerWatch(const QString &conninfo, int enginePid, Report report
             return;
         QStringList seen;
         do {
-            const QString lines = describeBlockers(watcher, enginePid, &seen);
+            const int pid = enginePid->load();
+            const QString lines = pid > 0 ? describeBlockers(watcher, pid, &seen) : QString();
             if (!lines.isEmpty())
                 report(lines);
         } while (!stopWithin(1000));

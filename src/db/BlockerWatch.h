@@ -3,8 +3,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -16,8 +18,9 @@ class BlockerWatch {
 public:
     using Report = std::function<void(const QString &line)>;
 
-    // `conninfo` connects like the engine; `enginePid` is the engine session's backend pid.
-    BlockerWatch(const QString &conninfo, int enginePid, Report report);
+    // `conninfo` connects like the engine; `enginePid` is the engine's backend pid as the runner
+    // publishes it (MigrationRunner::backendPid()), read at each look; 0: not yet, nothing to say.
+    BlockerWatch(const QString &conninfo, std::shared_ptr<const std::atomic<int>> enginePid, Report report);
     ~BlockerWatch();  // stops watching
 
     static QString describeBlockers(class PgConnection &connection, int pid, QStringList *seen);

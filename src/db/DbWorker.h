@@ -48,6 +48,9 @@ public:
     DbWorker();
     ~DbWorker() override;
 
+    // The engine's backend pid, published by its runner at each transaction (safe from any thread).
+    std::shared_ptr<const std::atomic<int>> engineBackendPid() const { return m_runner.backendPid(); }
+
     // Starts the worker's thread; the worker is deleted when the thread ends (see stop()).
     static DbWorker *startOnOwnThread();
     // Cancels what runs, ends the thread and waits for it. Call from the thread that started it.

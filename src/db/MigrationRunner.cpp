@@ -87,8 +87,11 @@ PgResult MigrationRunner::beginTransaction(bool readOnly)
     PgResult result = m_connection.exec(readOnly ? QStringLiteral("BEGIN TRANSACTION READ ONLY") : QStringLiteral("BEGIN"));
     if (result.ok())
         result = m_connection.execParams(
-            QStringLiteral("SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)"),
+            QStringLiteral("SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true), "
+                           "pg_backend_pid()"),
             {m_options.lockTimeout, m_options.statementTimeout});
+    if (result.ok())
+        m_backendPid->store(result.value(0, 2).toInt());
     if (!result.ok() && m_connection.inTransaction())
         m_connection.exec(QStringLiteral("ROLLBACK"));
     return result;

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 class MigrationLock;
 class PgConnection;
@@ -95,6 +96,10 @@ public:
     void resetCancel() { m_cancelled = false; }
     bool cancelRequested() const { return m_cancelled; }
     void setOptions(const RunnerOptions &options);
+    // The server process of the engine's current transaction (0 before the first): behind a
+    // transaction pooler it changes from one transaction to the next. Watchers on other threads
+    // keep the cell and read it when they look.
+    std::shared_ptr<const std::atomic<int>> backendPid() const { return m_backendPid; }
 
 private:
     enum class Direction { Up, Down };
@@ -134,4 +139,5 @@ private:
     NoticeHandler m_noticeHandler;
     std::atomic<bool> m_cancelled{false};
     qint64 m_journalId = -1;  // the audit row a statement-by-statement run moves on (see run())
+    std::shared_ptr<std::atomic<int>> m_backendPid = std::make_shared<std::atomic<int>>(0);
 };

@@ -7,7 +7,7 @@ PgResult probeServer(PgConnection &connection, ServerInfo *info)
     // One round trip; read-only, so it works on a standby and behind a transaction pooler.
     PgResult result = connection.exec(QStringLiteral(
         "SELECT current_setting('server_version') AS server_version, version() AS version_string, "
-        "current_database() AS database, current_user AS \"user\", pg_backend_pid() AS backend_pid, "
+        "current_database() AS database, current_user AS \"user\", "
         "to_regprocedure('auth.uid()') IS NOT NULL AS has_auth, "
         "EXISTS (SELECT FROM pg_roles WHERE rolname = 'supabase_admin') AS is_supabase, "
         "EXISTS (SELECT FROM pg_extension WHERE extname = 'pg_cron') AS has_pg_cron, "
@@ -20,7 +20,6 @@ PgResult probeServer(PgConnection &connection, ServerInfo *info)
     info->versionString = result.value(0, QStringLiteral("version_string"));
     info->database = result.value(0, QStringLiteral("database"));
     info->user = result.value(0, QStringLiteral("user"));
-    info->backendPid = result.value(0, QStringLiteral("backend_pid")).toInt();
     info->host = connection.host();
     info->port = connection.port();
     info->target = classifyTarget(info->host, info->port, info->user);

@@ -42,15 +42,16 @@ void BlockersPanel::setConnection(const QString &conninfo)
     QMetaObject::invokeMethod(m_monitor, "setConnection", Qt::QueuedConnection, Q_ARG(QString, conninfo));
 }
 
-void BlockersPanel::setEngineSession(int pid)
+void BlockersPanel::setEngineSession(const std::shared_ptr<const std::atomic<int>> &enginePid)
 {
-    m_enginePid = pid;
+    m_enginePid = enginePid;
+    QMetaObject::invokeMethod(m_monitor, "setEnginePid", Qt::QueuedConnection, Q_ARG(EnginePidCell, enginePid));
 }
 
 void BlockersPanel::startWatching(const QString &what)
 {
     m_watching = what;
-    QMetaObject::invokeMethod(m_monitor, "watch", Qt::QueuedConnection, Q_ARG(int, m_enginePid), Q_ARG(int, kWatchIntervalMs));
+    QMetaObject::invokeMethod(m_monitor, "watch", Qt::QueuedConnection, Q_ARG(int, kWatchIntervalMs));
 }
 
 void BlockersPanel::stopWatching()
@@ -65,7 +66,8 @@ void BlockersPanel::stopWatching()
 void BlockersPanel::refresh()
 {
     m_ui->actionLabel->clear();
-    QMetaObject::invokeMethod(m_monitor, "readOnce", Qt::QueuedConnection, Q_ARG(int, m_watching.isEmpty() ? 0 : m_enginePid));
+    const int engine = m_enginePid ? m_enginePid->load() : 0;
+    QMetaObject::invokeMethod(m_monitor, "readOnce", Qt::QueuedConnection, Q_ARG(int, m_watching.isEmpty() ? 0 : engine));
 }
 
 void BlockersPanel::showBlockers(int waitingPid, const QList<BlockingSession> &blockers, const QString &error)

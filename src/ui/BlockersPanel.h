@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -22,9 +23,9 @@ public:
     ~BlockersPanel() override;
 
     void setConnection(const QString &conninfo);
-    // The engine's backend pid; 0 when unknown (behind a transaction pooler each transaction may
-    // run on another backend, so the panel then watches every waiting session).
-    void setEngineSession(int pid);
+    // The engine's backend pid as its runner publishes it, transaction by transaction (behind a
+    // transaction pooler each may run on another backend).
+    void setEngineSession(const std::shared_ptr<const std::atomic<int>> &enginePid);
     // While `what` runs ("apply of 20250918_x"): watch the engine's session.
     void startWatching(const QString &what);
     void stopWatching();
@@ -58,5 +59,5 @@ private:
     QList<BlockingSession> m_blockers;
     QString m_conninfo;
     QString m_watching;  // what runs, while watching
-    int m_enginePid = 0;
+    std::shared_ptr<const std::atomic<int>> m_enginePid;
 };

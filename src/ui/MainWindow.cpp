@@ -197,7 +197,7 @@ void MainWindow::showConnected(const ServerInfo &info)
     m_migrations->setTarget(environment, info.database,
                             m_activeProfile && !m_activeProfile->projectRef.isEmpty() ? m_activeProfile->projectRef
                                                                                       : info.target.projectRef);
-    m_migrations->setSession(m_conninfo, info.target.isTransactionPooler() ? 0 : info.backendPid);
+    m_migrations->setSession(m_conninfo);
     m_migrations->setConnected(true);
     m_todos->setConnected(true);
     m_browser->setConnection(m_conninfo);

@@ -107,10 +107,10 @@ void MigrationsPage::setConnected(bool connected)
     updateActions();
 }
 
-void MigrationsPage::setSession(const QString &conninfo, int enginePid)
+void MigrationsPage::setSession(const QString &conninfo)
 {
     m_blockers->setConnection(conninfo);
-    m_blockers->setEngineSession(enginePid);
+    m_blockers->setEngineSession(m_worker->engineBackendPid());
 }
 
 void MigrationsPage::watchBlockers(const QString &what)

@@ -31,9 +31,8 @@ public:
     // Where actions go: decides the confirmation asked before apply and roll back.
     void setTarget(Environment environment, const QString &database, const QString &projectRef);
     void setConnected(bool connected);
-    // The console's connection string and its engine session's pid (0 behind a transaction
-    // pooler), for the blockers panel, which looks on a connection of its own.
-    void setSession(const QString &conninfo, int enginePid);
+    // The console's connection string, for the blockers panel, which looks on a connection of its own.
+    void setSession(const QString &conninfo);
     BlockersPanel *blockersPanel() const { return m_blockers; }
 
     // Asks before a guarded action; returns true to go on. Tests replace the dialog with this.

@@ -3,6 +3,7 @@
 // statements, no session state between transactions, the migration lock per transaction.
 #include "../support/TestDatabase.h"
 
+#include "db/BlockerWatch.h"
 #include "db/CatalogSnapshot.h"
 #include "db/MigrationRunner.h"
 #include "db/TableBrowser.h"
@@ -11,6 +12,7 @@
 #include <QUuid>
 #include <QtTest>
 
+#include <mutex>
 #include <thread>
 
 namespace {
@@ -40,6 +42,7 @@ private slots:
     void cancelsThroughThePooler();
     void refusesNoTransactionFilesBehindAPooler();
     void browsesAndViewsAsThroughThePooler();
+    void watchNamesOnlyWhatBlocksTheEngine();
 
 private:
     std::unique_ptr<PgConnection> pooledConnection(const TestDatabase &db) const
@@ -179,6 +182,56 @@ void TestPooled::browsesAndViewsAsThroughThePooler()
     QCOMPARE(TableBrowser::count(*c, spec, user, &error), qint64(100));
     QCOMPARE(TableBrowser::count(*c, spec, {}, &error), qint64(300));
     QCOMPARE(c->exec("SELECT current_user").value(0, 0), qEnvironmentVariable("PGUSER"));
+}
+
+// Behind the pooler the engine's server process changes by transaction: the watch follows the
+// runner's published pid, so it names the session the migration waits for, and never lists the
+// migration itself when application queries wait behind it.
+void TestPooled::watchNamesOnlyWhatBlocksTheEngine()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    QVERIFY(db.connect()->exec("CREATE TABLE t (a int); CREATE TABLE u (a int)").ok());
+    write(dir.filePath("1_alter_t.sql"), "ALTER TABLE t ADD COLUMN b int;");
+    write(dir.filePath("2_hold_u.sql"), "ALTER TABLE u ADD COLUMN b int;\nSELECT pg_sleep(2.5);");
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    auto engine = pooledConnection(db);
+    RunnerOptions options = pooled();
+    options.lockTimeout = QStringLiteral("20s");
+    MigrationRunner runner(*engine, options);
+    std::mutex mutex;
+    QStringList reported;
+    BlockerWatch watch(QStringLiteral("host=127.0.0.1 port=%1 dbname=%2").arg(m_port).arg(db.name()), runner.backendPid(),
+                       [&](const QString &line) {
+                           const std::lock_guard<std::mutex> lock(mutex);
+                           reported << line;
+                       });
+
+    // 1: a reader holds t for 2.5 s; the engine's ALTER waits, and the watch names the reader.
+    auto reader = db.connect();
+    const QString readerPid = reader->exec("SELECT pg_backend_pid()").value(0, 0);
+    std::thread reading([&] { reader->exec("SELECT count(*), pg_sleep(2.5) FROM t"); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    QVERIFY2(runner.apply(*catalog.find("1")).ok, "the ALTER goes on once the reader is done");
+    reading.join();
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        QCOMPARE(reported.size(), 1);
+        QVERIFY2(reported.first().contains("pid " + readerPid + " ") && reported.first().contains("pg_sleep(2.5) FROM t"),
+                 qPrintable(reported.first()));
+        reported.clear();
+    }
+
+    // 2: the engine holds u while an application query waits behind it: nothing blocks the engine.
+    auto app = db.connect();
+    std::thread waiting([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        app->exec("SELECT count(*) FROM u");
+    });
+    QVERIFY(runner.apply(*catalog.find("2")).ok);
+    waiting.join();
+    const std::lock_guard<std::mutex> lock(mutex);
+    QVERIFY2(reported.isEmpty(), qPrintable(reported.join('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestPooled)

@@ -438,11 +438,10 @@ int run(int argc, char **argv)
             return failEarly(Usage, QStringLiteral("no migration with version %1 in %2").arg(parser.value(to), folder));
         }
         {
-            // While it applies: who blocks it, when it waits longer than a second.
-            const int enginePid = connection.exec(QStringLiteral("SELECT pg_backend_pid()")).value(0, 0).toInt();
-            // The watch reports from its own thread: through stdio, which locks, not the Qt stream.
+            // While it applies: who blocks it, when it waits longer than a second. The watch
+            // reports from its own thread: through stdio, which locks, not the Qt stream.
             const bool colour = o.colour();
-            BlockerWatch watch(conninfo, options.transactionPooled ? 0 : enginePid, [colour](const QString &line) {
+            BlockerWatch watch(conninfo, runner.backendPid(), [colour](const QString &line) {
                 std::fprintf(stderr, "%sblocked:%s %s\n", colour ? "\x1b[33m" : "", colour ? "\x1b[0m" : "",
                              line.toLocal8Bit().constData());
                 std::fflush(stderr);
