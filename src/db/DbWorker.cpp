@@ -54,8 +54,9 @@ void DbWorker::openConnection(const QString &conninfo)
         emit connectionFailed(problem);
         return;
     }
+    m_runnerPooled = info.target.isTransactionPooler();
     RunnerOptions options = m_options;
-    options.transactionPooled = m_options.transactionPooled || info.target.isTransactionPooler();
+    options.transactionPooled = m_options.transactionPooled || m_runnerPooled;
     m_runner.setOptions(options);
     emit connected(info);
 }
@@ -71,6 +72,14 @@ void DbWorker::closeConnection()
 void DbWorker::cancel()
 {
     m_runner.cancel();  // flag + libpq cancel request: both safe from another thread
+}
+
+void DbWorker::setLockTimeout(const QString &lockTimeout)
+{
+    m_options.lockTimeout = lockTimeout;
+    RunnerOptions options = m_options;
+    options.transactionPooled = m_options.transactionPooled || m_runnerPooled;
+    m_runner.setOptions(options);
 }
 
 void DbWorker::setRunnerOptions(const RunnerOptions &options)

@@ -80,6 +80,8 @@ public slots:
     // Marks it applied or reverted without running it (see MigrationRunner::repair).
     void repair(const QString &version, bool markApplied, const QString &reason);
     void setRunnerOptions(const RunnerOptions &options);
+    // lock_timeout for the migrations' statements ("4s", "2min"); the other options stay.
+    void setLockTimeout(const QString &lockTimeout);
     void checkEvidence(const QStringList &checkIds);
 
 signals:
@@ -106,6 +108,7 @@ private:
     QThread *m_thread = nullptr;
     MigrationCatalog m_catalog;
     RunnerOptions m_options;
+    bool m_runnerPooled = false;  // the connected target is a transaction pooler
     // Lives as long as the worker, so that cancel() from the GUI thread always has a runner.
     MigrationRunner m_runner{m_connection};
 };

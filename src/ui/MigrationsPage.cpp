@@ -14,6 +14,8 @@
 
 #include <QFontDatabase>
 #include <QMenu>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QShortcut>
 
 
@@ -65,6 +67,9 @@ MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
     connect(m_ui->rollbackButton, &QPushButton::clicked, this, &MigrationsPage::rollbackSelected);
     connect(m_ui->verifyButton, &QPushButton::clicked, this, &MigrationsPage::verifySelected);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &MigrationsPage::cancel);
+    m_ui->lockTimeoutCombo->setCurrentText(QSettings().value(QStringLiteral("migrations/lockTimeout"), QStringLiteral("4s")).toString());
+    connect(m_ui->lockTimeoutCombo, &QComboBox::currentTextChanged, this, &MigrationsPage::setLockTimeout);
+    setLockTimeout(m_ui->lockTimeoutCombo->currentText());
     new QShortcut(QKeySequence::Refresh, this, this, &MigrationsPage::refresh);
     new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &MigrationsPage::cancel);
     new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_D), this, this, &MigrationsPage::dryRunSelected);
@@ -105,6 +110,26 @@ void MigrationsPage::setConnected(bool connected)
     m_connected = connected;
     refresh();  // without a connection the folder still shows, its states unknown
     updateActions();
+}
+
+bool MigrationsPage::setLockTimeout(const QString &text)
+{
+    // What SET lock_timeout takes, without a server to ask. The unit is required here: a bare
+    // number means milliseconds to PostgreSQL, and "30" typed on the way to "30s" would be 30 ms.
+    static const QRegularExpression valid(QStringLiteral("^\\s*\\d+\\s*(ms|s|min|h)\\s*$"));
+    if (!valid.match(text).hasMatch()) {
+        m_ui->lockTimeoutCombo->setStyleSheet(QStringLiteral("QComboBox { color: #b00020; }"));
+        m_ui->lockTimeoutCombo->setToolTip(tr("\"%1\" is not a duration: write a number with ms, s, min or h, like 4s or 2min. "
+                                              "The previous value stays in force.").arg(text));
+        return false;
+    }
+    m_ui->lockTimeoutCombo->setStyleSheet(QString());
+    m_ui->lockTimeoutCombo->setToolTip(tr("lock_timeout for apply and roll back: how long a statement waits for a lock before "
+                                          "the migration fails and rolls back (every query on that table queues behind the "
+                                          "wait). Now %1.").arg(text.trimmed()));
+    QSettings().setValue(QStringLiteral("migrations/lockTimeout"), text.trimmed());
+    QMetaObject::invokeMethod(m_worker, "setLockTimeout", Qt::QueuedConnection, Q_ARG(QString, QString(text).remove(QLatin1Char(' '))));
+    return true;
 }
 
 void MigrationsPage::setSession(const QString &conninfo)

@@ -33,6 +33,9 @@ public:
     void setConnected(bool connected);
     // The console's connection string, for the blockers panel, which looks on a connection of its own.
     void setSession(const QString &conninfo);
+    // lock_timeout for apply and roll back; false (and the field marked) when `text` is not a
+    // duration PostgreSQL takes ("4s", "500ms", "2min").
+    bool setLockTimeout(const QString &text);
     BlockersPanel *blockersPanel() const { return m_blockers; }
 
     // Asks before a guarded action; returns true to go on. Tests replace the dialog with this.

@@ -9,6 +9,7 @@
 #include "ui/MigrationsPage.h"
 
 #include <QDir>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -22,8 +23,10 @@
 class TestBlockersPanel : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // the lock wait is saved in settings
     void listsTheBlockerAndCancelsIt();
     void terminatesAnIdleTransactionAfterConfirmation();
+    void theLockWaitIsTheUsersToChoose();
 
 private:
     // A folder with the Atlas usage tables (applied here) and one migration that alters daily_usage.
@@ -139,6 +142,53 @@ void TestBlockersPanel::terminatesAnIdleTransactionAfterConfirmation()
     waiting.join();
     QVERIFY2(waited.ok(), qPrintable(waited.error().toString()));  // the waiter went on
     QTRY_VERIFY_WITH_TIMEOUT(blockers->topLevelItemCount() == 0, 5000);
+}
+
+void TestBlockersPanel::theLockWaitIsTheUsersToChoose()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    prepare(db, &dir);
+    auto blocker = db.connect();
+    const QString blockerPid = blocker->exec(QStringLiteral("SELECT pg_backend_pid()")).value(0, 0);
+    std::thread reading([&] { blocker->exec(QStringLiteral("SELECT count(*), pg_sleep(30) FROM public.daily_usage")); });
+    QTRY_VERIFY_WITH_TIMEOUT(db.scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE pid = %1 AND relation = "
+                                                      "'public.daily_usage'::regclass AND granted").arg(blockerPid)) == "1", 5000);
+
+    MainWindow window;
+    window.setMigrationsFolder(dir.path());
+    window.show();
+    MigrationsPage *page = window.migrationsPage();
+    QSignalSpy shown(page, &MigrationsPage::statusShown);
+    QSignalSpy done(page, &MigrationsPage::operationDone);
+    window.connectTo(db.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
+    page->selectVersion(QStringLiteral("20990101000000"));
+
+    // Not a duration: refused, marked, and the previous value stays.
+    auto *combo = page->findChild<QComboBox *>("lockTimeoutCombo");
+    QCOMPARE(combo->currentText(), QStringLiteral("4s"));
+    combo->setCurrentText(QStringLiteral("soon"));
+    QVERIFY(combo->toolTip().contains("\"soon\" is not a duration"));
+    QVERIFY(!page->setLockTimeout(QStringLiteral("30")));  // milliseconds to PostgreSQL: a unit is required
+    combo->setCurrentText(QStringLiteral("1s"));
+    QVERIFY(combo->toolTip().endsWith("Now 1s."));
+
+    // One second, then the migration gives up and rolls back, instead of four.
+    QElapsedTimer waited;
+    waited.start();
+    page->applySelected();
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 10000);
+    QVERIFY(!done.last().at(1).toBool());
+    QVERIFY2(waited.elapsed() < 3500, qPrintable(QString::number(waited.elapsed())));
+    const QString result = window.findChild<QLabel *>("resultLabel")->text();
+    QVERIFY2(result.contains("lock timeout"), qPrintable(result));
+    QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_name = 'daily_usage' "
+                                      "AND column_name = 'note'")),
+             QStringLiteral("0"));
+    combo->setCurrentText(QStringLiteral("4s"));
+    db.connect()->execParams(QStringLiteral("SELECT pg_cancel_backend($1::int)"), {blockerPid});
+    reading.join();
 }
 
 QTEST_MAIN(TestBlockersPanel)
