@@ -1,6 +1,7 @@
 // The blockers panel against the local database (offscreen): a second session holds a lock on
 // daily_usage, an apply waits for it, the panel names the blocker, and cancelling it lets the
 // apply finish.
+#include "../support/ConsoleWindow.h"
 #include "../support/TestDatabase.h"
 
 #include "core/MigrationCatalog.h"
@@ -46,6 +47,45 @@ private:
     static QTreeWidget *tree(QWidget &w, const char *name) { return w.findChild<QTreeWidget *>(QLatin1String(name)); }
 };
 
+namespace {
+
+// A session that reads daily_usage for `seconds` in one statement, holding ACCESS SHARE on it
+// meanwhile. Started once its lock is granted; joined when it goes out of scope.
+class Reader {
+public:
+    Reader(const TestDatabase &db, int seconds)
+        : m_connection(db.connect())
+        , m_pid(m_connection->exec(QStringLiteral("SELECT pg_backend_pid()")).value(0, 0))
+    {
+        m_thread = std::thread([this, seconds] {
+            m_result = m_connection->exec(QStringLiteral("SELECT count(*), pg_sleep(%1) FROM public.daily_usage").arg(seconds));
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(db.scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE pid = %1 AND relation = "
+                                                          "'public.daily_usage'::regclass AND granted").arg(m_pid)) == "1", 5000);
+    }
+    ~Reader()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    const QString &pid() const { return m_pid; }
+    // Its statement's result: valid once it has ended (after join()).
+    const PgResult &result()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+        return m_result;
+    }
+
+private:
+    std::unique_ptr<PgConnection> m_connection;
+    QString m_pid;
+    PgResult m_result;
+    std::thread m_thread;
+};
+
+}  // namespace
+
 void TestBlockersPanel::listsTheBlockerAndCancelsIt()
 {
     TestDatabase db;
@@ -53,26 +93,16 @@ void TestBlockersPanel::listsTheBlockerAndCancelsIt()
     prepare(db, &dir);
 
     // The blocker: one statement that reads daily_usage for 60 s, holding ACCESS SHARE meanwhile.
-    auto blocker = db.connect();
-    const QString blockerPid = blocker->exec(QStringLiteral("SELECT pg_backend_pid()")).value(0, 0);
-    PgResult blockerResult;
-    std::thread reading([&] {
-        blockerResult = blocker->exec(QStringLiteral("SELECT count(*), pg_sleep(60) FROM public.daily_usage"));
-    });
-    QTRY_VERIFY_WITH_TIMEOUT(db.scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE pid = %1 AND relation = "
-                                                      "'public.daily_usage'::regclass AND granted").arg(blockerPid)) == "1", 5000);
+    Reader blocker(db, 60);
+    const QString blockerPid = blocker.pid();
 
     MainWindow window;
-    window.setMigrationsFolder(dir.path());
-    window.show();
+    openConsole(window, db.conninfo(), dir.path());
     MigrationsPage *page = window.migrationsPage();
     BlockersPanel *panel = page->blockersPanel();
     QStringList asked;
     panel->setConfirmer([&](const QString &title, const QString &) { asked << title; return true; });
-    QSignalSpy shown(page, &MigrationsPage::statusShown);
     QSignalSpy done(page, &MigrationsPage::operationDone);
-    window.connectTo(db.conninfo());
-    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
     page->selectVersion(QStringLiteral("20990101000000"));
 
     QElapsedTimer sinceApply;
@@ -95,8 +125,7 @@ void TestBlockersPanel::listsTheBlockerAndCancelsIt()
     QCOMPARE(asked, QStringList{"Cancel the query of session " + blockerPid + "?"});
     QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 10000);
     QVERIFY2(done.last().at(1).toBool(), qPrintable(window.findChild<QLabel *>("resultLabel")->text()));
-    reading.join();
-    QCOMPARE(blockerResult.error().sqlState, QStringLiteral("57014"));  // query_canceled
+    QCOMPARE(blocker.result().error().sqlState, QStringLiteral("57014"));  // query_canceled
     QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_name = 'daily_usage' "
                                       "AND column_name = 'note'")),
              QStringLiteral("1"));
@@ -149,20 +178,11 @@ void TestBlockersPanel::theLockWaitIsTheUsersToChoose()
     TestDatabase db;
     QTemporaryDir dir;
     prepare(db, &dir);
-    auto blocker = db.connect();
-    const QString blockerPid = blocker->exec(QStringLiteral("SELECT pg_backend_pid()")).value(0, 0);
-    std::thread reading([&] { blocker->exec(QStringLiteral("SELECT count(*), pg_sleep(30) FROM public.daily_usage")); });
-    QTRY_VERIFY_WITH_TIMEOUT(db.scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE pid = %1 AND relation = "
-                                                      "'public.daily_usage'::regclass AND granted").arg(blockerPid)) == "1", 5000);
-
+    Reader blocker(db, 30);
     MainWindow window;
-    window.setMigrationsFolder(dir.path());
-    window.show();
+    openConsole(window, db.conninfo(), dir.path());
     MigrationsPage *page = window.migrationsPage();
-    QSignalSpy shown(page, &MigrationsPage::statusShown);
     QSignalSpy done(page, &MigrationsPage::operationDone);
-    window.connectTo(db.conninfo());
-    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
     page->selectVersion(QStringLiteral("20990101000000"));
 
     // Not a duration: refused, marked, and the previous value stays.
@@ -187,8 +207,7 @@ void TestBlockersPanel::theLockWaitIsTheUsersToChoose()
                                       "AND column_name = 'note'")),
              QStringLiteral("0"));
     combo->setCurrentText(QStringLiteral("4s"));
-    db.connect()->execParams(QStringLiteral("SELECT pg_cancel_backend($1::int)"), {blockerPid});
-    reading.join();
+    db.connect()->execParams(QStringLiteral("SELECT pg_cancel_backend($1::int)"), {blocker.pid()});
 }
 
 QTEST_MAIN(TestBlockersPanel)

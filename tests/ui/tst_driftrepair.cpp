@@ -1,6 +1,7 @@
 // Drift and repair on the migrations page, against the local database (offscreen): a file edited
 // after apply shows its statement diff, for history our engine wrote and for rows written the way
 // the Supabase CLI writes them; repair asks, refuses without confirmation, and audits who and why.
+#include "../support/ConsoleWindow.h"
 #include "../support/TestDatabase.h"
 
 #include "core/CliStatementSplitter.h"
@@ -67,14 +68,6 @@ private:
         QVERIFY(engine->exec("CREATE TABLE u (b int); INSERT INTO supabase_migrations.schema_migrations (version, name, statements) "
                              "VALUES ('2', 'cli', ARRAY['CREATE TABLE u (b int)'])").ok());
     }
-    static void open(MainWindow &window, const TestDatabase &db, const QString &folder)
-    {
-        window.setMigrationsFolder(folder);
-        window.show();
-        QSignalSpy shown(window.migrationsPage(), &MigrationsPage::statusShown);
-        window.connectTo(db.conninfo());
-        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
-    }
     static QString state(MigrationsPage *page, const QString &version)
     {
         for (const MigrationStatusRow &row : page->rows())
@@ -90,7 +83,7 @@ void TestDriftRepair::driftTabShowsTheStatementDiff()
     QTemporaryDir dir;
     prepare(db, &dir);
     MainWindow window;
-    open(window, db, dir.path());
+    openConsole(window, db.conninfo(), dir.path());
     MigrationsPage *page = window.migrationsPage();
     QCOMPARE(state(page, "1"), QStringLiteral("modified"));
     QCOMPARE(state(page, "2"), QStringLiteral("modified"));
@@ -124,7 +117,7 @@ void TestDriftRepair::repairRefusesWithoutConfirmationAndWritesTheAuditRow()
     QTemporaryDir dir;
     prepare(db, &dir);
     MainWindow window;
-    open(window, db, dir.path());
+    openConsole(window, db.conninfo(), dir.path());
     MigrationsPage *page = window.migrationsPage();
     QSignalSpy done(page, &MigrationsPage::operationDone);
     const QString recordedBefore = db.scalar("SELECT statements::text FROM supabase_migrations.schema_migrations WHERE version = '1'");
@@ -230,7 +223,7 @@ void TestDriftRepair::halfDoneMigrationOffersResumeAndItsDownFile()
         QVERIFY(!runner.apply(*scanMigrationFolder(dir.path()).find("1")).ok);
     }
     MainWindow window;
-    open(window, db, dir.path());
+    openConsole(window, db.conninfo(), dir.path());
     MigrationsPage *page = window.migrationsPage();
     QSignalSpy done(page, &MigrationsPage::operationDone);
     page->selectVersion("1");
