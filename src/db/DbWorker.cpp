@@ -54,10 +54,8 @@ void DbWorker::openConnection(const QString &conninfo)
         emit connectionFailed(problem);
         return;
     }
-    m_runnerPooled = info.target.isTransactionPooler();
-    RunnerOptions options = m_options;
-    options.transactionPooled = m_options.transactionPooled || m_runnerPooled;
-    m_runner.setOptions(options);
+    m_targetPooled = info.target.isTransactionPooler();
+    applyRunnerOptions();
     emit connected(info);
 }
 
@@ -77,14 +75,19 @@ void DbWorker::cancel()
 void DbWorker::setLockTimeout(const QString &lockTimeout)
 {
     m_options.lockTimeout = lockTimeout;
-    RunnerOptions options = m_options;
-    options.transactionPooled = m_options.transactionPooled || m_runnerPooled;
-    m_runner.setOptions(options);
+    applyRunnerOptions();
 }
 
 void DbWorker::setRunnerOptions(const RunnerOptions &options)
 {
     m_options = options;
+    applyRunnerOptions();
+}
+
+void DbWorker::applyRunnerOptions()
+{
+    RunnerOptions options = m_options;
+    options.transactionPooled = m_options.transactionPooled || m_targetPooled;
     m_runner.setOptions(options);
 }
 

@@ -103,12 +103,14 @@ signals:
 
 private:
     const MigrationFile *migration(const QString &version, const QString &operation);
+    // The options set here, behind a transaction pooler with its per-transaction lock.
+    void applyRunnerOptions();
 
     PgConnection m_connection;
     QThread *m_thread = nullptr;
     MigrationCatalog m_catalog;
     RunnerOptions m_options;
-    bool m_runnerPooled = false;  // the connected target is a transaction pooler
+    bool m_targetPooled = false;  // the connected target is a transaction pooler
     // Lives as long as the worker, so that cancel() from the GUI thread always has a runner.
     MigrationRunner m_runner{m_connection};
 };

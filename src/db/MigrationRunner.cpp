@@ -309,13 +309,6 @@ void MigrationRunner::audit(const MigrationFile &migration, const MigrationScrip
     }
 }
 
-bool MigrationRunner::ranOutsideTransaction(const MigrationFile &migration)
-{
-    // The marker alone is not enough: a marked file without a non-transactional statement runs in
-    // one transaction, and a failure leaves nothing behind.
-    return migration.up.runsStatementByStatement();
-}
-
 int MigrationRunner::halfDoneAt(const MigrationFile &migration, AuditEntry *last)
 {
     if (MigrationHistory::lastAttempt(m_connection, migration.version, last).ok() && last->direction == QLatin1String("up")
@@ -404,7 +397,7 @@ RunReport MigrationRunner::repair(const QString &version, const MigrationFile *f
     bool wasRecorded = false;
     PgResult result = MigrationHistory::isRecorded(m_connection, version, &wasRecorded);
     AuditEntry last;
-    const bool halfDone = !wasRecorded && file && ranOutsideTransaction(*file) && halfDoneAt(*file, &last) > 0;
+    const bool halfDone = !wasRecorded && file && file->up.runsStatementByStatement() && halfDoneAt(*file, &last) > 0;
     if (result.ok() && !markApplied && !wasRecorded && !halfDone) {
         m_connection.exec(QStringLiteral("ROLLBACK"));
         report.ok = report.skipped = true;
@@ -523,7 +516,8 @@ RunReport MigrationRunner::run(const MigrationFile &migration, Direction directi
     // from the start would run them twice; resuming or running the down file is asked for by name.
     int dirtyFrom = 0;
     AuditEntry last;
-    if (!isApplied && ranOutsideTransaction(migration))
+    // (For an up run `parsed` is the up file: no need to parse it again.)
+    if (!isApplied && (direction == Direction::Up ? !atomic : migration.up.runsStatementByStatement()))
         dirtyFrom = halfDoneAt(migration, &last);
     if (direction == Direction::Up && !isApplied && startAt > 0 && startAt == dirtyFrom && last.checksum != migration.up.sha256()) {
         if (atomic)

@@ -103,8 +103,6 @@ public:
 
 private:
     enum class Direction { Up, Down };
-    // Whether the up file runs statement by statement (marked, and with a statement that needs it).
-    static bool ranOutsideTransaction(const MigrationFile &migration);
     // The statement (0-based) where its last up attempt stopped part way, or 0; `last` gets that
     // attempt. A later down or repair makes it 0.
     int halfDoneAt(const MigrationFile &migration, AuditEntry *last);

@@ -45,6 +45,16 @@ QStringList describe(const QList<StatementDelta> &deltas)
     return lines;
 }
 
+// The result column of the dialog's verify checks.
+QStringList checkResults(RepairDialog &dialog)
+{
+    QStringList results;
+    const auto *checks = dialog.findChild<QTreeWidget *>("checkTree");
+    for (int i = 0; i < checks->topLevelItemCount(); ++i)
+        results << checks->topLevelItem(i)->text(0);
+    return results;
+}
+
 }  // namespace
 
 class TestDriftRepair : public QObject {
@@ -127,8 +137,7 @@ void TestDriftRepair::repairRefusesWithoutConfirmationAndWritesTheAuditRow()
     QStringList seenDiff, seenChecks;
     page->setRepairConfirmer([&](RepairDialog &dialog) {
         seenDiff = describe(dialog.driftView()->deltas());
-        for (int i = 0; i < dialog.findChild<QTreeWidget *>("checkTree")->topLevelItemCount(); ++i)
-            seenChecks << dialog.findChild<QTreeWidget *>("checkTree")->topLevelItem(i)->text(0);
+        seenChecks = checkResults(dialog);
         return false;
     });
     page->selectVersion("1");
@@ -155,9 +164,7 @@ void TestDriftRepair::repairRefusesWithoutConfirmationAndWritesTheAuditRow()
     // Someone made the index by hand; now the checks pass, but OK without a reason is not possible.
     QVERIFY(db.connect()->exec("CREATE INDEX t_a ON t (a)").ok());
     page->setRepairConfirmer([&](RepairDialog &dialog) {
-        seenChecks.clear();
-        for (int i = 0; i < dialog.findChild<QTreeWidget *>("checkTree")->topLevelItemCount(); ++i)
-            seenChecks << dialog.findChild<QTreeWidget *>("checkTree")->topLevelItem(i)->text(0);
+        seenChecks = checkResults(dialog);
         return dialog.acceptable();
     });
     page->repairSelected(true);
