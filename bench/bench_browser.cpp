@@ -3,12 +3,12 @@
 // memory after paging far into the big table through the real model, the longest event-loop stall
 // while a slow count runs, and how soon Cancel ends it. Needs the PG* variables of a local
 // database (scripts/bench starts one) and the project's migrations.
-#include "core/MigrationCatalog.h"
-#include "db/BrowseWorker.h"
-#include "db/MigrationRunner.h"
-#include "db/PgConnection.h"
-#include "db/TableBrowser.h"
-#include "ui/TableBrowserModel.h"
+#include "core/catalog/MigrationCatalog.h"
+#include "db/browse/BrowseWorker.h"
+#include "db/migrate/MigrationRunner.h"
+#include "db/pg/PgConnection.h"
+#include "db/browse/TableBrowser.h"
+#include "ui/browse/TableBrowserModel.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>

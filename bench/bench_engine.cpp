@@ -4,9 +4,9 @@
 //  1. apply of the Atlas migrations: `atlas-migrate apply` (and the engine in-process) against
 //     `psql -v ON_ERROR_STOP=1 -f` of the same files, each on a fresh database.
 //  2. `atlas-migrate status` with 1,000 applied migrations against 10.
-#include "core/MigrationCatalog.h"
-#include "db/MigrationRunner.h"
-#include "db/PgConnection.h"
+#include "core/catalog/MigrationCatalog.h"
+#include "db/migrate/MigrationRunner.h"
+#include "db/pg/PgConnection.h"
 
 #include <QCoreApplication>
 #include <QDir>

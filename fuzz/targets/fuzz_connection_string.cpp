@@ -1,9 +1,9 @@
 // Connection strings: redaction never shows the password it removes, a URI's password comes out
 // of it whole, and the target and profile logic take any host, user and port.
-#include "core/ConnectionProblem.h"
-#include "core/ConnectionProfile.h"
-#include "core/ConnectionTarget.h"
-#include "core/Redaction.h"
+#include "core/connection/ConnectionProblem.h"
+#include "core/connection/ConnectionProfile.h"
+#include "core/connection/ConnectionTarget.h"
+#include "core/connection/Redaction.h"
 
 #include <cstdlib>
 

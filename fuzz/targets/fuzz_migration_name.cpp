@@ -1,6 +1,6 @@
 // Migration file names: any text either splits into digits, '_' and a name that put back together
 // give the input, or is refused with a message.
-#include "core/MigrationCatalog.h"
+#include "core/catalog/MigrationCatalog.h"
 
 #include <cstdlib>
 

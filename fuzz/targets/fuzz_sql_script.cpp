@@ -1,7 +1,7 @@
 // SQL files: the parser and classifier, and the Supabase CLI's splitter, on any bytes that decode
 // as UTF-8. Positions must lie inside the text; a syntax error must have a place.
-#include "core/CliStatementSplitter.h"
-#include "core/SqlScript.h"
+#include "core/sql/SupabaseSplitter.h"
+#include "core/sql/SqlScript.h"
 
 #include <cstdlib>
 

@@ -1,7 +1,7 @@
 // Status documents: parsing any bytes, ticking every item and the character repair never crash,
 // and a tick then an untick give back the same bytes.
-#include "core/TodoDocument.h"
-#include "core/TodoEvidence.h"
+#include "core/todo/TodoDocument.h"
+#include "core/todo/TodoEvidence.h"
 
 #include <cstdlib>
 

@@ -1,13 +1,13 @@
 #include "app/ScreenshotScript.h"
 
-#include "ui/BlockersPanel.h"
-#include "ui/BrowserPage.h"
-#include "ui/EnvironmentsPage.h"
+#include "ui/migrations/BlockersPanel.h"
+#include "ui/browse/BrowserPage.h"
+#include "ui/environments/EnvironmentsPage.h"
 #include "ui/MainWindow.h"
-#include "ui/MigrationsPage.h"
-#include "ui/ProfilesDialog.h"
-#include "ui/RepairDialog.h"
-#include "ui/TodoPage.h"
+#include "ui/migrations/MigrationsPage.h"
+#include "ui/connection/ProfilesDialog.h"
+#include "ui/migrations/RepairDialog.h"
+#include "ui/todos/TodoPage.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -4,7 +4,7 @@
 #include "app/ScreenshotScript.h"
 #include "ui/MainWindow.h"
 
-#include "core/MigrationCatalog.h"
+#include "core/catalog/MigrationCatalog.h"
 
 #include <QApplication>
 #include <QDir>

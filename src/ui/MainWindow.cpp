@@ -2,15 +2,15 @@
 
 #include "ui_MainWindow.h"
 
-#include "core/Redaction.h"
-#include "db/DbWorker.h"
-#include "core/ProfileStore.h"
-#include "ui/BrowserPage.h"
-#include "ui/EnvironmentsPage.h"
-#include "ui/MigrationsPage.h"
-#include "ui/PasswordStore.h"
-#include "ui/ProfilesDialog.h"
-#include "ui/TodoPage.h"
+#include "core/connection/Redaction.h"
+#include "db/workers/DbWorker.h"
+#include "core/connection/ProfileStore.h"
+#include "ui/browse/BrowserPage.h"
+#include "ui/environments/EnvironmentsPage.h"
+#include "ui/migrations/MigrationsPage.h"
+#include "ui/connection/PasswordStore.h"
+#include "ui/connection/ProfilesDialog.h"
+#include "ui/todos/TodoPage.h"
 
 #include <QCloseEvent>
 #include <QSettings>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/ConnectionProblem.h"
-#include "core/ConnectionProfile.h"
-#include "core/ServerInfo.h"
+#include "core/connection/ConnectionProblem.h"
+#include "core/connection/ConnectionProfile.h"
+#include "core/connection/ServerInfo.h"
 
 #include <QMainWindow>
 

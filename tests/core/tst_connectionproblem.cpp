@@ -1,4 +1,4 @@
-#include "core/ConnectionProblem.h"
+#include "core/connection/ConnectionProblem.h"
 
 #include <QtTest>
 

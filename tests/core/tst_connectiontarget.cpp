@@ -1,5 +1,5 @@
-#include "core/ConnectionTarget.h"
-#include "core/Redaction.h"
+#include "core/connection/ConnectionTarget.h"
+#include "core/connection/Redaction.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "core/MigrationCatalog.h"
+#include "core/catalog/MigrationCatalog.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,5 +1,5 @@
-#include "core/CliStatementSplitter.h"
-#include "core/SqlScript.h"
+#include "core/sql/SupabaseSplitter.h"
+#include "core/sql/SqlScript.h"
 
 #include <QtTest>
 

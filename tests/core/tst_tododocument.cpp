@@ -1,6 +1,6 @@
-#include "core/TodoDocument.h"
-#include "core/StatusExport.h"
-#include "core/TodoEvidence.h"
+#include "core/todo/TodoDocument.h"
+#include "core/todo/StatusExport.h"
+#include "core/todo/TodoEvidence.h"
 
 #include <QFile>
 #include <QtTest>

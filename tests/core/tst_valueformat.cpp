@@ -1,4 +1,4 @@
-#include "core/ValueFormat.h"
+#include "core/browse/ValueFormat.h"
 
 #include <QtTest>
 

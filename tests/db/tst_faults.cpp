@@ -1,9 +1,9 @@
 // Faults, on an instance of its own (scripts/localdb start/pause/resume): the server gone in the
 // middle of an apply, a status and a browse; clients cut off by PgBouncer; a statement timeout.
 // Each time: a specific message, nothing half-applied, and the next attempt works.
-#include "db/MigrationRunner.h"
-#include "db/PgConnection.h"
-#include "db/TableBrowser.h"
+#include "db/migrate/MigrationRunner.h"
+#include "db/pg/PgConnection.h"
+#include "db/browse/TableBrowser.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

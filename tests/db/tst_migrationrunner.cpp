@@ -1,12 +1,12 @@
 // The migration engine against the real local database, one fresh database per test case.
-#include "../support/TestDatabase.h"
+#include "support/TestDatabase.h"
 
-#include "core/CliStatementSplitter.h"
-#include "core/MigrationCatalog.h"
-#include "core/SqlScript.h"
-#include "db/CatalogSnapshot.h"
-#include "db/MigrationLock.h"
-#include "db/MigrationRunner.h"
+#include "core/sql/SupabaseSplitter.h"
+#include "core/catalog/MigrationCatalog.h"
+#include "core/sql/SqlScript.h"
+#include "db/migrate/CatalogSnapshot.h"
+#include "db/migrate/MigrationLock.h"
+#include "db/migrate/MigrationRunner.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,9 +1,9 @@
 // PgConnection and the server probe against the real local database (PG* from scripts/localdb).
-#include "../support/SilentServer.h"
+#include "support/SilentServer.h"
 
-#include "core/ConnectionProblem.h"
-#include "db/PgConnection.h"
-#include "db/ServerProbe.h"
+#include "core/connection/ConnectionProblem.h"
+#include "db/pg/PgConnection.h"
+#include "db/server/ServerProbe.h"
 
 #include <QtTest>
 

@@ -1,12 +1,12 @@
 // The engine and the browser through PgBouncer in transaction mode (scripts/localdb starts one in
 // front of the test cluster), as through Supabase's transaction pooler: no named prepared
 // statements, no session state between transactions, the migration lock per transaction.
-#include "../support/TestDatabase.h"
+#include "support/TestDatabase.h"
 
-#include "db/BlockerWatch.h"
-#include "db/CatalogSnapshot.h"
-#include "db/MigrationRunner.h"
-#include "db/TableBrowser.h"
+#include "db/blockers/BlockerWatch.h"
+#include "db/migrate/CatalogSnapshot.h"
+#include "db/migrate/MigrationRunner.h"
+#include "db/browse/TableBrowser.h"
 
 #include <QTemporaryDir>
 #include <QUuid>

@@ -1,10 +1,10 @@
 // Keyset browsing against the real local database: order across page boundaries in both
 // directions, with sort and filters, hostile filter values, a table without a key, values, and
 // what each Supabase role sees.
-#include "../support/TestDatabase.h"
+#include "support/TestDatabase.h"
 
-#include "db/MigrationRunner.h"
-#include "db/TableBrowser.h"
+#include "db/migrate/MigrationRunner.h"
+#include "db/browse/TableBrowser.h"
 
 #include <QFile>
 #include <QTemporaryDir>

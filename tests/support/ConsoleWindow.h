@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ui/MainWindow.h"
-#include "ui/MigrationsPage.h"
+#include "ui/migrations/MigrationsPage.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/MigrationRunner.h"
-#include "db/PgConnection.h"
+#include "db/migrate/MigrationRunner.h"
+#include "db/pg/PgConnection.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

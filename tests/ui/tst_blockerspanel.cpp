@@ -1,13 +1,13 @@
 // The blockers panel against the local database (offscreen): a second session holds a lock on
 // daily_usage, an apply waits for it, the panel names the blocker, and cancelling it lets the
 // apply finish.
-#include "../support/ConsoleWindow.h"
-#include "../support/TestDatabase.h"
+#include "support/ConsoleWindow.h"
+#include "support/TestDatabase.h"
 
-#include "core/MigrationCatalog.h"
-#include "ui/BlockersPanel.h"
+#include "core/catalog/MigrationCatalog.h"
+#include "ui/migrations/BlockersPanel.h"
 #include "ui/MainWindow.h"
-#include "ui/MigrationsPage.h"
+#include "ui/migrations/MigrationsPage.h"
 
 #include <QDir>
 #include <QComboBox>

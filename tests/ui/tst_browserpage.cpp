@@ -1,10 +1,10 @@
 // The browser page on daily_usage: lazy pages, bounded memory, the last page, view as a user.
-#include "../support/TestDatabase.h"
+#include "support/TestDatabase.h"
 
-#include "db/MigrationRunner.h"
-#include "ui/BrowserPage.h"
-#include "ui/TableBrowserModel.h"
-#include "ui/UsageChart.h"
+#include "db/migrate/MigrationRunner.h"
+#include "ui/browse/BrowserPage.h"
+#include "ui/browse/TableBrowserModel.h"
+#include "ui/browse/UsageChart.h"
 
 #include <QComboBox>
 #include <QLabel>

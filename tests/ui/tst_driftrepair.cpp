@@ -1,15 +1,15 @@
 // Drift and repair on the migrations page, against the local database (offscreen): a file edited
 // after apply shows its statement diff, for history our engine wrote and for rows written the way
 // the Supabase CLI writes them; repair asks, refuses without confirmation, and audits who and why.
-#include "../support/ConsoleWindow.h"
-#include "../support/TestDatabase.h"
+#include "support/ConsoleWindow.h"
+#include "support/TestDatabase.h"
 
-#include "core/CliStatementSplitter.h"
-#include "core/StatementDiff.h"
-#include "ui/DriftView.h"
+#include "core/sql/SupabaseSplitter.h"
+#include "core/sql/StatementDiff.h"
+#include "ui/migrations/DriftView.h"
 #include "ui/MainWindow.h"
-#include "ui/MigrationsPage.h"
-#include "ui/RepairDialog.h"
+#include "ui/migrations/MigrationsPage.h"
+#include "ui/migrations/RepairDialog.h"
 
 #include <QCheckBox>
 #include <QFile>

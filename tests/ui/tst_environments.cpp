@@ -1,10 +1,10 @@
 // The environments matrix: saved profiles read in parallel, one of them unreachable.
-#include "../support/SilentServer.h"
-#include "../support/TestDatabase.h"
+#include "support/SilentServer.h"
+#include "support/TestDatabase.h"
 
-#include "core/ProfileStore.h"
-#include "db/MigrationRunner.h"
-#include "ui/EnvironmentsPage.h"
+#include "core/connection/ProfileStore.h"
+#include "db/migrate/MigrationRunner.h"
+#include "ui/environments/EnvironmentsPage.h"
 #include "ui/MainWindow.h"
 
 #include <QElapsedTimer>

@@ -1,5 +1,5 @@
 // The first window against the real local database, driven through its widgets.
-#include "../support/SilentServer.h"
+#include "support/SilentServer.h"
 
 #include "ui/MainWindow.h"
 

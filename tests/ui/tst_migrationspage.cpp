@@ -1,11 +1,11 @@
 // The migrations page clicked through against the local database (offscreen).
-#include "../support/TestDatabase.h"
+#include "support/TestDatabase.h"
 
-#include "core/CliStatementSplitter.h"
-#include "core/MigrationCatalog.h"
+#include "core/sql/SupabaseSplitter.h"
+#include "core/catalog/MigrationCatalog.h"
 #include "ui/MainWindow.h"
-#include "ui/ConfirmDialog.h"
-#include "ui/MigrationsPage.h"
+#include "ui/migrations/ConfirmDialog.h"
+#include "ui/migrations/MigrationsPage.h"
 
 #include <QDialogButtonBox>
 #include <QLineEdit>

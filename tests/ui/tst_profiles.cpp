@@ -1,12 +1,12 @@
 // Connection profiles: created in the dialog, password in the keychain (scripts/test starts a
 // Secret Service), never in the settings file, a log, or the process's arguments.
-#include "../support/TestDatabase.h"
+#include "support/TestDatabase.h"
 
-#include "core/PgPassFile.h"
+#include "core/connection/PgPassFile.h"
 #include "ui/MainWindow.h"
-#include "ui/MigrationsPage.h"
-#include "ui/PasswordStore.h"
-#include "ui/ProfilesDialog.h"
+#include "ui/migrations/MigrationsPage.h"
+#include "ui/connection/PasswordStore.h"
+#include "ui/connection/ProfilesDialog.h"
 
 #include <QComboBox>
 #include <QFile>

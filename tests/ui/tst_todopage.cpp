@@ -1,10 +1,10 @@
 // The TODO page against a copy of the seed's status document and the local database.
-#include "../support/TestDatabase.h"
+#include "support/TestDatabase.h"
 
-#include "core/TodoDocument.h"
-#include "db/MigrationRunner.h"
+#include "core/todo/TodoDocument.h"
+#include "db/migrate/MigrationRunner.h"
 #include "ui/MainWindow.h"
-#include "ui/TodoPage.h"
+#include "ui/todos/TodoPage.h"
 
 #include <QFile>
 #include <QLabel>

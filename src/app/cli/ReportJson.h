@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/MigrationCatalog.h"
-#include "core/MigrationStatus.h"
-#include "core/RunReport.h"
+#include "core/catalog/MigrationCatalog.h"
+#include "core/status/MigrationStatus.h"
+#include "core/run/RunReport.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,0 +1,378 @@
+#include "core/catalog/MigrationCatalog.h"
+
+#include "core/text/Utf8Check.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+
+enum class Role { Up, Down, Verify };
+
+struct Candidate {
+    Role role;
+    QString relativeName;  // "20250918_x.down.sql" or "down/20250918_x.sql"
+    QString path;
+    QString fileName;  // in its folder
+    int folderFd = -1; // open on its folder while the scan runs (see FolderHandle)
+    QString version;
+    QString name;
+};
+
+const QString kExample = QStringLiteral("20250918_create_usage_tracking_tables.sql");
+
+CatalogIssue issue(CatalogIssue::Severity severity, const QString &file, const QString &message, int line = 0,
+                   int column = 0)
+{
+    CatalogIssue i;
+    i.severity = severity;
+    i.file = file;
+    i.line = line;
+    i.column = column;
+    i.message = message;
+    return i;
+}
+
+
+// A folder opened for the scan: files are opened relative to it, which spares the kernel a walk
+// of the whole path for each of thousands of files.
+class FolderHandle {
+public:
+    explicit FolderHandle(const QString &path)
+        : m_fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+    {
+    }
+    ~FolderHandle()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FolderHandle(const FolderHandle &) = delete;
+    FolderHandle &operator=(const FolderHandle &) = delete;
+    int fd() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+void collect(const QDir &dir, const QString &prefix, Role defaultRole, int folderFd, QList<Candidate> *out,
+             QList<CatalogIssue> *issues)
+{
+    const QString base = dir.absolutePath() + QLatin1Char('/');
+    // readdir directly: QDir::entryList builds a QFileInfo per entry, which dominates a scan of
+    // thousands of small migrations.
+    QStringList names;
+    if (DIR *handle = ::opendir(QFile::encodeName(dir.absolutePath()).constData())) {
+        while (const dirent *entry = ::readdir(handle)) {
+            const QString fileName = QFile::decodeName(entry->d_name);
+            if (!fileName.endsWith(QLatin1String(".sql")))
+                continue;
+            if (entry->d_type == DT_DIR
+                || (entry->d_type == DT_UNKNOWN && !QFileInfo(base + fileName).isFile()))
+                continue;
+            names.append(fileName);
+        }
+        ::closedir(handle);
+    }
+    std::sort(names.begin(), names.end());
+    for (const QString &fileName : names) {
+        if (fileName.startsWith(QLatin1Char('.')))
+            continue;  // editor swap and backup files
+        Candidate candidate;
+        candidate.relativeName = prefix + fileName;
+        candidate.path = base + fileName;
+        candidate.fileName = fileName;
+        candidate.folderFd = folderFd;
+        QString base = fileName.chopped(4);
+        candidate.role = defaultRole;
+        if (defaultRole == Role::Up && base.endsWith(QLatin1String(".down"))) {
+            candidate.role = Role::Down;
+            base.chop(5);
+        } else if (defaultRole == Role::Up && base.endsWith(QLatin1String(".verify"))) {
+            candidate.role = Role::Verify;
+            base.chop(7);
+        }
+        QString problem;
+        if (!splitMigrationName(base, &candidate.version, &candidate.name, &problem)) {
+            issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName, problem));
+            continue;
+        }
+        out->append(candidate);
+    }
+}
+
+// open + read + close and nothing else: QFile's extra stat calls triple the system time of a scan
+// of thousands of small files.
+bool readWholeFile(const Candidate &candidate, QByteArray *bytes, QString *failure)
+{
+    const int fd = candidate.folderFd >= 0
+        ? ::openat(candidate.folderFd, QFile::encodeName(candidate.fileName).constData(), O_RDONLY | O_CLOEXEC)
+        : ::open(QFile::encodeName(candidate.path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *failure = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    bytes->resize(8192);
+    qsizetype used = 0;
+    while (true) {
+        if (used == bytes->size())
+            bytes->resize(bytes->size() * 2);
+        const ssize_t n = ::read(fd, bytes->data() + used, size_t(bytes->size() - used));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *failure = QString::fromLocal8Bit(std::strerror(errno));
+            ::close(fd);
+            return false;
+        }
+        if (n == 0)
+            break;
+        used += n;
+    }
+    ::close(fd);
+    bytes->resize(used);
+    return true;
+}
+
+// Reads a script: bytes and decoded text. Returns false with an issue when unusable.
+bool readScript(const Candidate &candidate, MigrationScript *script, QList<CatalogIssue> *issues)
+{
+    QByteArray bytes;
+    QString failure;
+    if (!readWholeFile(candidate, &bytes, &failure)) {
+        issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                             QStringLiteral("cannot be read: %1").arg(failure)));
+        return false;
+    }
+    script->path = candidate.path;
+    script->fileName = candidate.relativeName;
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        issues->append(issue(CatalogIssue::Severity::Warning, candidate.relativeName,
+                             QStringLiteral("starts with a UTF-8 byte-order mark; it is ignored"), 1, 1));
+        bytes.remove(0, 3);
+    }
+    if (bytes.trimmed().isEmpty()) {
+        issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                             bytes.isEmpty() ? QStringLiteral("is empty") : QStringLiteral("contains only white space")));
+        return false;
+    }
+    const qsizetype invalid = firstInvalidUtf8Byte(bytes);
+    if (invalid >= 0) {
+        int line = 0, column = 0;
+        lineAndColumnAt(bytes, invalid, &line, &column);
+        issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                             QStringLiteral("is not valid UTF-8 (byte 0x%1 at offset %2); save it as UTF-8")
+                                 .arg(static_cast<unsigned char>(bytes.at(invalid)), 2, 16, QLatin1Char('0'))
+                                 .arg(invalid),
+                             line, column));
+        return false;
+    }
+    const qsizetype nul = bytes.indexOf('\0');
+    if (nul >= 0) {
+        int line = 0, column = 0;
+        lineAndColumnAt(bytes, nul, &line, &column);
+        issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                             QStringLiteral("contains a NUL byte, which PostgreSQL cannot accept in SQL text"), line,
+                             column));
+        return false;
+    }
+    script->sql = QString::fromUtf8(bytes);
+    return true;
+}
+
+bool looksLikeSupabaseCliFolder(const QString &folder)
+{
+    const QDir dir(folder);
+    const QString canonical = QFileInfo(folder).canonicalFilePath();
+    return canonical.endsWith(QLatin1String("/supabase/migrations"))
+        || QFileInfo::exists(dir.absoluteFilePath(QStringLiteral("../config.toml")));
+}
+
+}  // namespace
+
+// Splits "<version>_<name>" or says what is wrong with it.
+bool splitMigrationName(const QString &base, QString *version, QString *name, QString *problem)
+{
+    qsizetype digits = 0;
+    while (digits < base.size() && base.at(digits) >= QLatin1Char('0') && base.at(digits) <= QLatin1Char('9'))
+        ++digits;
+    if (digits == 0) {
+        *problem = QStringLiteral("no version prefix: migration files are named <version>_<name>.sql, e.g. %1")
+                       .arg(kExample);
+        return false;
+    }
+    *version = base.left(digits);
+    if (base.size() == version->size() || base.at(version->size()) != QLatin1Char('_')) {
+        *problem = QStringLiteral("expected '_' after the version %1: name it %1_<name>.sql").arg(*version);
+        return false;
+    }
+    *name = base.mid(version->size() + 1);
+    if (name->trimmed().isEmpty()) {
+        *problem = QStringLiteral("the name after the version %1 is empty").arg(*version);
+        return false;
+    }
+    return true;
+}
+
+QString CatalogIssue::toString() const
+{
+    QString where = file;
+    if (line > 0)
+        where += QStringLiteral(":%1:%2").arg(line).arg(column);
+    const QString prefix = severity == Severity::Warning ? QStringLiteral("warning: ") : QString();
+    return where.isEmpty() ? prefix + message : where + QStringLiteral(": ") + prefix + message;
+}
+
+bool MigrationCatalog::hasErrors() const
+{
+    return std::any_of(issues.begin(), issues.end(),
+                       [](const CatalogIssue &i) { return i.severity == CatalogIssue::Severity::Error; });
+}
+
+QList<CatalogIssue> MigrationCatalog::errors() const
+{
+    QList<CatalogIssue> out;
+    for (const CatalogIssue &i : issues) {
+        if (i.severity == CatalogIssue::Severity::Error)
+            out.append(i);
+    }
+    return out;
+}
+
+QList<CatalogIssue> MigrationCatalog::warnings() const
+{
+    QList<CatalogIssue> out;
+    for (const CatalogIssue &i : issues) {
+        if (i.severity == CatalogIssue::Severity::Warning)
+            out.append(i);
+    }
+    return out;
+}
+
+const MigrationFile *MigrationCatalog::find(const QString &version) const
+{
+    const auto it = byVersion.constFind(version);
+    return it == byVersion.constEnd() ? nullptr : &migrations.at(it.value());
+}
+
+MigrationCatalog scanMigrationFolder(const QString &folder)
+{
+    MigrationCatalog catalog;
+    catalog.folder = folder;
+    const QDir dir(folder);
+    if (!QFileInfo(folder).isDir()) {
+        catalog.issues.append(issue(CatalogIssue::Severity::Error, QString(),
+                                    QFileInfo::exists(folder)
+                                        ? QStringLiteral("%1 is not a folder").arg(folder)
+                                        : QStringLiteral("the migrations folder %1 does not exist").arg(folder)));
+        return catalog;
+    }
+
+    QList<Candidate> candidates;
+    const FolderHandle root(dir.absolutePath());
+    const FolderHandle downFolder(dir.filePath(QStringLiteral("down")));
+    const FolderHandle verifyFolder(dir.filePath(QStringLiteral("verify")));
+    collect(dir, QString(), Role::Up, root.fd(), &candidates, &catalog.issues);
+    if (downFolder.fd() >= 0)
+        collect(QDir(dir.filePath(QStringLiteral("down"))), QStringLiteral("down/"), Role::Down, downFolder.fd(),
+                &candidates, &catalog.issues);
+    if (verifyFolder.fd() >= 0)
+        collect(QDir(dir.filePath(QStringLiteral("verify"))), QStringLiteral("verify/"), Role::Verify, verifyFolder.fd(),
+                &candidates, &catalog.issues);
+
+    // Up files first: they define the versions that down and verify files attach to.
+    QHash<QString, int> byVersion;
+    byVersion.reserve(candidates.size());
+    catalog.migrations.reserve(candidates.size());
+    for (const Candidate &candidate : candidates) {
+        if (candidate.role != Role::Up)
+            continue;
+        if (byVersion.contains(candidate.version)) {
+            const MigrationFile &first = catalog.migrations.at(byVersion.value(candidate.version));
+            catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                                        QStringLiteral("duplicate version %1: %2 has the same version")
+                                            .arg(candidate.version, first.up.fileName)));
+            continue;
+        }
+        MigrationFile migration;
+        migration.version = candidate.version;
+        migration.name = candidate.name;
+        readScript(candidate, &migration.up, &catalog.issues);
+        if (migration.up.path.isEmpty()) {  // unreadable: keep its place so the version stays known
+            migration.up.path = candidate.path;
+            migration.up.fileName = candidate.relativeName;
+        }
+        byVersion.insert(candidate.version, int(catalog.migrations.size()));
+        catalog.migrations.append(std::move(migration));
+    }
+
+    const bool cliFolder = looksLikeSupabaseCliFolder(folder);
+    for (const Candidate &candidate : candidates) {
+        if (candidate.role == Role::Up)
+            continue;
+        const QString kind = candidate.role == Role::Down ? QStringLiteral("down") : QStringLiteral("verify");
+        const QString upName = candidate.version + QLatin1Char('_') + candidate.name + QStringLiteral(".sql");
+        const auto found = byVersion.constFind(candidate.version);
+        if (found == byVersion.constEnd()) {
+            catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                                        QStringLiteral("%1 file has no up file %2").arg(kind, upName)));
+            continue;
+        }
+        MigrationFile &migration = catalog.migrations[found.value()];
+        if (migration.name != candidate.name) {
+            catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                                        QStringLiteral("%1 file has no up file %2 (the up file of version %3 is %4)")
+                                            .arg(kind, upName, candidate.version, migration.up.fileName)));
+            continue;
+        }
+        MigrationScript &slot = candidate.role == Role::Down ? migration.down : migration.verify;
+        if (slot.exists()) {
+            catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
+                                        QStringLiteral("second %1 file for version %2: %3 is one already")
+                                            .arg(kind, candidate.version, slot.fileName)));
+            continue;
+        }
+        readScript(candidate, &slot, &catalog.issues);
+        if (cliFolder && !candidate.relativeName.contains(QLatin1Char('/'))) {
+            catalog.issues.append(issue(
+                CatalogIssue::Severity::Warning, candidate.relativeName,
+                QStringLiteral("the Supabase CLI reads every <version>_<name>.sql in this folder and would take this "
+                               "file for a second migration with version %1 (and run it on `supabase db push`); "
+                               "move it to %2/%3, which the CLI does not read")
+                    .arg(candidate.version, kind, upName)));
+        }
+    }
+
+    // File names come sorted, so versions of one width (timestamps, the usual case) are in order
+    // already: check before moving every migration through a merge sort.
+    const auto byVersionOrder = [](const MigrationFile &a, const MigrationFile &b) { return versionLess(a.version, b.version); };
+    if (!std::is_sorted(catalog.migrations.begin(), catalog.migrations.end(), byVersionOrder))
+        std::stable_sort(catalog.migrations.begin(), catalog.migrations.end(), byVersionOrder);
+    for (int i = 0; i < catalog.migrations.size(); ++i)
+        catalog.byVersion.insert(catalog.migrations.at(i).version, i);
+    return catalog;
+}
+
+QString defaultMigrationFolder(const QString &cwd, const QString &projectMigrations)
+{
+    const QString supabase = QDir(cwd).filePath(QStringLiteral("supabase/migrations"));
+    return QFileInfo(supabase).isDir() ? supabase : projectMigrations;
+}
+
+QString shippedMigrationFolder(const QString &sourceFolder, const QString &executableDir)
+{
+    if (QFileInfo(sourceFolder).isDir())
+        return sourceFolder;
+    return QDir(executableDir).absoluteFilePath(QStringLiteral("../share/atlas-console/migrations"));
+}

@@ -1,0 +1,19 @@
+#include "core/connection/ServerInfo.h"
+
+QString ServerInfo::looksLike() const
+{
+    QString text;
+    if (target.isSupabase())
+        text = target.describe();
+    else if (isSupabaseServer)
+        text = QStringLiteral("Supabase (%1 host)").arg(targetKindName(target.kind));
+    else
+        text = QStringLiteral("%1 PostgreSQL").arg(targetKindName(target.kind));
+    text += QStringLiteral(", PostgreSQL %1").arg(serverVersion);
+    if (!target.isSupabase() && !isSupabaseServer)
+        text += hasAuthSchema ? QStringLiteral(", Supabase-like (auth schema present)")
+                              : QStringLiteral(", no Supabase auth schema");
+    if (readOnly)
+        text += QStringLiteral(", read-only");
+    return text;
+}

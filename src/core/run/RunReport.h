@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/connection/DbError.h"
+#include "core/schema/SchemaDiff.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// One verify check and its outcome.
+struct CheckResult {
+    QString name;
+    bool passed = false;
+    QString detail;
+};
+
+// What running one statement did.
+struct StatementReport {
+    int index = 0;  // 0-based in its script
+    int line = 0;   // where it starts in the file
+    QString kind;   // CREATE TABLE, ...
+    QString text;
+    QString commandTag;      // "INSERT 0 3"
+    qint64 affectedRows = -1;
+    qint64 durationMs = 0;
+    QStringList notices;
+};
+
+// The result of one apply, rollback, dry run or verify of one migration.
+struct RunReport {
+    QString version;
+    QString name;
+    QString direction;  // up, down, verify
+    bool dryRun = false;
+    bool ok = false;
+    bool cancelled = false;
+    bool skipped = false;     // nothing to do (already applied, say); `message` says why
+    bool lockBusy = false;    // another session held the migration lock
+    QString message;          // for people; on failure located: "file:line:column: ERROR 42P01: ..."
+    DbError error;            // the server's error, whole
+    int failedStatement = -1; // 0-based
+    int resumeFrom = -1;      // refused: it failed part way outside a transaction; resume here
+    QList<StatementReport> statements;
+    QStringList notices;      // server notices in order
+    QStringList warnings;     // from the console: not atomic, audit not written, ...
+    QList<SchemaChange> schemaChanges;  // dry run: what the script changes in the catalog
+    QList<CheckResult> checks;          // verify
+    qint64 durationMs = 0;
+
+    int failedChecks() const;
+};

@@ -1,9 +1,0 @@
-#pragma once
-
-#include "core/ServerInfo.h"
-#include "db/PgResult.h"
-
-class PgConnection;
-
-// Reads what the console shows about a freshly opened connection, in one round trip.
-PgResult probeServer(PgConnection &connection, ServerInfo *info);

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/browse/KeysetQuery.h"
+#include "core/browse/ViewAs.h"
+#include "db/pg/PgConnection.h"
+#include "db/browse/TableBrowser.h"
+
+#include <QObject>
+#include <QThread>
+
+// What the browser asks for, in plain names: the worker quotes them with libpq.
+struct BrowseRequest {
+    QString schema;
+    QString table;
+    QStringList keyColumns;  // unquoted; empty: ctid
+    QString sortColumn;      // unquoted; empty: key order
+    bool descending = false;
+    QList<BrowseFilter> filters;  // column unquoted
+    int pageSize = 200;
+};
+
+Q_DECLARE_METATYPE(BrowseRequest)
+Q_DECLARE_METATYPE(BrowsePage)
+Q_DECLARE_METATYPE(RelationStructure)
+Q_DECLARE_METATYPE(QList<RelationInfo>)
+Q_DECLARE_METATYPE(ViewAs)
+Q_DECLARE_METATYPE(QList<UsagePoint>)
+
+// The browser's own connection on its own thread, so that browsing never waits behind a migration
+// (nor a migration behind a slow page). Every answer carries the ticket of its request; the model
+// drops answers to requests it has since replaced. cancel() is safe from the GUI thread.
+class BrowseWorker : public QObject {
+    Q_OBJECT
+public:
+    BrowseWorker();
+    static BrowseWorker *startOnOwnThread();
+    void stop();
+
+public slots:
+    void openConnection(const QString &conninfo);
+    void listRelations();
+    void describe(const QString &schema, const QString &table);
+    // anchor: a PageAnchor as int (queued calls carry plain types)
+    void fetchPage(quint64 ticket, const BrowseRequest &request, int anchor, const QStringList &boundary,
+                   const ViewAs &viewAs);
+    void count(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs);
+    // An auth.users row by id or e-mail, for "view as".
+    void resolveUser(const QString &idOrEmail);
+    void usageByDay(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs, int days);
+    void exportCsv(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs, const QString &path);
+    void cancel();
+
+signals:
+    void opened(bool ok, const QString &error);
+    void relationsListed(const QList<RelationInfo> &relations, const QString &error);
+    void described(const QString &schema, const QString &table, const RelationStructure &structure, const QString &error);
+    void pageFetched(quint64 ticket, const BrowsePage &page);
+    void counted(quint64 ticket, qint64 rows, const QString &error);
+    void exportProgressed(quint64 ticket, qint64 rows, qint64 bytes);
+    void exportFinished(quint64 ticket, bool ok, qint64 rows, const QString &message);
+    void usageRead(quint64 ticket, const QList<UsagePoint> &points, const QString &error);
+    void userResolved(const QString &query, const QString &id, const QString &email, const QString &error);
+
+private:
+    BrowseSpec spec(const BrowseRequest &request);
+
+    PgConnection m_connection;
+    QThread *m_thread = nullptr;
+};

@@ -1,0 +1,249 @@
+#include "db/workers/DbWorker.h"
+
+#include "db/todo/EvidenceChecker.h"
+#include "db/migrate/MigrationHistory.h"
+#include "db/server/ServerProbe.h"
+#include "db/workers/WorkerThread.h"
+
+DbWorker::DbWorker()
+{
+    m_runner.setProgressHandler(
+        [this](int index, int count, const QString &statement) { emit progressed(index, count, statement); });
+    m_runner.setNoticeHandler([this](const QString &notice) { emit noticeReceived(notice); });
+    qRegisterMetaType<ServerInfo>();
+    qRegisterMetaType<ConnectionProblem>();
+    qRegisterMetaType<MigrationCatalog>();
+    qRegisterMetaType<StatusReport>();
+    qRegisterMetaType<RunReport>();
+    qRegisterMetaType<QList<RunReport>>();
+    qRegisterMetaType<QList<AuditRow>>();
+    qRegisterMetaType<RunnerOptions>();
+    qRegisterMetaType<QList<EvidenceResult>>();
+    qRegisterMetaType<RelationSizeMap>();
+}
+
+DbWorker::~DbWorker() = default;
+
+DbWorker *DbWorker::startOnOwnThread()
+{
+    auto *worker = new DbWorker;
+    worker->m_thread = WorkerThread::start(worker, QStringLiteral("atlas-db-worker"));
+    return worker;
+}
+
+void DbWorker::stop()
+{
+    cancel();
+    WorkerThread::stop(m_thread);
+}
+
+void DbWorker::openConnection(const QString &conninfo)
+{
+    const QString failure = m_connection.open(conninfo);
+    if (!failure.isEmpty()) {
+        emit connectionFailed(classifyConnectionProblem(failure));
+        return;
+    }
+    ServerInfo info;
+    const PgResult probe = probeServer(m_connection, &info);
+    if (!probe.ok()) {
+        ConnectionProblem problem = classifyConnectionProblem(probe.error().message);
+        problem.summary = QStringLiteral("Connected, but reading the server's details failed: %1")
+                              .arg(probe.error().toString());
+        m_connection.close();
+        emit connectionFailed(problem);
+        return;
+    }
+    m_targetPooled = info.target.isTransactionPooler();
+    applyRunnerOptions();
+    emit connected(info);
+}
+
+void DbWorker::closeConnection()
+{
+    if (m_connection.isOpen()) {
+        m_connection.close();
+        emit disconnected();
+    }
+}
+
+void DbWorker::cancel()
+{
+    m_runner.cancel();  // flag + libpq cancel request: both safe from another thread
+}
+
+void DbWorker::setLockTimeout(const QString &lockTimeout)
+{
+    m_options.lockTimeout = lockTimeout;
+    applyRunnerOptions();
+}
+
+void DbWorker::setRunnerOptions(const RunnerOptions &options)
+{
+    m_options = options;
+    applyRunnerOptions();
+}
+
+void DbWorker::applyRunnerOptions()
+{
+    RunnerOptions options = m_options;
+    options.transactionPooled = m_options.transactionPooled || m_targetPooled;
+    m_runner.setOptions(options);
+}
+
+const MigrationFile *DbWorker::migration(const QString &version, const QString &operation)
+{
+    const MigrationFile *file = m_catalog.find(version);
+    if (!file) {
+        RunReport report;
+        report.version = version;
+        report.message = QStringLiteral("no migration file with version %1 in %2").arg(version, m_catalog.folder);
+        emit operationFinished(operation, report);
+    }
+    return file;
+}
+
+void DbWorker::refreshStatus(const QString &folder)
+{
+    m_catalog = scanMigrationFolder(folder);
+    StatusReport status;
+    if (m_connection.isOpen())
+        status = m_runner.status(m_catalog);
+    else
+        status.error.message = QStringLiteral("not connected");
+    emit statusRead(m_catalog, status);
+}
+
+void DbWorker::dryRun(const QString &version, bool down)
+{
+    const QString operation = down ? QStringLiteral("rollback preview") : QStringLiteral("dry run");
+    if (const MigrationFile *file = migration(version, operation)) {
+        m_runner.resetCancel();
+        const RunReport report = m_runner.dryRun(*file, down);
+        emit operationFinished(operation, report);
+    }
+}
+
+void DbWorker::apply(const QString &version)
+{
+    if (const MigrationFile *file = migration(version, QStringLiteral("apply"))) {
+        m_runner.resetCancel();
+        const RunReport report = m_runner.apply(*file);
+        emit operationFinished(QStringLiteral("apply"), report);
+    }
+}
+
+void DbWorker::resume(const QString &version, int fromStatement)
+{
+    if (const MigrationFile *file = migration(version, QStringLiteral("apply"))) {
+        m_runner.resetCancel();
+        const RunReport report = m_runner.resume(*file, fromStatement);
+        emit operationFinished(QStringLiteral("apply"), report);
+    }
+}
+
+void DbWorker::rollback(const QString &version)
+{
+    if (const MigrationFile *file = migration(version, QStringLiteral("rollback"))) {
+        m_runner.resetCancel();
+        const RunReport report = m_runner.rollback(*file);
+        emit operationFinished(QStringLiteral("rollback"), report);
+    }
+}
+
+void DbWorker::verify(const QString &version)
+{
+    if (const MigrationFile *file = migration(version, QStringLiteral("verify"))) {
+        m_runner.resetCancel();
+        const RunReport report = m_runner.verify(*file);
+        emit operationFinished(QStringLiteral("verify"), report);
+    }
+}
+
+void DbWorker::readAudit(const QString &version)
+{
+    QList<AuditRow> rows;
+    const PgResult exists = m_connection.exec(QStringLiteral("SELECT to_regclass('atlas_console.migration_audit') IS NOT NULL"));
+    if (exists.ok() && exists.value(0, 0) == QLatin1String("t")) {
+        const PgResult result = m_connection.execParams(
+            // The note column came later: read through to_jsonb, so an older audit table reads too.
+            QStringLiteral("SELECT direction, outcome, actor, database_user, (extract(epoch FROM finished_at) * 1000)::bigint, "
+                           "duration_ms, coalesce(checksum, ''), coalesce(error, ''), coalesce(to_jsonb(a) ->> 'note', '') "
+                           "FROM atlas_console.migration_audit AS a WHERE version = $1 ORDER BY id DESC LIMIT 200"),
+            {version});
+        for (int r = 0; r < result.rowCount(); ++r) {
+            AuditRow row;
+            row.direction = result.value(r, 0);
+            row.outcome = result.value(r, 1);
+            row.actor = result.value(r, 2);
+            row.databaseUser = result.value(r, 3);
+            row.finishedAt = QDateTime::fromMSecsSinceEpoch(result.value(r, 4).toLongLong(), Qt::UTC);
+            row.durationMs = result.value(r, 5).toLongLong();
+            row.checksum = result.value(r, 6);
+            row.error = result.value(r, 7);
+            row.note = result.value(r, 8);
+            rows.append(row);
+        }
+    }
+    emit auditRead(version, rows);
+}
+
+void DbWorker::readRecordedStatements(const QString &version)
+{
+    QHash<QString, QStringList> statements;
+    bool recorded = false;
+    PgResult result = MigrationHistory::isRecorded(m_connection, version, &recorded);
+    if (!result.ok() && result.error().sqlState == QLatin1String("42P01")) {
+        emit recordedStatementsRead(version, false, {}, QString());  // no history table yet
+        return;
+    }
+    if (result.ok() && recorded)
+        result = MigrationHistory::readStatements(m_connection, {version}, &statements);
+    emit recordedStatementsRead(version, recorded, statements.value(version),
+                                result.ok() ? QString() : result.error().toString());
+}
+
+void DbWorker::readRelationSizes(const QString &version, const QStringList &relations)
+{
+    emit relationSizesRead(version, relationSizes(m_connection, relations));
+}
+
+void DbWorker::prepareRepair(const QString &version, bool markApplied)
+{
+    readRecordedStatements(version);
+    RunReport checks;
+    checks.version = version;
+    checks.direction = QStringLiteral("verify");
+    if (markApplied) {
+        if (const MigrationFile *file = m_catalog.find(version)) {
+            m_runner.resetCancel();
+            checks = m_runner.verify(*file);
+        } else {
+            checks.message = QStringLiteral("no file with version %1: it cannot be marked applied").arg(version);
+        }
+    } else {
+        checks.ok = true;
+        checks.skipped = true;
+    }
+    emit repairPrepared(version, markApplied, checks);
+}
+
+void DbWorker::repair(const QString &version, bool markApplied, const QString &reason)
+{
+    m_runner.resetCancel();
+    const RunReport report = m_runner.repair(version, m_catalog.find(version),
+                                             markApplied ? RepairStatus::Applied : RepairStatus::Reverted, reason);
+    emit operationFinished(QStringLiteral("repair"), report);
+}
+
+void DbWorker::checkEvidence(const QStringList &checkIds)
+{
+    QList<EvidenceResult> results;
+    if (!m_connection.isOpen()) {
+        for (const QString &id : checkIds)
+            results.append({id, false, true, QStringLiteral("not connected")});
+    } else {
+        results = ::checkEvidence(m_connection, checkIds);
+    }
+    emit evidenceChecked(results);
+}

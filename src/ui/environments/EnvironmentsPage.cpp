@@ -1,0 +1,144 @@
+#include "ui/environments/EnvironmentsPage.h"
+
+#include "ui_EnvironmentsPage.h"
+
+#include "db/workers/EnvironmentStatusJob.h"
+#include "ui/connection/PasswordStore.h"
+
+#include <QHeaderView>
+
+namespace {
+
+QColor colourFor(const QString &state)
+{
+    if (state == QLatin1String("applied"))
+        return QColor(0x2e, 0x7d, 0x32);
+    if (state == QLatin1String("pending"))
+        return QColor(0x15, 0x65, 0xc0);
+    if (state == QLatin1String("modified") || state == QLatin1String("out of order"))
+        return QColor(0xef, 0x6c, 0x00);
+    return QColor(0xb0, 0x00, 0x20);
+}
+
+}  // namespace
+
+EnvironmentsPage::EnvironmentsPage(PasswordStore *passwords, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::EnvironmentsPage>())
+    , m_passwords(passwords)
+{
+    m_ui->setupUi(this);
+    m_ui->matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_ui->refreshButton, &QPushButton::clicked, this, &EnvironmentsPage::refresh);
+}
+
+EnvironmentsPage::~EnvironmentsPage() = default;
+
+void EnvironmentsPage::setFolder(const QString &folder)
+{
+    m_folder = folder;
+}
+
+void EnvironmentsPage::setProfiles(const QList<ConnectionProfile> &profiles)
+{
+    m_profiles = profiles;
+}
+
+QString EnvironmentsPage::cellText(const QString &version, const QString &profileName) const
+{
+    const int row = int(m_versions.indexOf(version));
+    for (int c = 0; c < m_profiles.size(); ++c) {
+        if (m_profiles.at(c).name == profileName && row >= 0) {
+            const QTableWidgetItem *item = m_ui->matrix->item(row, c);
+            return item ? item->text() : QString();
+        }
+    }
+    return QString();
+}
+
+void EnvironmentsPage::refresh()
+{
+    ++m_generation;
+    // The folder is small and local; scanning it here keeps the rows in step with the columns.
+    m_catalog = scanMigrationFolder(m_folder);
+    m_versions.clear();
+    m_ui->matrix->clear();
+    m_ui->matrix->setColumnCount(int(m_profiles.size()));
+    QStringList headers;
+    for (const ConnectionProfile &p : m_profiles)
+        headers << QStringLiteral("%1\n%2").arg(p.name, environmentName(p.environment));
+    m_ui->matrix->setHorizontalHeaderLabels(headers);
+    QStringList rows;
+    for (const MigrationFile &m : m_catalog.migrations) {
+        m_versions << m.version;
+        rows << m.displayName();
+    }
+    m_ui->matrix->setRowCount(int(rows.size()));
+    m_ui->matrix->setVerticalHeaderLabels(rows);
+    for (int r = 0; r < rows.size(); ++r) {
+        for (int c = 0; c < m_profiles.size(); ++c)
+            m_ui->matrix->setItem(r, c, new QTableWidgetItem(tr("…")));
+    }
+    if (m_profiles.isEmpty()) {
+        m_ui->statusLabel->setText(tr("No saved profiles: add them with Profiles…"));
+        emit refreshed();
+        return;
+    }
+    m_waiting = int(m_profiles.size());
+    m_ui->statusLabel->setText(tr("Reading %n environment(s) …", nullptr, m_waiting));
+    m_ui->refreshButton->setEnabled(false);
+    const int timeoutMs = m_ui->timeoutSpin->value() * 1000;
+    const int generation = m_generation;
+    for (const ConnectionProfile &profile : m_profiles) {
+        m_passwords->read(profile.keychainKey(), [this, profile, timeoutMs, generation](bool found, const QString &password,
+                                                                                           bool, const QString &) {
+            if (generation != m_generation)
+                return;
+            EnvironmentStatusJob *job = EnvironmentStatusJob::start(profile.id, profile.conninfo(found ? password : QString()),
+                                                                    m_catalog, timeoutMs);
+            connect(job, &EnvironmentStatusJob::finished, this,
+                    [this, generation](const QString &key, const StatusReport &status, const QString &error) {
+                        if (generation == m_generation)
+                            showColumn(key, status, error);
+                    });
+        });
+    }
+}
+
+void EnvironmentsPage::showColumn(const QString &profileId, const StatusReport &status, const QString &error)
+{
+    int column = -1;
+    for (int c = 0; c < m_profiles.size(); ++c) {
+        if (m_profiles.at(c).id == profileId)
+            column = c;
+    }
+    if (column < 0)
+        return;
+    for (int r = 0; r < m_versions.size(); ++r) {
+        QTableWidgetItem *item = m_ui->matrix->item(r, column);
+        if (!error.isEmpty()) {
+            item->setText(tr("unknown"));
+            item->setToolTip(error);
+            item->setForeground(Qt::gray);
+            continue;
+        }
+        for (const MigrationStatusRow &row : status.rows) {
+            if (row.version != m_versions.at(r))
+                continue;
+            const QString state = migrationStateName(row.state);
+            item->setText(state);
+            item->setForeground(colourFor(state));
+            item->setToolTip(row.detail);
+        }
+    }
+    if (!error.isEmpty()) {
+        QTableWidgetItem *header = m_ui->matrix->horizontalHeaderItem(column);
+        header->setText(header->text() + QStringLiteral("\n⚠ ") + error.left(40));
+        header->setToolTip(error);
+    }
+    if (--m_waiting == 0) {
+        m_ui->refreshButton->setEnabled(true);
+        m_ui->statusLabel->setText(tr("Read %n environment(s).", nullptr, int(m_profiles.size())));
+        emit refreshed();
+    }
+}

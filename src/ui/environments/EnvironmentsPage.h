@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/connection/ConnectionProfile.h"
+#include "core/catalog/MigrationCatalog.h"
+#include "db/migrate/MigrationRunner.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class EnvironmentsPage;
+}
+class PasswordStore;
+
+// Migrations as rows, saved profiles as columns, each cell the state there: "is it applied to
+// production?" in one look. Every environment is read in parallel, read-only, with a time limit.
+class EnvironmentsPage : public QWidget {
+    Q_OBJECT
+public:
+    EnvironmentsPage(PasswordStore *passwords, QWidget *parent = nullptr);
+    ~EnvironmentsPage() override;
+
+    void setFolder(const QString &folder);
+    void setProfiles(const QList<ConnectionProfile> &profiles);
+    QString cellText(const QString &version, const QString &profileName) const;
+
+public slots:
+    void refresh();
+
+signals:
+    void refreshed();  // every environment answered (or timed out)
+
+private:
+    void showColumn(const QString &profileId, const StatusReport &status, const QString &error);
+
+    std::unique_ptr<Ui::EnvironmentsPage> m_ui;
+    PasswordStore *m_passwords;
+    QString m_folder;
+    QList<ConnectionProfile> m_profiles;
+    MigrationCatalog m_catalog;
+    QStringList m_versions;  // row order
+    int m_waiting = 0;
+    int m_generation = 0;    // answers of an older refresh are dropped
+};

@@ -1,0 +1,316 @@
+// The command-line twin, run as a real process against the local database.
+#include "support/TestDatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QProcess *start(const QStringList &arguments, const QString &conninfo, const QString &program = QStringLiteral(ATLAS_MIGRATE_BIN))
+{
+    auto *process = new QProcess;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DATABASE_URL"));
+    process->setProcessEnvironment(env);
+    QStringList args = arguments;
+    if (!conninfo.isEmpty())
+        args << QStringLiteral("--dsn") << conninfo;
+    process->start(program, args);
+    return process;
+}
+
+Run finish(QProcess *process)
+{
+    Run run;
+    process->waitForFinished(60000);
+    run.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+    run.out = QString::fromUtf8(process->readAllStandardOutput());
+    run.err = QString::fromUtf8(process->readAllStandardError());
+    delete process;
+    return run;
+}
+
+Run cli(const QStringList &arguments, const QString &conninfo, const QString &program = QStringLiteral(ATLAS_MIGRATE_BIN))
+{
+    return finish(start(arguments, conninfo, program));
+}
+
+void write(const QString &path, const QString &text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text.toUtf8());
+}
+
+}  // namespace
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+private slots:
+    void statusApplyVerifyRollback();
+    void jsonForMachines();
+    void exitCodesSayWhatFailed_data();
+    void exitCodesSayWhatFailed();
+    void twoProcessesNeverApplyTogether();
+    void rollbackRefusesWhenTheNewestHasNoFile();
+    void saysWhoBlocksTheMigration();
+    void diffsStatementsAgainstTheHistory();
+    void repairShowsFirstAndNeedsYes();
+    void resumesAHalfDoneMigrationOnlyWhenAsked();
+};
+
+void TestCommandLine::statusApplyVerifyRollback()
+{
+    TestDatabase db;
+    // The GUI executable answers the same verbs.
+    Run run = cli({"status"}, db.conninfo(), QStringLiteral(ATLAS_CONSOLE_BIN));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QRegularExpression("20250918\\s+create_usage_tracking_tables\\s+pending")), qPrintable(run.out));
+    QVERIFY(!run.out.contains("\x1b["));  // no colour when not on a terminal
+
+    run = cli({"plan"}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QRegularExpression("created +table +public.daily_usage\\n")), qPrintable(run.out));
+    QVERIFY2(run.out.contains("caution: grants SELECT on public.response_cache to anon"), qPrintable(run.out));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NULL"), QStringLiteral("t"));
+
+    run = cli({"apply", "--to", "20251002090000"}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains("applied 20250918_create_usage_tracking_tables"));
+    QVERIFY(run.out.contains("applied 20251002090000_update_daily_usage_tiers"));
+    QVERIFY(!run.out.contains("20251002091500"));
+
+    run = cli({"verify", "20251002090000"}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY(run.out.contains("checks passed"));
+
+    run = cli({"rollback"}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains("rolled back 20251002090000_update_daily_usage_tiers"), qPrintable(run.out));
+    QCOMPARE(db.scalar("SELECT string_agg(version, ',') FROM supabase_migrations.schema_migrations"), QStringLiteral("20250918"));
+}
+
+void TestCommandLine::jsonForMachines()
+{
+    TestDatabase db;
+    Run run = cli({"apply", "--json"}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QJsonParseError error;
+    const QJsonObject document = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString() + run.out));
+    QCOMPARE(document.value("ok").toBool(), true);
+    const QJsonArray results = document.value("results").toArray();
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results.at(0).toObject().value("version").toString(), QStringLiteral("20250918"));
+    QCOMPARE(results.at(0).toObject().value("statements").toArray().size(), 33);
+
+    run = cli({"status", "--json"}, db.conninfo());
+    const QJsonArray migrations = QJsonDocument::fromJson(run.out.toUtf8()).object().value("migrations").toArray();
+    QCOMPARE(migrations.size(), 3);
+    for (const QJsonValue &m : migrations)
+        QCOMPARE(m.toObject().value("state").toString(), QStringLiteral("applied"));
+}
+
+void TestCommandLine::exitCodesSayWhatFailed_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("conninfo");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderr");
+    QTest::newRow("no folder") << QStringList{"status", "--dir", "/nonexistent"} << "" << 2
+                               << "the migrations folder /nonexistent does not exist";
+    QTest::newRow("refused") << QStringList{"status"} << "postgresql://postgres:hunter2@127.0.0.1:1/postgres" << 3
+                             << "cannot connect: Connection refused by 127.0.0.1:1 (refused)";
+    QTest::newRow("unknown version") << QStringList{"apply", "--to", "99"} << "DB" << 2 << "no migration with version 99";
+    QTest::newRow("rollback nothing") << QStringList{"rollback"} << "DB" << 0 << "";
+    QTest::newRow("bad lock wait") << QStringList{"apply", "--lock-wait", "soon"} << "DB" << 2
+                                   << "--lock-wait takes a number of seconds, not \"soon\"";
+    QTest::newRow("version on status") << QStringList{"status", "1"} << "DB" << 2 << "status takes no version argument";
+}
+
+void TestCommandLine::exitCodesSayWhatFailed()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, conninfo);
+    QFETCH(int, exitCode);
+    QFETCH(QString, stderr);
+    TestDatabase db;
+    const Run run = cli(arguments, conninfo == "DB" ? db.conninfo() : conninfo);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(stderr), qPrintable(run.err));
+    QVERIFY2(!run.err.contains("hunter2"), qPrintable(run.err));
+}
+
+void TestCommandLine::twoProcessesNeverApplyTogether()
+{
+    // A migration that takes long enough for both processes to meet at the lock.
+    QTemporaryDir dir;
+    write(dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(0.3);\n");
+    int lockReports = 0;
+    for (int trial = 0; trial < 20; ++trial) {
+        TestDatabase db;
+        const QStringList args{"apply", "--dir", dir.path(), "--lock-wait", "0"};
+        QProcess *first = start(args, db.conninfo());
+        QProcess *second = start(args, db.conninfo());
+        const Run a = finish(first);
+        const Run b = finish(second);
+        const int applied = (a.out.contains("applied 1_slow") ? 1 : 0) + (b.out.contains("applied 1_slow") ? 1 : 0);
+        QVERIFY2(applied == 1, qPrintable(QStringLiteral("trial %1:\n%2\n%3\n%4\n%5").arg(trial).arg(a.out, a.err, b.out, b.err)));
+        const Run &loser = a.out.contains("applied 1_slow") ? b : a;
+        // The other one either met the lock, or came after and found nothing to do.
+        const bool sawLock = loser.exitCode == 4 && loser.err.contains("another session is migrating this database: pid ");
+        const bool cameAfter = loser.exitCode == 0 && loser.out.contains("nothing to apply");
+        QVERIFY2(sawLock || cameAfter, qPrintable(loser.out + loser.err));
+        lockReports += sawLock ? 1 : 0;
+        QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("1"));
+    }
+    qInfo("the second process reported the lock in %d of 20 trials", lockReports);
+    QVERIFY(lockReports >= 15);
+}
+
+void TestCommandLine::rollbackRefusesWhenTheNewestHasNoFile()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_a.sql"), "CREATE TABLE a (id int);");
+    write(dir.filePath("1_a.down.sql"), "DROP TABLE a;");
+    write(dir.filePath("2_b.sql"), "CREATE TABLE b (id int);");
+    QCOMPARE(cli({"apply", "--dir", dir.path()}, db.conninfo()).exitCode, 0);
+    QFile::remove(dir.filePath("2_b.sql"));
+    const Run run = cli({"rollback", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("the newest applied migration 2 has no file"), qPrintable(run.err));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.a') IS NOT NULL"), QStringLiteral("t"));
+    const Run json = cli({"rollback", "--dir", dir.path(), "--json"}, db.conninfo());
+    QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value("exit_code").toInt(), 2);
+}
+
+void TestCommandLine::saysWhoBlocksTheMigration()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);");
+    write(dir.filePath("2_column.sql"), "ALTER TABLE t ADD COLUMN b int;");
+    QCOMPARE(cli({"apply", "--dir", dir.path(), "--to", "1"}, db.conninfo()).exitCode, 0);
+    // A reader in an open transaction holds ACCESS SHARE on t; ADD COLUMN needs ACCESS EXCLUSIVE.
+    auto reader = db.connect(QStringLiteral("application_name=report-job"));
+    const QString pid = reader->exec("SELECT pg_backend_pid()").value(0, 0);
+    QVERIFY(reader->exec("BEGIN; SELECT count(*) FROM t").ok());
+    const Run run = cli({"apply", "--dir", dir.path(), "--lock-timeout", "3s"}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("blocked: waiting for a lock held by pid " + pid), qPrintable(run.err));
+    QVERIFY2(run.err.contains("SELECT count(*) FROM t"), qPrintable(run.err));
+    QVERIFY2(run.err.contains("55P03"), qPrintable(run.err));  // lock_not_available: lock_timeout fired
+    reader->exec("ROLLBACK");
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("1"));
+}
+
+void TestCommandLine::diffsStatementsAgainstTheHistory()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);\nCOMMENT ON TABLE t IS 'one';");
+    QCOMPARE(cli({"apply", "--dir", dir.path()}, db.conninfo()).exitCode, 0);
+    Run run = cli({"diff", "1", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("the file's statements are the ones applied"));
+    // Edited after apply: a statement changed and one added.
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nCOMMENT ON TABLE t IS 'two';");
+    run = cli({"status", "--dir", dir.path()}, db.conninfo());
+    QVERIFY2(run.out.contains(QRegularExpression("1\\s+t\\s+modified")), qPrintable(run.out));
+    run = cli({"diff", "1", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("statement 2 is new in the file:\n+ CREATE INDEX t_a ON t (a)"), qPrintable(run.out));
+    QVERIFY2(run.out.contains("statement 3 (applied as statement 2) changed:\n- COMMENT ON TABLE t IS 'one'\n+ COMMENT ON TABLE t IS 'two'"),
+             qPrintable(run.out));
+    // A row written the way the Supabase CLI writes it (no audit row of ours) is compared the same way.
+    write(dir.filePath("2_cli.sql"), "CREATE TABLE u (a int);");
+    auto c = db.connect();
+    QVERIFY(c->exec("CREATE TABLE u (b int); INSERT INTO supabase_migrations.schema_migrations (version, name, statements) "
+                    "VALUES ('2', 'cli', ARRAY['CREATE TABLE u (b int)'])").ok());
+    run = cli({"diff", "2", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("- CREATE TABLE u (b int)\n+ CREATE TABLE u (a int)"), qPrintable(run.out));
+}
+
+void TestCommandLine::repairShowsFirstAndNeedsYes()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);");
+    QCOMPARE(cli({"apply", "--dir", dir.path()}, db.conninfo()).exitCode, 0);
+    write(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);");
+    const auto repairs = [&] { return db.scalar("SELECT count(*) FROM atlas_console.migration_audit WHERE direction = 'repair'"); };
+
+    // Usage: a status and a reason are required.
+    Run run = cli({"repair", "1", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--status applied or --status reverted"), qPrintable(run.err));
+    run = cli({"repair", "1", "--status", "applied", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("needs --reason"), qPrintable(run.err));
+
+    // The file's index is not in the database: the checks fail, and repair refuses without --force.
+    run = cli({"repair", "1", "--status", "applied", "--reason", "index by hand", "--yes", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains("statement 2 is new in the file:\n+ CREATE INDEX t_a ON t (a)"), qPrintable(run.out));
+    QVERIFY2(run.err.contains("verify checks of 1 fail on this database"), qPrintable(run.err));
+    QCOMPARE(repairs(), QStringLiteral("0"));
+
+    // With the index made by hand the checks pass; without --yes it only shows.
+    QVERIFY(db.connect()->exec("CREATE INDEX t_a ON t (a)").ok());
+    run = cli({"repair", "1", "--status", "applied", "--reason", "index by hand", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("not repaired: pass --yes"), qPrintable(run.err));
+    QCOMPARE(repairs(), QStringLiteral("0"));
+    QCOMPARE(db.scalar("SELECT array_length(statements, 1) FROM supabase_migrations.schema_migrations"), QStringLiteral("1"));
+
+    run = cli({"repair", "1", "--status", "applied", "--reason", "index by hand", "--yes", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(db.scalar("SELECT array_length(statements, 1) FROM supabase_migrations.schema_migrations"), QStringLiteral("2"));
+    QCOMPARE(repairs(), QStringLiteral("1"));
+    run = cli({"status", "--dir", dir.path()}, db.conninfo());
+    QVERIFY2(run.out.contains(QRegularExpression("1\\s+t\\s+applied")), qPrintable(run.out));
+
+    // Reverted: the row goes, the table stays (nothing ran).
+    run = cli({"repair", "1", "--status", "reverted", "--reason", "re-run it", "--yes", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("0"));
+    QCOMPARE(db.scalar("SELECT to_regclass('public.t') IS NOT NULL"), QStringLiteral("t"));
+    QCOMPARE(repairs(), QStringLiteral("2"));
+}
+
+void TestCommandLine::resumesAHalfDoneMigrationOnlyWhenAsked()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    write(dir.filePath("1_half.sql"), "-- atlas:no-transaction\nCREATE TABLE h (a int);\nCREATE INDEX CONCURRENTLY h_a ON h (a);\n"
+                                      "INSERT INTO later VALUES (1);");
+    write(dir.filePath("2_next.sql"), "CREATE TABLE n (a int);");
+    Run run = cli({"apply", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    run = cli({"status", "--dir", dir.path()}, db.conninfo());
+    QVERIFY2(run.out.contains("statements 1 to 2 ran and stay; statement 3 failed"), qPrintable(run.out));
+    // Not again from the start: CREATE TABLE h would fail, and worse could repeat a side effect.
+    run = cli({"apply", "--dir", dir.path()}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("`apply --resume` runs 1 on from statement 3"), qPrintable(run.err));
+    QVERIFY(db.connect()->exec("CREATE TABLE later (a int)").ok());
+    run = cli({"apply", "--resume", "--dir", dir.path()}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+    QCOMPARE(db.scalar("SELECT string_agg(version, ',' ORDER BY version) FROM supabase_migrations.schema_migrations"),
+             QStringLiteral("1,2"));
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

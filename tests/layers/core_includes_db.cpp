@@ -1,0 +1,2 @@
+// Must not compile: core sees no database code.
+#include "db/pg/PgResult.h"

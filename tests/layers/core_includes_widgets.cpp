@@ -1,0 +1,2 @@
+// Must not compile: core links Qt Core only.
+#include <QWidget>

@@ -1,0 +1,2 @@
+// Must not compile: db sees nothing of the widgets.
+#include "ui/MainWindow.h"
