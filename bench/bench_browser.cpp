@@ -9,6 +9,7 @@
 #include "db/pg/PgConnection.h"
 #include "db/browse/TableBrowser.h"
 #include "ui/browse/TableBrowserModel.h"
+#include "db/workers/WorkerCall.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -124,7 +125,7 @@ int main(int argc, char *argv[])
 
     // The real model and worker, paging 300 pages (60,000 rows) into the big table.
     BrowseWorker *worker = BrowseWorker::startOnOwnThread();
-    QMetaObject::invokeMethod(worker, "openConnection", Qt::QueuedConnection, Q_ARG(QString, QStringLiteral("dbname=") + big));
+    postTo(worker, [conninfo = QStringLiteral("dbname=") + big](BrowseWorker &w) { w.openConnection(conninfo); });
     TableBrowserModel model(worker);
     BrowseRequest request;
     request.schema = QStringLiteral("public");
@@ -159,7 +160,7 @@ int main(int argc, char *argv[])
     });
     BrowseRequest all = request;
     all.filters = {BrowseFilter{QStringLiteral("tier"), QStringLiteral("contains"), QStringLiteral("e")}};
-    QMetaObject::invokeMethod(worker, "count", Qt::QueuedConnection, Q_ARG(quint64, 1), Q_ARG(BrowseRequest, all), Q_ARG(ViewAs, ViewAs()));
+    postTo(worker, [all](BrowseWorker &w) { w.count(1, all, ViewAs()); });
     QElapsedTimer wait;
     wait.start();
     while (wait.elapsed() < 300)

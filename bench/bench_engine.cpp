@@ -128,7 +128,7 @@ int main(int argc, char *argv[])
 
     QStringList psqlArgs{"-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", database};
     for (const MigrationFile &m : catalog.migrations)
-        psqlArgs << "-f" << m.up.path;
+        psqlArgs << "-f" << m.up.path();
     const QList<double> apply = interleaved(database, {
         [&] { return timeProcess(QStringLiteral("psql"), psqlArgs); },
         [&] { return timeProcess(console, {"apply", "--dir", migrations, "--dsn", "dbname=" + database}); },

@@ -13,11 +13,28 @@
 #include <algorithm>
 #include <cstdio>
 #include <string_view>
+#include <unistd.h>
+
+namespace {
+
+// `atlas-console status` and the other verbs: the command line, without a window.
+int runVerb(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("atlas-console"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    CommandLine commandLine(QCoreApplication::arguments(), QStringLiteral("atlas-console"),
+                            {out, err, ::isatty(STDOUT_FILENO) == 1, ::isatty(STDERR_FILENO) == 1});
+    return commandLine.run();
+}
+
+}  // namespace
 
 int main(int argc, char *argv[])
 {
-    if (CommandLine::handles(argc, argv))
-        return CommandLine::run(argc, argv);
+    if (argc > 1 && CommandLine::handles({QString(), QString::fromLocal8Bit(argv[1])}))
+        return runVerb(argc, argv);
     // --version needs no display (a package's smoke test runs it headless).
     for (int i = 1; i < argc; ++i) {
         if (std::string_view(argv[i]) == "--version" || std::string_view(argv[i]) == "-v") {

@@ -11,6 +11,7 @@
 #include "ui/connection/PasswordStore.h"
 #include "ui/connection/ProfilesDialog.h"
 #include "ui/todos/TodoPage.h"
+#include "db/workers/WorkerCall.h"
 
 #include <QCloseEvent>
 #include <QSettings>
@@ -128,7 +129,7 @@ void MainWindow::connectToProfile(const ConnectionProfile &profile, const QStrin
         m_ui->connectionEdit->setText(profile.conninfo());  // never the password
         m_ui->statusLabel->setText(tr("Connecting with profile %1 …").arg(profile.name));
         setBusy(true);
-        QMetaObject::invokeMethod(m_worker, "openConnection", Qt::QueuedConnection, Q_ARG(QString, m_conninfo));
+        postTo(m_worker, [conninfo = m_conninfo](DbWorker &w) { w.openConnection(conninfo); });
     };
     if (!typedPassword.isEmpty()) {
         go(typedPassword);
@@ -168,7 +169,7 @@ void MainWindow::connectTo(const QString &conninfo)
     const QString shown = conninfo.isEmpty() ? tr("PG* environment variables") : redactConnectionString(conninfo);
     m_ui->statusLabel->setText(tr("Connecting to %1 …").arg(shown));
     setBusy(true);
-    QMetaObject::invokeMethod(m_worker, "openConnection", Qt::QueuedConnection, Q_ARG(QString, conninfo));
+    postTo(m_worker, [conninfo](DbWorker &w) { w.openConnection(conninfo); });
 }
 
 void MainWindow::showConnected(const ServerInfo &info)

@@ -46,8 +46,8 @@ void TestMigrationCatalog::readsAValidFolder()
     const MigrationFile &m = catalog.migrations.first();
     QCOMPARE(m.version, QStringLiteral("20250918"));
     QCOMPARE(m.name, QStringLiteral("create_x"));
-    QCOMPARE(m.up.sql, QStringLiteral("CREATE TABLE x (id int);\n"));
-    QCOMPARE(m.down.fileName, QStringLiteral("20250918_create_x.down.sql"));
+    QCOMPARE(m.up.sql(), QStringLiteral("CREATE TABLE x (id int);\n"));
+    QCOMPARE(m.down.fileName(), QStringLiteral("20250918_create_x.down.sql"));
     QVERIFY(m.verify.exists());
     // sha256 of the bytes on disk (sha256sum of the same text)
     QCOMPARE(m.up.sha256(), QByteArray("d3cd73bc46e219bde8fb04eacffafc9447a85e6d249051b0ff5f4c9a2c86c74d"));
@@ -159,8 +159,8 @@ void TestMigrationCatalog::acceptsDownAndVerifySubfolders()
     write(dir.filePath("verify/20250918_x.sql"), "SELECT 'x' AS check_name, true AS passed, '' AS detail;");
     MigrationCatalog catalog = scanMigrationFolder(dir.path());
     QVERIFY(catalog.issues.isEmpty());
-    QCOMPARE(catalog.migrations.first().down.fileName, QStringLiteral("down/20250918_x.sql"));
-    QCOMPARE(catalog.migrations.first().verify.fileName, QStringLiteral("verify/20250918_x.sql"));
+    QCOMPARE(catalog.migrations.first().down.fileName(), QStringLiteral("down/20250918_x.sql"));
+    QCOMPARE(catalog.migrations.first().verify.fileName(), QStringLiteral("verify/20250918_x.sql"));
 
     write(dir.filePath("20250918_x.down.sql"), "DROP TABLE x;");
     catalog = scanMigrationFolder(dir.path());
@@ -189,18 +189,16 @@ void TestMigrationCatalog::toleratesAByteOrderMark()
     QVERIFY(!catalog.hasErrors());
     QCOMPARE(catalog.warnings().first().toString(),
              QStringLiteral("20250918_x.sql:1:1: warning: starts with a UTF-8 byte-order mark; it is ignored"));
-    QCOMPARE(catalog.migrations.first().up.sql, QStringLiteral("SELECT 1;"));
+    QCOMPARE(catalog.migrations.first().up.sql(), QStringLiteral("SELECT 1;"));
 }
 
 void TestMigrationCatalog::readsTheNoTransactionMarker()
 {
-    MigrationFile m;
-    m.up.sql = QStringLiteral("-- Build the index without blocking writes.\n-- atlas:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);");
-    QVERIFY(m.up.runsOutsideTransaction());
-    m.up.sql = QStringLiteral("CREATE TABLE t (a int);\n-- atlas:no-transaction\n");
-    QVERIFY(!m.up.runsOutsideTransaction());
-    m.up.sql = QStringLiteral("CREATE TABLE t (a int);");
-    QVERIFY(!m.up.runsOutsideTransaction());
+    const auto script = [](const char *sql) { return MigrationScript(QStringLiteral("x.sql"), QStringLiteral("x.sql"), QString::fromUtf8(sql)); };
+    QVERIFY(script("-- Build the index without blocking writes.\n-- atlas:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);")
+                .runsOutsideTransaction());
+    QVERIFY(!script("CREATE TABLE t (a int);\n-- atlas:no-transaction\n").runsOutsideTransaction());
+    QVERIFY(!script("CREATE TABLE t (a int);").runsOutsideTransaction());
 }
 
 void TestMigrationCatalog::prefersSupabaseMigrationsAsDefault()

@@ -165,7 +165,7 @@ void TestMigrationRunner::writesHistoryAsTheSupabaseCliDoes()
     QStringList stored;
     for (int r = 0; r < rows.rowCount(); ++r)
         stored << rows.value(r, 0);
-    const QStringList expected = splitLikeSupabaseCli(catalog.migrations.first().up.sql);
+    const QStringList expected = catalog.migrations.first().up.cliStatements();
     QCOMPARE(stored.size(), expected.size());
     QCOMPARE(stored, expected);
     QVERIFY(!stored.first().endsWith(QLatin1Char(';')));
@@ -266,7 +266,7 @@ void TestMigrationRunner::dryRunChangesNothingAndListsWhatTheUpFileCreates()
     // Every table, column, index, policy, function and trigger the parsed file creates is in the
     // diff, and the diff creates no such object the file does not.
     QSet<QString> fromFile;
-    for (const SqlStatement &s : parseSqlScript(usage.up.sql).statements) {
+    for (const SqlStatement &s : usage.up.parsed().statements) {
         for (const CreatedObject &o : s.creates) {
             const QString schema = o.schema.isEmpty() ? QStringLiteral("public") : o.schema;
             switch (o.kind) {
@@ -316,7 +316,7 @@ void TestMigrationRunner::failureAtEveryStatementLeavesNothingBehind()
         for (int earlier = 0; earlier < m; ++earlier)
             QVERIFY(runner.apply(atlas.migrations.at(earlier)).ok);
         const MigrationFile &target = atlas.migrations.at(m);
-        const SqlScript parsed = parseSqlScript(target.up.sql);
+        const SqlScript &parsed = target.up.parsed();
         for (int i = 0; i < parsed.statements.size(); ++i) {
             // The file with an error forced in before statement i: statements 0..i-1 run first.
             MigrationFile faulty = target;
@@ -326,7 +326,8 @@ void TestMigrationRunner::failureAtEveryStatementLeavesNothingBehind()
                     statements << QStringLiteral("DO $$ BEGIN RAISE EXCEPTION 'injected failure at statement %1'; END $$").arg(i + 1);
                 statements << parsed.statements.at(k).text;
             }
-            faulty.up.sql = statements.join(QStringLiteral(";\n")) + QLatin1Char(';');
+            faulty.up = MigrationScript(target.up.path(), target.up.fileName(),
+                                        statements.join(QStringLiteral(";\n")) + QLatin1Char(';'));
             const QList<CatalogObject> before = snapshot(*connection);
             const QString historyBefore = historyDump(*connection);
             const RunReport report = runner.apply(faulty);

@@ -4,6 +4,8 @@
 #include "support/TestDatabase.h"
 
 #include "db/migrate/MigrationRunner.h"
+#include "db/browse/CsvExport.h"
+#include "db/browse/RelationCatalog.h"
 #include "db/browse/TableBrowser.h"
 
 #include <QFile>
@@ -167,7 +169,7 @@ void TestTableBrowser::matchesFilterValuesLiterally()
 void TestTableBrowser::browsesATableWithoutAKey()
 {
     RelationStructure structure;
-    QVERIFY(TableBrowser::describe(*m_c, "public", "heap", &structure).ok());
+    QVERIFY(RelationCatalog::describe(*m_c, "public", "heap", &structure).ok());
     QVERIFY(structure.keyColumns.isEmpty());
     BrowseSpec s;
     s.relation = QStringLiteral("public.heap");
@@ -208,7 +210,7 @@ void TestTableBrowser::describesTheStructure()
     MigrationRunner runner(*c, options);
     QVERIFY(runner.apply(scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR)).migrations.first()).ok);
     RelationStructure s;
-    const PgResult r = TableBrowser::describe(*c, "public", "daily_usage", &s);
+    const PgResult r = RelationCatalog::describe(*c, "public", "daily_usage", &s);
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
     QCOMPARE(s.keyColumns, QStringList{"id"});
     QVERIFY(s.rowSecurity);
@@ -280,7 +282,7 @@ void TestTableBrowser::exportsCsvThroughCopy()
     s.filters = {BrowseFilter{QStringLiteral("label"), QStringLiteral("="), QStringLiteral("x'); DROP TABLE items; --")}};
     qint64 rows = 0;
     QString error;
-    QVERIFY2(TableBrowser::exportCsv(*m_c, s, {}, path, {}, &rows, &error), qPrintable(error));
+    QVERIFY2(CsvExport::toFile(*m_c, s, {}, path, {}, &rows, &error), qPrintable(error));
     QCOMPARE(rows, qint64(1));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -288,7 +290,7 @@ void TestTableBrowser::exportsCsvThroughCopy()
     QCOMPARE(m_db->scalar("SELECT count(*) FROM items"), QStringLiteral("504"));
     // All rows, in key order.
     s.filters.clear();
-    QVERIFY(TableBrowser::exportCsv(*m_c, s, {}, path, {}, &rows, &error));
+    QVERIFY(CsvExport::toFile(*m_c, s, {}, path, {}, &rows, &error));
     QCOMPARE(rows, qint64(504));
 }
 
@@ -305,7 +307,7 @@ void TestTableBrowser::cancelsAnExportAndLeavesNoFile()
     QString error;
     int reports = 0;
     PgConnection *c = m_c.get();
-    const bool ok = TableBrowser::exportCsv(*c, s, {}, path, [&reports, c](qint64, qint64) {
+    const bool ok = CsvExport::toFile(*c, s, {}, path, [&reports, c](qint64, qint64) {
         if (++reports == 1)
             c->cancel();  // as the Cancel button does, after the first megabyte
     }, &rows, &error);

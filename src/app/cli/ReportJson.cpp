@@ -21,7 +21,7 @@ QJsonObject fromReport(const RunReport &report)
         checks.append(QJsonObject{{"name", c.name}, {"passed", c.passed}, {"detail", c.detail}});
     QJsonObject json{{"version", report.version},
                      {"name", report.name},
-                     {"direction", report.direction},
+                     {"direction", directionName(report.direction)},
                      {"dry_run", report.dryRun},
                      {"ok", report.ok},
                      {"skipped", report.skipped},
@@ -38,7 +38,7 @@ QJsonObject fromReport(const RunReport &report)
                                          {"detail", report.error.detail}, {"hint", report.error.hint}});
     if (report.dryRun)
         json.insert("schema_changes", changes);
-    if (report.direction == QLatin1String("verify"))
+    if (report.direction == RunDirection::Verify)
         json.insert("checks", checks);
     return json;
 }

@@ -1,5 +1,7 @@
 #include "core/browse/KeysetQuery.h"
 
+#include <QRegularExpression>
+
 namespace {
 
 // Every column is referred to through this alias: the page's leading boundary columns would
@@ -138,4 +140,38 @@ PageQuery buildCountQuery(const BrowseSpec &spec)
     query.sql = QStringLiteral("SELECT count(*) FROM %1 AS _r%2")
                     .arg(spec.relation, where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
     return query;
+}
+
+PageQuery buildUsageByDayQuery(const BrowseSpec &spec, int days)
+{
+    PageQuery query;
+    QString where = whereClause(spec, &query.params);
+    query.params << QString::number(days);
+    where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND "))
+        + QStringLiteral("_r.date > current_date - $%1::int").arg(query.params.size());
+    query.sql = QStringLiteral("SELECT _r.date::text, _r.tier, sum(_r.conversation_count)::bigint, sum(_r.api_cost_estimate)::text "
+                               "FROM %1 AS _r%2 GROUP BY 1, 2 ORDER BY 1, 2")
+                    .arg(spec.relation, where);
+    return query;
+}
+
+QString buildCsvCopy(const BrowseSpec &spec, const std::function<QString(const QString &value)> &quoteLiteral)
+{
+    QStringList params;
+    const QString where = whereClause(spec, &params);
+    QString spliced;
+    static const QRegularExpression placeholder(QStringLiteral("\\$(\\d+)"));
+    qsizetype from = 0;
+    for (auto it = placeholder.globalMatch(where); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString literal = quoteLiteral(params.value(m.captured(1).toInt() - 1));
+        spliced += where.mid(from, m.capturedStart() - from) + (literal.isEmpty() ? QStringLiteral("NULL") : literal);
+        from = m.capturedEnd();
+    }
+    spliced += where.mid(from);
+    QStringList order;
+    for (const QString &k : spec.keyColumns.isEmpty() ? QStringList{QStringLiteral("ctid")} : spec.keyColumns)
+        order << QStringLiteral("_r.") + k;
+    return QStringLiteral("COPY (SELECT _r.* FROM %1 AS _r%2 ORDER BY %3) TO STDOUT WITH (FORMAT csv, HEADER)")
+        .arg(spec.relation, spliced, order.join(QStringLiteral(", ")));
 }

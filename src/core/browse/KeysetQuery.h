@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 // One filter of the browser: a column, an operator and a value that is always bound as a
 // parameter (never spliced into the SQL).
 struct BrowseFilter {
@@ -37,6 +39,13 @@ struct PageQuery {
 PageQuery buildPageQuery(const BrowseSpec &spec, PageAnchor anchor, const QStringList &boundary = {});
 // count(*) with the same filters.
 PageQuery buildCountQuery(const BrowseSpec &spec);
+// daily_usage summed per day and tier over the last `days` days, with the same filters: date,
+// tier, conversations, cost (numeric as text). The rows never leave the server.
+PageQuery buildUsageByDayQuery(const BrowseSpec &spec, int days);
+// COPY of the filtered rows in key order, as CSV with a header, to STDOUT. COPY takes no
+// parameters, so each filter value is spliced as the literal `quoteLiteral` makes of it (libpq's
+// quoting, in the db layer), in one pass: a value that itself contains "$2" is never substituted.
+QString buildCsvCopy(const BrowseSpec &spec, const std::function<QString(const QString &value)> &quoteLiteral);
 // The WHERE clause of the filters (empty when none), its values appended to `params`; columns
 // are referred to through the alias _r.
 QString whereClause(const BrowseSpec &spec, QStringList *params);

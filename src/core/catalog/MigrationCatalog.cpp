@@ -148,6 +148,9 @@ bool readWholeFile(const Candidate &candidate, QByteArray *bytes, QString *failu
 // Reads a script: bytes and decoded text. Returns false with an issue when unusable.
 bool readScript(const Candidate &candidate, MigrationScript *script, QList<CatalogIssue> *issues)
 {
+    // Present but unusable until it decodes: it keeps its place, so the version stays known, and
+    // the runner refuses a script without text.
+    *script = MigrationScript(candidate.path, candidate.relativeName, QString());
     QByteArray bytes;
     QString failure;
     if (!readWholeFile(candidate, &bytes, &failure)) {
@@ -155,8 +158,6 @@ bool readScript(const Candidate &candidate, MigrationScript *script, QList<Catal
                              QStringLiteral("cannot be read: %1").arg(failure)));
         return false;
     }
-    script->path = candidate.path;
-    script->fileName = candidate.relativeName;
     if (bytes.startsWith("\xEF\xBB\xBF")) {
         issues->append(issue(CatalogIssue::Severity::Warning, candidate.relativeName,
                              QStringLiteral("starts with a UTF-8 byte-order mark; it is ignored"), 1, 1));
@@ -187,7 +188,7 @@ bool readScript(const Candidate &candidate, MigrationScript *script, QList<Catal
                              column));
         return false;
     }
-    script->sql = QString::fromUtf8(bytes);
+    *script = MigrationScript(candidate.path, candidate.relativeName, QString::fromUtf8(bytes));
     return true;
 }
 
@@ -302,17 +303,13 @@ MigrationCatalog scanMigrationFolder(const QString &folder)
             const MigrationFile &first = catalog.migrations.at(byVersion.value(candidate.version));
             catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
                                         QStringLiteral("duplicate version %1: %2 has the same version")
-                                            .arg(candidate.version, first.up.fileName)));
+                                            .arg(candidate.version, first.up.fileName())));
             continue;
         }
         MigrationFile migration;
         migration.version = candidate.version;
         migration.name = candidate.name;
         readScript(candidate, &migration.up, &catalog.issues);
-        if (migration.up.path.isEmpty()) {  // unreadable: keep its place so the version stays known
-            migration.up.path = candidate.path;
-            migration.up.fileName = candidate.relativeName;
-        }
         byVersion.insert(candidate.version, int(catalog.migrations.size()));
         catalog.migrations.append(std::move(migration));
     }
@@ -333,14 +330,14 @@ MigrationCatalog scanMigrationFolder(const QString &folder)
         if (migration.name != candidate.name) {
             catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
                                         QStringLiteral("%1 file has no up file %2 (the up file of version %3 is %4)")
-                                            .arg(kind, upName, candidate.version, migration.up.fileName)));
+                                            .arg(kind, upName, candidate.version, migration.up.fileName())));
             continue;
         }
         MigrationScript &slot = candidate.role == Role::Down ? migration.down : migration.verify;
         if (slot.exists()) {
             catalog.issues.append(issue(CatalogIssue::Severity::Error, candidate.relativeName,
                                         QStringLiteral("second %1 file for version %2: %3 is one already")
-                                            .arg(kind, candidate.version, slot.fileName)));
+                                            .arg(kind, candidate.version, slot.fileName())));
             continue;
         }
         readScript(candidate, &slot, &catalog.issues);

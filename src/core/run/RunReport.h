@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/connection/DbError.h"
+#include "core/run/RunDirection.h"
 #include "core/schema/SchemaDiff.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -30,7 +32,7 @@ struct StatementReport {
 struct RunReport {
     QString version;
     QString name;
-    QString direction;  // up, down, verify
+    RunDirection direction = RunDirection::Up;
     bool dryRun = false;
     bool ok = false;
     bool cancelled = false;
@@ -48,4 +50,8 @@ struct RunReport {
     qint64 durationMs = 0;
 
     int failedChecks() const;
+    // "apply", "dry run", "rollback", "rollback preview", "verify", "repair": what ran, for people.
+    QString operationName() const;
 };
+Q_DECLARE_METATYPE(RunReport)
+Q_DECLARE_METATYPE(QList<RunReport>)

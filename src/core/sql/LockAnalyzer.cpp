@@ -1,6 +1,6 @@
 #include "core/sql/LockAnalyzer.h"
 
-#include "core/sql/StatementClassifier.h"
+#include "core/sql/ParseTree.h"
 
 #include <QJsonArray>
 
@@ -38,7 +38,7 @@ const QString kShortLockTimeout = QStringLiteral(
 
 QString relationOf(const QJsonObject &body, const char *key = "relation")
 {
-    return qualifiedName(body.value(QLatin1String(key)).toObject());
+    return ParseTree::qualifiedName(body.value(QLatin1String(key)).toObject());
 }
 
 // A default that is evaluated per row makes ADD COLUMN rewrite the table (a constant does not,
@@ -135,7 +135,7 @@ void LockAnalyzer::analyze(const QJsonObject &stmt, SqlStatement *statement)
         add(statement, relationOf(body), kShareRowExclusive, QStringLiteral("CREATE TRIGGER"));
     } else if (node == QLatin1String("TruncateStmt")) {
         for (const QJsonValue &r : body.value(QLatin1String("relations")).toArray())
-            add(statement, qualifiedName(r.toObject().value(QLatin1String("RangeVar")).toObject()), kAccessExclusive, QStringLiteral("TRUNCATE"));
+            add(statement, ParseTree::qualifiedName(r.toObject().value(QLatin1String("RangeVar")).toObject()), kAccessExclusive, QStringLiteral("TRUNCATE"));
     } else if (node == QLatin1String("UpdateStmt") || node == QLatin1String("DeleteStmt") || node == QLatin1String("InsertStmt")) {
         const bool all = node != QLatin1String("InsertStmt") && !body.contains(QLatin1String("whereClause"));
         add(statement, relationOf(body), kRowExclusive,
@@ -146,7 +146,7 @@ void LockAnalyzer::analyze(const QJsonObject &stmt, SqlStatement *statement)
         for (const QJsonValue &option : body.value(QLatin1String("options")).toArray())
             full = full || option.toObject().value(QLatin1String("DefElem")).toObject().value(QLatin1String("defname")).toString() == QLatin1String("full");
         for (const QJsonValue &r : body.value(QLatin1String("rels")).toArray()) {
-            const QString table = qualifiedName(r.toObject().value(QLatin1String("VacuumRelation")).toObject().value(QLatin1String("relation")).toObject());
+            const QString table = ParseTree::qualifiedName(r.toObject().value(QLatin1String("VacuumRelation")).toObject().value(QLatin1String("relation")).toObject());
             if (full)
                 add(statement, table, kAccessExclusive, QStringLiteral("VACUUM FULL"), true, true);
             else
@@ -179,7 +179,7 @@ void LockAnalyzer::analyze(const QJsonObject &stmt, SqlStatement *statement)
     } else if (node == QLatin1String("LockStmt")) {
         const QString mode = lockModeName(body.value(QLatin1String("mode")).toInt());
         for (const QJsonValue &r : body.value(QLatin1String("relations")).toArray())
-            add(statement, qualifiedName(r.toObject().value(QLatin1String("RangeVar")).toObject()), mode,
+            add(statement, ParseTree::qualifiedName(r.toObject().value(QLatin1String("RangeVar")).toObject()), mode,
                 QStringLiteral("LOCK TABLE, held until COMMIT"));
     } else if (node == QLatin1String("CommentStmt")) {
         // COMMENT ON TABLE takes SHARE UPDATE EXCLUSIVE: harmless, not listed.

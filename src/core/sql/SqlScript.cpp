@@ -11,6 +11,7 @@
 #include <pg_query.h>
 
 #include <algorithm>
+#include <atomic>
 
 namespace {
 
@@ -68,8 +69,18 @@ RiskLevel SqlScript::riskLevel() const
     return level;
 }
 
+namespace {
+std::atomic<int> g_parsed{0};
+}
+
+int sqlScriptsParsed()
+{
+    return g_parsed.load();
+}
+
 SqlScript parseSqlScript(const QString &sql)
 {
+    ++g_parsed;
     SqlScript script;
     const QByteArray bytes = sql.toUtf8();
     PgQueryParseResult parsed = pg_query_parse(bytes.constData());

@@ -70,5 +70,8 @@ struct SqlScript {
 };
 
 SqlScript parseSqlScript(const QString &sql);
+// How many scripts this process has parsed: a migration's file is parsed once however many parts
+// of the console read it (MigrationScript::parsed()), and tests hold it to that.
+int sqlScriptsParsed();
 
 QString riskLevelName(RiskLevel level);

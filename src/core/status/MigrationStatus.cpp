@@ -24,7 +24,32 @@ QString statementDrift(const QStringList &recorded, const QStringList &file)
         .arg(recorded.size());
 }
 
+// A row for a file, before anything is known of its state.
+MigrationStatusRow rowOfFile(const MigrationFile &file)
+{
+    MigrationStatusRow row;
+    row.version = file.version;
+    row.name = file.name;
+    row.hasFile = true;
+    row.hasDown = file.down.exists();
+    row.hasVerify = file.verify.exists();
+    return row;
+}
+
 }  // namespace
+
+QList<MigrationStatusRow> statusUnknown(const MigrationCatalog &catalog, const QString &why)
+{
+    QList<MigrationStatusRow> rows;
+    rows.reserve(catalog.migrations.size());
+    for (const MigrationFile &file : catalog.migrations) {
+        MigrationStatusRow row = rowOfFile(file);
+        row.state = MigrationState::Unknown;
+        row.detail = QStringLiteral("state unknown: %1").arg(why);
+        rows.append(row);
+    }
+    return rows;
+}
 
 QByteArray statementsDigest(const QStringList &statements)
 {
@@ -50,12 +75,7 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
     QList<MigrationStatusRow> rows;
     rows.reserve(catalog.migrations.size() + history.size());
     for (const MigrationFile &file : catalog.migrations) {
-        MigrationStatusRow row;
-        row.version = file.version;
-        row.name = file.name;
-        row.hasFile = true;
-        row.hasDown = file.down.exists();
-        row.hasVerify = file.verify.exists();
+        MigrationStatusRow row = rowOfFile(file);
         const VersionAudit &facts = factsOf(file.version);
         const HistoryEntry *entry = applied.value(file.version);
         row.recorded = entry != nullptr;
@@ -63,18 +83,18 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
             row.appliedAt = facts.lastApply->finishedAt;
             row.appliedBy = facts.lastApply->actor;
         }
-        const bool lastFailed = facts.lastAttempt && facts.lastAttempt->outcome != QLatin1String("succeeded");
+        const bool lastFailed = facts.lastAttempt && !facts.lastAttempt->succeeded();
         const QString failure = lastFailed ? QStringLiteral("last %1 %2: %3")
-                                                 .arg(facts.lastAttempt->direction == QLatin1String("down")
+                                                 .arg(facts.lastAttempt->direction == RunDirection::Down
                                                           ? QStringLiteral("rollback")
                                                           : QStringLiteral("apply"),
-                                                      facts.lastAttempt->outcome, facts.lastAttempt->error)
+                                                      outcomeName(facts.lastAttempt->outcome), facts.lastAttempt->error)
                                            : QString();
 
         if (entry) {
             QString drift;
             if (entry->statements)
-                drift = statementDrift(*entry->statements, splitLikeSupabaseCli(file.up.sql));
+                drift = statementDrift(*entry->statements, file.up.cliStatements());
             else if (entry->writtenByLastApply && facts.lastApply) {
                 // Same text as then, or at least the same statements (a comment moved, say).
                 if (file.up.sha256() != facts.lastApply->checksum
@@ -88,7 +108,7 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
             if (!drift.isEmpty()) {
                 row.state = MigrationState::Modified;
                 row.detail = drift;
-            } else if (lastFailed && facts.lastAttempt->direction == QLatin1String("down")) {
+            } else if (lastFailed && facts.lastAttempt->direction == RunDirection::Down) {
                 // A failed rollback leaves the migration applied; a failed apply that another tool
                 // later recorded does not count against it.
                 row.state = MigrationState::Failed;
@@ -98,14 +118,14 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
                 if (!facts.lastApply)
                     row.detail = QStringLiteral("recorded by the Supabase CLI or another tool");
             }
-        } else if (lastFailed && facts.lastAttempt->direction == QLatin1String("up")) {
+        } else if (lastFailed && facts.lastAttempt->direction == RunDirection::Up) {
             row.state = MigrationState::Failed;
             row.detail = failure;
             if (facts.lastAttempt->failedStatement > 0 && file.up.runsStatementByStatement()) {
                 row.resumeFrom = facts.lastAttempt->failedStatement;
                 // The error's own "Not atomic: ..." line says again what this sentence says.
                 const QString error = facts.lastAttempt->error.section(QStringLiteral("\nNot atomic"), 0, 0);
-                const bool failedThere = facts.lastAttempt->outcome == QLatin1String("failed")
+                const bool failedThere = facts.lastAttempt->outcome == AttemptOutcome::Failed
                     && !error.startsWith(QLatin1String("interrupted"));
                 row.detail = QStringLiteral("failed part way, outside a transaction: %1 ran and stay%2; %3: %4. "
                                             "Resume from statement %5, or run the down file.")
@@ -149,6 +169,35 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
     return rows;
 }
 
+QString newestRecordedVersion(const QList<MigrationStatusRow> &rows)
+{
+    QString newest;
+    for (const MigrationStatusRow &row : rows) {
+        if (row.recorded && (newest.isEmpty() || versionLess(newest, row.version)))
+            newest = row.version;
+    }
+    return newest;
+}
+
+QList<const MigrationFile *> pendingMigrations(const MigrationCatalog &catalog, const QList<MigrationStatusRow> &rows,
+                                               const QString &toVersion, bool includeOutOfOrder)
+{
+    QList<const MigrationFile *> pending;
+    const QString newestRecorded = newestRecordedVersion(rows);
+    for (const MigrationStatusRow &row : rows) {
+        if (!toVersion.isEmpty() && versionLess(toVersion, row.version))
+            break;
+        const bool older = !newestRecorded.isEmpty() && versionLess(row.version, newestRecorded);
+        const bool failedAndPending = row.state == MigrationState::Failed && !row.recorded;
+        const bool wanted = (row.state == MigrationState::Pending || (failedAndPending && (!older || includeOutOfOrder))
+                             || (row.state == MigrationState::OutOfOrder && includeOutOfOrder))
+            && row.hasFile;
+        if (wanted)
+            pending.append(catalog.find(row.version));
+    }
+    return pending;
+}
+
 QString migrationStateName(MigrationState state)
 {
     switch (state) {
@@ -158,6 +207,7 @@ QString migrationStateName(MigrationState state)
     case MigrationState::MissingFile: return QStringLiteral("missing file");
     case MigrationState::OutOfOrder: return QStringLiteral("out of order");
     case MigrationState::Failed: return QStringLiteral("failed");
+    case MigrationState::Unknown: return QStringLiteral("unknown");
     }
     return QString();
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/catalog/MigrationCatalog.h"
+#include "core/connection/DbError.h"
+#include "core/status/AuditRow.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -10,7 +12,8 @@
 
 #include <optional>
 
-enum class MigrationState { Pending, Applied, Modified, MissingFile, OutOfOrder, Failed };
+// Unknown: the folder is read, the database is not (not connected, or the read failed).
+enum class MigrationState { Pending, Applied, Modified, MissingFile, OutOfOrder, Failed, Unknown };
 
 // A row of supabase_migrations.schema_migrations, as the Supabase CLI or this console wrote it.
 struct HistoryEntry {
@@ -30,23 +33,10 @@ struct HistoryEntry {
 // md5(array_to_string(statements, chr(31))), to compare statements without transferring them.
 QByteArray statementsDigest(const QStringList &statements);
 
-// One attempt from the console's audit table (atlas_console.migration_audit).
-struct AuditEntry {
-    QString version;
-    QString direction;  // up, down, verify, repair
-    QString outcome;    // succeeded, failed, cancelled
-    QByteArray checksum;
-    QDateTime finishedAt;
-    QString actor;
-    QString error;
-    int failedStatement = -1;  // 0-based, for a failed attempt; -1 when none failed
-    QByteArray statementsDigest;  // statementsDigest() of the statements it recorded (up only)
-};
-
 // The audit facts the status needs for one version.
 struct VersionAudit {
-    std::optional<AuditEntry> lastAttempt;  // the newest up or down attempt, whatever its outcome
-    std::optional<AuditEntry> lastApply;    // the newest successful up
+    std::optional<AuditRow> lastAttempt;  // the newest up, down or repair, whatever its outcome
+    std::optional<AuditRow> lastApply;    // the newest successful up
 };
 
 struct MigrationStatusRow {
@@ -66,9 +56,36 @@ struct MigrationStatusRow {
     int resumeFrom = -1;
 };
 
+// What the database says of its migrations (its history and the console's audit facts), read
+// before the folder is needed, so that a caller can read the folder while the query runs.
+struct HistorySnapshot {
+    QList<HistoryEntry> history;
+    QHash<QString, VersionAudit> audit;
+    DbError error;
+};
+
+// Status of a folder against a database: the rows, plus the read's own failure if any.
+struct StatusReport {
+    QList<MigrationStatusRow> rows;
+    DbError error;
+    bool ok() const { return !error.isError(); }
+};
+Q_DECLARE_METATYPE(StatusReport)
+
 // Pure: no database. `history` is the CLI's table, `audit` the console's facts by version.
 QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const QList<HistoryEntry> &history,
                                         const QHash<QString, VersionAudit> &audit);
+
+// The folder's migrations when the database cannot say: each Unknown, `why` in its detail.
+QList<MigrationStatusRow> statusUnknown(const MigrationCatalog &catalog, const QString &why);
+
+// The migrations an apply (or a plan) runs, in order, up to `toVersion` (all when empty): the
+// pending ones with a file, a failed apply that nothing recorded since, and, when asked, the
+// out-of-order ones (older than the newest recorded version).
+QList<const MigrationFile *> pendingMigrations(const MigrationCatalog &catalog, const QList<MigrationStatusRow> &rows,
+                                               const QString &toVersion, bool includeOutOfOrder);
+// The newest version recorded in the database, whether or not the folder has its file.
+QString newestRecordedVersion(const QList<MigrationStatusRow> &rows);
 
 QString migrationStateName(MigrationState state);
 // "statement 1", "statements 1 to 3": the first `count` statements of a script.

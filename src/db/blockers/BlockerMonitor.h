@@ -25,7 +25,8 @@ public:
     static BlockerMonitor *startOnOwnThread();
     void stop();
 
-public slots:
+public:
+    // On the monitor's thread: queue them with postTo(monitor, ...) (db/workers/WorkerCall.h).
     // Where to look; connects on first use. Called again with other settings, it reconnects.
     void setConnection(const QString &conninfo);
     // Whose blockers watch() reads: the engine's backend as it is at each look.

@@ -1,5 +1,9 @@
 #include "db/browse/BrowseWorker.h"
 
+#include "db/SqlResource.h"
+#include "db/browse/CsvExport.h"
+#include "db/browse/RelationCatalog.h"
+#include "db/browse/TableBrowser.h"
 #include "db/workers/WorkerThread.h"
 
 BrowseWorker::BrowseWorker()
@@ -57,21 +61,21 @@ BrowseSpec BrowseWorker::spec(const BrowseRequest &request)
 void BrowseWorker::listRelations()
 {
     QList<RelationInfo> relations;
-    const PgResult result = TableBrowser::listRelations(m_connection, &relations);
+    const PgResult result = RelationCatalog::listRelations(m_connection, &relations);
     emit relationsListed(relations, result.ok() ? QString() : result.error().toString());
 }
 
 void BrowseWorker::describe(const QString &schema, const QString &table)
 {
     RelationStructure structure;
-    const PgResult result = TableBrowser::describe(m_connection, schema, table, &structure);
+    const PgResult result = RelationCatalog::describe(m_connection, schema, table, &structure);
     emit described(schema, table, structure, result.ok() ? QString() : result.error().toString());
 }
 
-void BrowseWorker::fetchPage(quint64 ticket, const BrowseRequest &request, int anchor, const QStringList &boundary,
+void BrowseWorker::fetchPage(quint64 ticket, const BrowseRequest &request, PageAnchor anchor, const QStringList &boundary,
                              const ViewAs &viewAs)
 {
-    emit pageFetched(ticket, TableBrowser::fetchPage(m_connection, spec(request), PageAnchor(anchor), boundary, viewAs));
+    emit pageFetched(ticket, TableBrowser::fetchPage(m_connection, spec(request), anchor, boundary, viewAs));
 }
 
 void BrowseWorker::count(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs)
@@ -84,7 +88,7 @@ void BrowseWorker::count(quint64 ticket, const BrowseRequest &request, const Vie
 void BrowseWorker::resolveUser(const QString &idOrEmail)
 {
     const PgResult result = m_connection.execParams(
-        QStringLiteral("SELECT id::text, coalesce(email, '') FROM auth.users WHERE id::text = $1 OR lower(email) = lower($1) LIMIT 1"),
+        sqlResource(QStringLiteral("browse/find_user")),
         {idOrEmail.trimmed()});
     if (!result.ok())
         emit userResolved(idOrEmail, QString(), QString(), result.error().toString());
@@ -105,8 +109,7 @@ void BrowseWorker::exportCsv(quint64 ticket, const BrowseRequest &request, const
 {
     qint64 rows = 0;
     QString error;
-    const bool ok = TableBrowser::exportCsv(
-        m_connection, spec(request), viewAs, path,
+    const bool ok = CsvExport::toFile(m_connection, spec(request), viewAs, path,
         [this, ticket](qint64 done, qint64 bytes) { emit exportProgressed(ticket, done, bytes); }, &rows, &error);
     emit exportFinished(ticket, ok, rows, ok ? path : error);
 }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "core/browse/BrowseTypes.h"
 #include "core/browse/KeysetQuery.h"
 #include "core/browse/ViewAs.h"
 #include "db/pg/PgConnection.h"
-#include "db/browse/TableBrowser.h"
 
 #include <QObject>
 #include <QThread>
@@ -20,11 +20,7 @@ struct BrowseRequest {
 };
 
 Q_DECLARE_METATYPE(BrowseRequest)
-Q_DECLARE_METATYPE(BrowsePage)
-Q_DECLARE_METATYPE(RelationStructure)
-Q_DECLARE_METATYPE(QList<RelationInfo>)
 Q_DECLARE_METATYPE(ViewAs)
-Q_DECLARE_METATYPE(QList<UsagePoint>)
 
 // The browser's own connection on its own thread, so that browsing never waits behind a migration
 // (nor a migration behind a slow page). Every answer carries the ticket of its request; the model
@@ -36,12 +32,13 @@ public:
     static BrowseWorker *startOnOwnThread();
     void stop();
 
-public slots:
+public:
+    // On the worker's thread: queue them with postTo(worker, ...) (db/workers/WorkerCall.h);
+    // cancel() alone is called directly, from any thread.
     void openConnection(const QString &conninfo);
     void listRelations();
     void describe(const QString &schema, const QString &table);
-    // anchor: a PageAnchor as int (queued calls carry plain types)
-    void fetchPage(quint64 ticket, const BrowseRequest &request, int anchor, const QStringList &boundary,
+    void fetchPage(quint64 ticket, const BrowseRequest &request, PageAnchor anchor, const QStringList &boundary,
                    const ViewAs &viewAs);
     void count(quint64 ticket, const BrowseRequest &request, const ViewAs &viewAs);
     // An auth.users row by id or e-mail, for "view as".

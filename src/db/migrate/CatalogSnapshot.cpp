@@ -1,26 +1,11 @@
 #include "db/migrate/CatalogSnapshot.h"
 
+#include "db/SqlResource.h"
 #include "db/pg/PgConnection.h"
-
-#include <QFile>
-
-namespace {
-
-QString snapshotQuery()
-{
-    static const QString query = [] {
-        QFile file(QStringLiteral(":/sql/catalog_snapshot.sql"));
-        file.open(QIODevice::ReadOnly);
-        return QString::fromUtf8(file.readAll());
-    }();
-    return query;
-}
-
-}  // namespace
 
 PgResult takeCatalogSnapshot(PgConnection &connection, QList<CatalogObject> *objects)
 {
-    PgResult result = connection.exec(snapshotQuery());
+    PgResult result = connection.exec(sqlResource(QStringLiteral("catalog/snapshot")));
     if (!result.ok())
         return result;
     objects->clear();

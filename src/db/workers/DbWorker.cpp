@@ -1,7 +1,8 @@
 #include "db/workers/DbWorker.h"
 
 #include "db/todo/EvidenceChecker.h"
-#include "db/migrate/MigrationHistory.h"
+#include "db/migrate/HistoryReader.h"
+#include "db/migrate/RelationSizes.h"
 #include "db/server/ServerProbe.h"
 #include "db/workers/WorkerThread.h"
 
@@ -17,7 +18,6 @@ DbWorker::DbWorker()
     qRegisterMetaType<RunReport>();
     qRegisterMetaType<QList<RunReport>>();
     qRegisterMetaType<QList<AuditRow>>();
-    qRegisterMetaType<RunnerOptions>();
     qRegisterMetaType<QList<EvidenceResult>>();
     qRegisterMetaType<RelationSizeMap>();
 }
@@ -91,16 +91,23 @@ void DbWorker::applyRunnerOptions()
     m_runner.setOptions(options);
 }
 
-const MigrationFile *DbWorker::migration(const QString &version, const QString &operation)
+const MigrationFile *DbWorker::migration(const QString &version)
 {
-    const MigrationFile *file = m_catalog.find(version);
+    return m_catalog.find(version);
+}
+
+void DbWorker::runOn(const QString &version, const std::function<RunReport(const MigrationFile &)> &work)
+{
+    const MigrationFile *file = migration(version);
     if (!file) {
         RunReport report;
         report.version = version;
         report.message = QStringLiteral("no migration file with version %1 in %2").arg(version, m_catalog.folder);
-        emit operationFinished(operation, report);
+        emit operationFinished(report);
+        return;
     }
-    return file;
+    m_runner.resetCancel();
+    emit operationFinished(work(*file));
 }
 
 void DbWorker::refreshStatus(const QString &folder)
@@ -116,75 +123,33 @@ void DbWorker::refreshStatus(const QString &folder)
 
 void DbWorker::dryRun(const QString &version, bool down)
 {
-    const QString operation = down ? QStringLiteral("rollback preview") : QStringLiteral("dry run");
-    if (const MigrationFile *file = migration(version, operation)) {
-        m_runner.resetCancel();
-        const RunReport report = m_runner.dryRun(*file, down);
-        emit operationFinished(operation, report);
-    }
+    runOn(version, [this, down](const MigrationFile &file) { return m_runner.dryRun(file, down); });
 }
 
 void DbWorker::apply(const QString &version)
 {
-    if (const MigrationFile *file = migration(version, QStringLiteral("apply"))) {
-        m_runner.resetCancel();
-        const RunReport report = m_runner.apply(*file);
-        emit operationFinished(QStringLiteral("apply"), report);
-    }
+    runOn(version, [this](const MigrationFile &file) { return m_runner.apply(file); });
 }
 
-void DbWorker::resume(const QString &version, int fromStatement)
+void DbWorker::resume(const QString &version, int resumeFrom)
 {
-    if (const MigrationFile *file = migration(version, QStringLiteral("apply"))) {
-        m_runner.resetCancel();
-        const RunReport report = m_runner.resume(*file, fromStatement);
-        emit operationFinished(QStringLiteral("apply"), report);
-    }
+    runOn(version, [this, resumeFrom](const MigrationFile &file) { return m_runner.resume(file, resumeFrom); });
 }
 
 void DbWorker::rollback(const QString &version)
 {
-    if (const MigrationFile *file = migration(version, QStringLiteral("rollback"))) {
-        m_runner.resetCancel();
-        const RunReport report = m_runner.rollback(*file);
-        emit operationFinished(QStringLiteral("rollback"), report);
-    }
+    runOn(version, [this](const MigrationFile &file) { return m_runner.rollback(file); });
 }
 
 void DbWorker::verify(const QString &version)
 {
-    if (const MigrationFile *file = migration(version, QStringLiteral("verify"))) {
-        m_runner.resetCancel();
-        const RunReport report = m_runner.verify(*file);
-        emit operationFinished(QStringLiteral("verify"), report);
-    }
+    runOn(version, [this](const MigrationFile &file) { return m_runner.verify(file); });
 }
 
 void DbWorker::readAudit(const QString &version)
 {
     QList<AuditRow> rows;
-    const PgResult exists = m_connection.exec(QStringLiteral("SELECT to_regclass('atlas_console.migration_audit') IS NOT NULL"));
-    if (exists.ok() && exists.value(0, 0) == QLatin1String("t")) {
-        const PgResult result = m_connection.execParams(
-            // The note column came later: read through to_jsonb, so an older audit table reads too.
-            QStringLiteral("SELECT direction, outcome, actor, database_user, (extract(epoch FROM finished_at) * 1000)::bigint, "
-                           "duration_ms, coalesce(checksum, ''), coalesce(error, ''), coalesce(to_jsonb(a) ->> 'note', '') "
-                           "FROM atlas_console.migration_audit AS a WHERE version = $1 ORDER BY id DESC LIMIT 200"),
-            {version});
-        for (int r = 0; r < result.rowCount(); ++r) {
-            AuditRow row;
-            row.direction = result.value(r, 0);
-            row.outcome = result.value(r, 1);
-            row.actor = result.value(r, 2);
-            row.databaseUser = result.value(r, 3);
-            row.finishedAt = QDateTime::fromMSecsSinceEpoch(result.value(r, 4).toLongLong(), Qt::UTC);
-            row.durationMs = result.value(r, 5).toLongLong();
-            row.checksum = result.value(r, 6);
-            row.error = result.value(r, 7);
-            row.note = result.value(r, 8);
-            rows.append(row);
-        }
-    }
+    HistoryReader::attemptsOf(m_connection, version, &rows);
     emit auditRead(version, rows);
 }
 
@@ -192,13 +157,13 @@ void DbWorker::readRecordedStatements(const QString &version)
 {
     QHash<QString, QStringList> statements;
     bool recorded = false;
-    PgResult result = MigrationHistory::isRecorded(m_connection, version, &recorded);
+    PgResult result = HistoryReader::isRecorded(m_connection, version, &recorded);
     if (!result.ok() && result.error().sqlState == QLatin1String("42P01")) {
         emit recordedStatementsRead(version, false, {}, QString());  // no history table yet
         return;
     }
     if (result.ok() && recorded)
-        result = MigrationHistory::readStatements(m_connection, {version}, &statements);
+        result = HistoryReader::readStatements(m_connection, {version}, &statements);
     emit recordedStatementsRead(version, recorded, statements.value(version),
                                 result.ok() ? QString() : result.error().toString());
 }
@@ -213,7 +178,7 @@ void DbWorker::prepareRepair(const QString &version, bool markApplied)
     readRecordedStatements(version);
     RunReport checks;
     checks.version = version;
-    checks.direction = QStringLiteral("verify");
+    checks.direction = RunDirection::Verify;
     if (markApplied) {
         if (const MigrationFile *file = m_catalog.find(version)) {
             m_runner.resetCancel();
@@ -233,7 +198,7 @@ void DbWorker::repair(const QString &version, bool markApplied, const QString &r
     m_runner.resetCancel();
     const RunReport report = m_runner.repair(version, m_catalog.find(version),
                                              markApplied ? RepairStatus::Applied : RepairStatus::Reverted, reason);
-    emit operationFinished(QStringLiteral("repair"), report);
+    emit operationFinished(report);
 }
 
 void DbWorker::checkEvidence(const QStringList &checkIds)

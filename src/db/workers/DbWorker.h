@@ -1,47 +1,30 @@
 #pragma once
 
-#include "core/connection/ConnectionProblem.h"
 #include "core/catalog/MigrationCatalog.h"
-#include "core/run/RunReport.h"
+#include "core/connection/ConnectionProblem.h"
 #include "core/connection/ServerInfo.h"
+#include "core/run/RunReport.h"
+#include "core/schema/RelationSize.h"
+#include "core/status/AuditRow.h"
 #include "core/todo/TodoEvidence.h"
 #include "db/migrate/MigrationRunner.h"
 #include "db/pg/PgConnection.h"
-#include "db/migrate/RelationSizes.h"
 
 #include <QObject>
 #include <QThread>
 
 #include <memory>
 
-// One row of a migration's history in the console's audit table.
-struct AuditRow {
-    QString direction;
-    QString outcome;
-    QString actor;
-    QString databaseUser;
-    QDateTime finishedAt;
-    qint64 durationMs = 0;
-    QString checksum;
-    QString error;
-    QString note;  // why, for a repair
-};
-
 Q_DECLARE_METATYPE(ConnectionProblem)
 Q_DECLARE_METATYPE(MigrationCatalog)
-Q_DECLARE_METATYPE(StatusReport)
-Q_DECLARE_METATYPE(RunReport)
-Q_DECLARE_METATYPE(QList<RunReport>)
-Q_DECLARE_METATYPE(QList<AuditRow>)
 Q_DECLARE_METATYPE(QList<EvidenceResult>)
-Q_DECLARE_METATYPE(RelationSize)
-using RelationSizeMap = QHash<QString, RelationSize>;
-Q_DECLARE_METATYPE(RelationSizeMap)
 
 // Owns the console's connection and does all its database work on a thread of its own: the
 // server probe, the migration status, and the engine's dry run, apply, rollback and verify.
-// Requests arrive as queued slot calls; answers leave as signals. cancel() is called directly
-// from the GUI thread (Qt::DirectConnection) so that it never waits behind the query it cancels.
+// Its methods run on that thread: callers queue them with a typed call,
+//     postTo(worker, [v](DbWorker &w) { w.apply(v); });
+// and the answers leave as signals. cancel() is the exception: call it directly from any thread,
+// so that it never waits behind the query it cancels.
 class DbWorker : public QObject {
     Q_OBJECT
 public:
@@ -55,18 +38,16 @@ public:
     static DbWorker *startOnOwnThread();
     // Cancels what runs, ends the thread and waits for it. Call from the thread that started it.
     void stop();
+    void cancel();  // any thread
 
-public slots:
     void openConnection(const QString &conninfo);
     void closeConnection();
-    void cancel();
-
     // Scans `folder` (off the GUI thread too) and reads the state of its migrations.
     void refreshStatus(const QString &folder);
     void dryRun(const QString &version, bool down);
     void apply(const QString &version);
     // A migration that failed part way outside a transaction, from its failed statement on.
-    void resume(const QString &version, int fromStatement);
+    void resume(const QString &version, int resumeFrom);
     void rollback(const QString &version);
     void verify(const QString &version);
     void readAudit(const QString &version);
@@ -77,7 +58,7 @@ public slots:
     // What a repair dialog shows first: the recorded statements, and for "applied" the verify
     // checks run read-only on this database. Answers recordedStatementsRead, then repairPrepared.
     void prepareRepair(const QString &version, bool markApplied);
-    // Marks it applied or reverted without running it (see MigrationRunner::repair).
+    // Marks it applied or reverted without running it (see MigrationRepairer).
     void repair(const QString &version, bool markApplied, const QString &reason);
     void setRunnerOptions(const RunnerOptions &options);
     // lock_timeout for the migrations' statements ("4s", "2min"); the other options stay.
@@ -92,17 +73,20 @@ signals:
     void statusRead(const MigrationCatalog &catalog, const StatusReport &status);
     void progressed(int index, int count, const QString &statement);
     void noticeReceived(const QString &notice);
-    // operation: "dry run", "rollback preview", "apply", "rollback", "verify", "repair"
-    void operationFinished(const QString &operation, const RunReport &report);
+    // A dry run, apply, rollback, verify or repair ended (report.operationName() says which).
+    void operationFinished(const RunReport &report);
     void auditRead(const QString &version, const QList<AuditRow> &rows);
     // `recorded` false: the history has no row for it (statements then empty).
     void recordedStatementsRead(const QString &version, bool recorded, const QStringList &statements, const QString &error);
     void repairPrepared(const QString &version, bool markApplied, const RunReport &checks);
-    void relationSizesRead(const QString &version, const QHash<QString, RelationSize> &sizes);
+    void relationSizesRead(const QString &version, const RelationSizeMap &sizes);
     void evidenceChecked(const QList<EvidenceResult> &results);
 
 private:
-    const MigrationFile *migration(const QString &version, const QString &operation);
+    // The migration of the folder read last, or a report that says it is not there.
+    const MigrationFile *migration(const QString &version);
+    // Runs `work` on the migration with a fresh cancel request, and reports its outcome.
+    void runOn(const QString &version, const std::function<RunReport(const MigrationFile &)> &work);
     // The options set here, behind a transaction pooler with its per-transaction lock.
     void applyRunnerOptions();
 
@@ -114,4 +98,3 @@ private:
     // Lives as long as the worker, so that cancel() from the GUI thread always has a runner.
     MigrationRunner m_runner{m_connection};
 };
-Q_DECLARE_METATYPE(RunnerOptions)

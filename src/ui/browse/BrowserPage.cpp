@@ -5,6 +5,7 @@
 #include "core/browse/ValueFormat.h"
 #include "ui/browse/TableBrowserModel.h"
 #include "ui/browse/UsageChart.h"
+#include "db/workers/WorkerCall.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -160,8 +161,10 @@ BrowserPage::~BrowserPage()
 
 void BrowserPage::setConnection(const QString &conninfo)
 {
-    QMetaObject::invokeMethod(m_worker, "openConnection", Qt::QueuedConnection, Q_ARG(QString, conninfo));
-    QMetaObject::invokeMethod(m_worker, "listRelations", Qt::QueuedConnection);
+    postTo(m_worker, [conninfo](BrowseWorker &w) {
+        w.openConnection(conninfo);
+        w.listRelations();
+    });
 }
 
 void BrowserPage::showRelations(const QList<RelationInfo> &relations, const QString &error)
@@ -191,7 +194,7 @@ void BrowserPage::openTable(const QString &schema, const QString &table)
     m_table = table;
     m_filters.clear();
     m_ui->filterValueEdit->clear();
-    QMetaObject::invokeMethod(m_worker, "describe", Qt::QueuedConnection, Q_ARG(QString, schema), Q_ARG(QString, table));
+    postTo(m_worker, [schema, table](BrowseWorker &w) { w.describe(schema, table); });
 }
 
 void BrowserPage::showStructure(const QString &schema, const QString &table, const RelationStructure &s, const QString &error)
@@ -280,7 +283,7 @@ void BrowserPage::applyViewAs()
             m_ui->countLabel->setText(tr("Type a user's id or e-mail, then Enter."));
             return;
         }
-        QMetaObject::invokeMethod(m_worker, "resolveUser", Qt::QueuedConnection, Q_ARG(QString, m_ui->userEdit->text()));
+        postTo(m_worker, [user = m_ui->userEdit->text()](BrowseWorker &w) { w.resolveUser(user); });
         return;
     }
     m_viewAs = ViewAs();
@@ -295,8 +298,9 @@ void BrowserPage::countExactly()
     m_countTicket = g_countTickets++;
     m_ui->cancelButton->setEnabled(true);
     m_ui->countLabel->setText(tr("Counting …"));
-    QMetaObject::invokeMethod(m_worker, "count", Qt::QueuedConnection, Q_ARG(quint64, m_countTicket),
-                              Q_ARG(BrowseRequest, currentRequest()), Q_ARG(ViewAs, m_viewAs));
+    postTo(m_worker, [ticket = m_countTicket, request = currentRequest(), viewAs = m_viewAs](BrowseWorker &w) {
+        w.count(ticket, request, viewAs);
+    });
 }
 
 void BrowserPage::cancel()
@@ -342,9 +346,9 @@ void BrowserPage::refreshChart()
         return;
     }
     m_chartTicket = g_countTickets++;
-    QMetaObject::invokeMethod(m_worker, "usageByDay", Qt::QueuedConnection, Q_ARG(quint64, m_chartTicket),
-                              Q_ARG(BrowseRequest, currentRequest()), Q_ARG(ViewAs, m_viewAs),
-                              Q_ARG(int, m_ui->daysSpin->value()));
+    postTo(m_worker, [ticket = m_chartTicket, request = currentRequest(), viewAs = m_viewAs, days = m_ui->daysSpin->value()](BrowseWorker &w) {
+        w.usageByDay(ticket, request, viewAs, days);
+    });
 }
 
 void BrowserPage::exportCsv(const QString &path)
@@ -360,6 +364,7 @@ void BrowserPage::exportCsv(const QString &path)
     m_ui->exportButton->setEnabled(false);
     m_ui->cancelButton->setEnabled(true);
     m_ui->countLabel->setText(tr("Exporting …"));
-    QMetaObject::invokeMethod(m_worker, "exportCsv", Qt::QueuedConnection, Q_ARG(quint64, m_exportTicket),
-                              Q_ARG(BrowseRequest, currentRequest()), Q_ARG(ViewAs, m_viewAs), Q_ARG(QString, target));
+    postTo(m_worker, [ticket = m_exportTicket, request = currentRequest(), viewAs = m_viewAs, target](BrowseWorker &w) {
+        w.exportCsv(ticket, request, viewAs, target);
+    });
 }

@@ -1,6 +1,7 @@
 #include "ui/browse/TableBrowserModel.h"
 
 #include "core/browse/ValueFormat.h"
+#include "db/workers/WorkerCall.h"
 
 #include <QBrush>
 #include <QFont>
@@ -45,9 +46,9 @@ void TableBrowserModel::request(Purpose purpose, PageAnchor anchor, const QStrin
     const quint64 ticket = m_nextTicket++;
     m_requests.append({ticket, purpose, page});
     ++m_pending;
-    QMetaObject::invokeMethod(m_worker, "fetchPage", Qt::QueuedConnection, Q_ARG(quint64, ticket),
-                              Q_ARG(BrowseRequest, m_request), Q_ARG(int, int(anchor)), Q_ARG(QStringList, boundary),
-                              Q_ARG(ViewAs, m_viewAs));
+    postTo(m_worker, [ticket, request = m_request, anchor, boundary, viewAs = m_viewAs](BrowseWorker &w) {
+        w.fetchPage(ticket, request, anchor, boundary, viewAs);
+    });
 }
 
 void TableBrowserModel::receive(quint64 ticket, const BrowsePage &result)

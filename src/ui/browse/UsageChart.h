@@ -1,6 +1,6 @@
 #pragma once
 
-#include "db/browse/TableBrowser.h"
+#include "core/browse/BrowseTypes.h"
 
 #include <QWidget>
 

@@ -7,6 +7,7 @@
 #include "core/connection/ProfileStore.h"
 #include "db/workers/DbWorker.h"
 #include "ui/connection/PasswordStore.h"
+#include "db/workers/WorkerCall.h"
 
 #include <QSettings>
 #include <QUuid>
@@ -257,7 +258,7 @@ void ProfilesDialog::testConnection()
                               .arg(problem.summary.toHtmlEscaped(), connectionProblemKindName(problem.kind),
                                    problem.advice.toHtmlEscaped()));
         }, Qt::SingleShotConnection);
-        QMetaObject::invokeMethod(worker, "openConnection", Qt::QueuedConnection, Q_ARG(QString, profile.conninfo(password)));
+        postTo(worker, [conninfo = profile.conninfo(password)](DbWorker &w) { w.openConnection(conninfo); });
     };
     if (!typed.isEmpty()) {
         run(typed);

@@ -3,6 +3,7 @@
 #include "ui_BlockersPanel.h"
 
 #include "db/blockers/BlockerMonitor.h"
+#include "db/workers/WorkerCall.h"
 
 #include <QMessageBox>
 
@@ -39,26 +40,26 @@ BlockersPanel::~BlockersPanel()
 void BlockersPanel::setConnection(const QString &conninfo)
 {
     m_conninfo = conninfo;
-    QMetaObject::invokeMethod(m_monitor, "setConnection", Qt::QueuedConnection, Q_ARG(QString, conninfo));
+    postTo(m_monitor, [conninfo](BlockerMonitor &m) { m.setConnection(conninfo); });
 }
 
 void BlockersPanel::setEngineSession(const std::shared_ptr<const std::atomic<int>> &enginePid)
 {
     m_enginePid = enginePid;
-    QMetaObject::invokeMethod(m_monitor, "setEnginePid", Qt::QueuedConnection, Q_ARG(EnginePidCell, enginePid));
+    postTo(m_monitor, [enginePid](BlockerMonitor &m) { m.setEnginePid(enginePid); });
 }
 
 void BlockersPanel::startWatching(const QString &what)
 {
     m_watching = what;
-    QMetaObject::invokeMethod(m_monitor, "watch", Qt::QueuedConnection, Q_ARG(int, kWatchIntervalMs));
+    postTo(m_monitor, [](BlockerMonitor &m) { m.watch(kWatchIntervalMs); });
 }
 
 void BlockersPanel::stopWatching()
 {
     if (m_watching.isEmpty())
         return;
-    QMetaObject::invokeMethod(m_monitor, "unwatch", Qt::QueuedConnection);
+    postTo(m_monitor, [](BlockerMonitor &m) { m.unwatch(); });
     m_ui->statusLabel->setText(tr("%1 has finished; nothing is being watched. Look now lists every blocked session.").arg(m_watching));
     m_watching.clear();
 }
@@ -67,7 +68,7 @@ void BlockersPanel::refresh()
 {
     m_ui->actionLabel->clear();
     const int engine = m_enginePid ? m_enginePid->load() : 0;
-    QMetaObject::invokeMethod(m_monitor, "readOnce", Qt::QueuedConnection, Q_ARG(int, m_watching.isEmpty() ? 0 : engine));
+    postTo(m_monitor, [pid = m_watching.isEmpty() ? 0 : engine](BlockerMonitor &m) { m.readOnce(pid); });
 }
 
 void BlockersPanel::showBlockers(int waitingPid, const QList<BlockingSession> &blockers, const QString &error)
@@ -177,7 +178,7 @@ void BlockersPanel::signalSelected(bool terminate)
         m_ui->actionLabel->setText(tr("Nothing was sent to session %1.").arg(b->pid));
         return;
     }
-    QMetaObject::invokeMethod(m_monitor, "signalBackend", Qt::QueuedConnection, Q_ARG(int, b->pid), Q_ARG(bool, terminate));
+    postTo(m_monitor, [pid = b->pid, terminate](BlockerMonitor &m) { m.signalBackend(pid, terminate); });
 }
 
 void BlockersPanel::showSignalled(int pid, bool terminate, bool ok, const QString &message)

@@ -1,9 +1,10 @@
 #pragma once
 
-#include "core/run/ActionGuard.h"
 #include "core/catalog/MigrationCatalog.h"
+#include "core/run/ActionGuard.h"
 #include "core/run/RunReport.h"
-#include "db/workers/DbWorker.h"
+#include "core/status/AuditRow.h"
+#include "core/status/MigrationStatus.h"
 
 #include <QWidget>
 
@@ -14,13 +15,17 @@ namespace Ui {
 class MigrationsPage;
 }
 class BlockersPanel;
+class DbWorker;
 class DriftView;
-class StatementsView;
+class MigrationDetails;
+class MigrationListView;
 class RepairDialog;
+class RepairFlow;
 
 // The migration checklist: every migration of the folder with its state in the connected
-// database, its SQL and parsed statements with risks, and the actions (dry run, apply, roll back,
-// verify) that the worker runs off the GUI thread, guarded as the environment demands.
+// database (MigrationListView), the selected one's SQL, statements, drift and history, and the
+// actions (dry run, apply, roll back, verify, repair) that the worker runs off the GUI thread,
+// guarded as the environment demands.
 class MigrationsPage : public QWidget {
     Q_OBJECT
 public:
@@ -37,19 +42,16 @@ public:
     // duration PostgreSQL takes ("4s", "500ms", "2min").
     bool setLockTimeout(const QString &text);
     BlockersPanel *blockersPanel() const { return m_blockers; }
+    DriftView *driftView() const;
 
     // Asks before a guarded action; returns true to go on. Tests replace the dialog with this.
     using Confirmer = std::function<bool(const ActionGuard &)>;
     void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
-
-    // Asks before a repair; returns true to go on (the dialog then holds the reason). Tests
-    // replace the dialog's exec() with this.
-    using RepairConfirmer = std::function<bool(RepairDialog &)>;
-    void setRepairConfirmer(RepairConfirmer confirmer) { m_confirmRepair = std::move(confirmer); }
-    DriftView *driftView() const { return m_drift; }
+    // Asks before a repair; returns true to go on. Tests replace the dialog's exec() with this.
+    void setRepairConfirmer(std::function<bool(RepairDialog &)> confirmer);
 
     QString selectedVersion() const;
-    const QList<MigrationStatusRow> &rows() const { return m_rows; }
+    const QList<MigrationStatusRow> &rows() const;
     void selectVersion(const QString &version);
 
 public slots:
@@ -64,37 +66,31 @@ public slots:
 
 signals:
     void statusShown();
+    // `operation` is RunReport::operationName(): "apply", "dry run", "repair", ...
     void operationDone(const QString &operation, bool ok);
     void busyChanged(bool busy);
 
 private:
+    void setUpActions();
     void showStatus(const MigrationCatalog &catalog, const StatusReport &status);
     void showSelection();
-    void showReport(const QString &operation, const RunReport &report);
-    void showAudit(const QString &version, const QList<AuditRow> &rows);
-    void showRecorded(const QString &version, bool recorded, const QStringList &statements, const QString &error);
-    void askRepair(const QString &version, bool markApplied, const RunReport &checks);
-    void applyFilter();
+    void showReport(const RunReport &report);
     void updateActions();
     void setBusy(bool busy, const QString &what = QString());
+    // Apply (or resume) and roll back: the guard, then the worker, watching for blockers.
+    void runGuarded(RunDirection direction);
     bool confirm(const QString &action, const MigrationScript &script);
-    const MigrationStatusRow *selectedRow() const;
-
-    // Watches for blockers while apply or rollback runs; shows them once per operation.
-    void watchBlockers(const QString &what);
+    // While apply or rollback runs, the blockers panel comes to the front once if it waits.
+    void showBlockers(int count);
 
     std::unique_ptr<Ui::MigrationsPage> m_ui;
     DbWorker *m_worker;
+    MigrationListView *m_list;
+    MigrationDetails *m_details;
     BlockersPanel *m_blockers;
-    DriftView *m_drift;
-    StatementsView *m_statements;
-    RepairConfirmer m_confirmRepair;
-    // The last recorded statements read, for the repair dialog that follows.
-    QString m_recordedVersion;
-    bool m_recorded = false;
-    QStringList m_recordedStatements;
-    bool m_blockersShownThisRun = false;
+    RepairFlow *m_repair;
     Confirmer m_confirm;
+    bool m_blockersShownThisRun = false;
     QString m_folder;
     Environment m_environment = Environment::Local;
     QString m_database;
@@ -103,5 +99,4 @@ private:
     bool m_busy = false;
     QString m_refreshing;  // the text shown while a refresh runs
     MigrationCatalog m_catalog;
-    QList<MigrationStatusRow> m_rows;
 };

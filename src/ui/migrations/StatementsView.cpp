@@ -15,17 +15,15 @@ StatementsView::~StatementsView() = default;
 
 void StatementsView::clear()
 {
-    m_parsed = SqlScript();
+    m_script = MigrationScript();
     m_sizes.clear();
-    m_fileName.clear();
     m_ui->statementTree->clear();
     m_ui->riskSummaryLabel->clear();
 }
 
 void StatementsView::showScript(const MigrationScript &script)
 {
-    m_fileName = script.fileName;
-    m_parsed = parseSqlScript(script.sql);
+    m_script = script;
     m_sizes.clear();
     fill();
 }
@@ -33,7 +31,7 @@ void StatementsView::showScript(const MigrationScript &script)
 QStringList StatementsView::touchedRelations() const
 {
     QStringList relations;
-    for (const SqlStatement &s : m_parsed.statements) {
+    for (const SqlStatement &s : m_script.parsed().statements) {
         for (const LockEffect &l : s.locks) {
             if (!l.newHere && !relations.contains(l.relation))
                 relations << l.relation;
@@ -51,15 +49,15 @@ void StatementsView::setSizes(const QHash<QString, RelationSize> &sizes)
 void StatementsView::fill()
 {
     m_ui->statementTree->clear();
-    if (!m_parsed.isValid()) {
+    if (!m_script.parsed().isValid()) {
         m_ui->riskSummaryLabel->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
-                                            .arg(m_parsed.syntaxError->located(m_fileName).toHtmlEscaped()));
+                                            .arg(m_script.parsed().syntaxError->located(m_script.fileName()).toHtmlEscaped()));
         return;
     }
     int destructive = 0, caution = 0;
     QStringList heavy;  // rewrites and full scans of tables that exist, with their size
-    for (int i = 0; i < m_parsed.statements.size(); ++i) {
-        const SqlStatement &s = m_parsed.statements.at(i);
+    for (int i = 0; i < m_script.parsed().statements.size(); ++i) {
+        const SqlStatement &s = m_script.parsed().statements.at(i);
         auto *item = new QTreeWidgetItem(m_ui->statementTree);
         item->setText(0, QString::number(i + 1));
         item->setText(1, QString::number(s.line));
@@ -105,10 +103,10 @@ void StatementsView::fill()
         }
     }
     QString summary = tr("%1 statements · %2 destructive · %3 caution%4")
-                          .arg(m_parsed.statements.size())
+                          .arg(m_script.parsed().statements.size())
                           .arg(destructive)
                           .arg(caution)
-                          .arg(m_parsed.hasNonTransactional() ? tr(" · runs outside a transaction") : QString());
+                          .arg(m_script.parsed().hasNonTransactional() ? tr(" · runs outside a transaction") : QString());
     if (!heavy.isEmpty())
         summary += QStringLiteral("<br><span style='color:#ef6c00'>%1</span>").arg(heavy.join(QStringLiteral("; ")).toHtmlEscaped());
     m_ui->riskSummaryLabel->setText(summary);

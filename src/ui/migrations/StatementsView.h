@@ -2,7 +2,7 @@
 
 #include "core/catalog/MigrationFile.h"
 #include "core/sql/SqlScript.h"
-#include "db/migrate/RelationSizes.h"
+#include "core/schema/RelationSize.h"
 
 #include <QWidget>
 
@@ -32,7 +32,6 @@ private:
     void fill();
 
     std::unique_ptr<Ui::StatementsView> m_ui;
-    QString m_fileName;
-    SqlScript m_parsed;
+    MigrationScript m_script;  // its parse is shared with every other reader of the file
     QHash<QString, RelationSize> m_sizes;
 };

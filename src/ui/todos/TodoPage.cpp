@@ -5,6 +5,7 @@
 #include "core/run/Actor.h"
 #include "core/todo/StatusExport.h"
 #include "db/workers/DbWorker.h"
+#include "db/workers/WorkerCall.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -200,7 +201,7 @@ void TodoPage::checkEvidence()
     if (checks.isEmpty())
         return;
     m_ui->checkButton->setEnabled(false);
-    QMetaObject::invokeMethod(m_worker, "checkEvidence", Qt::QueuedConnection, Q_ARG(QStringList, checks));
+    postTo(m_worker, [checks](DbWorker &w) { w.checkEvidence(checks); });
 }
 
 void TodoPage::showEvidence(const QList<EvidenceResult> &results)

@@ -1,0 +1,102 @@
+#include "app/cli/CliOptions.h"
+
+#include <QCommandLineParser>
+
+const QStringList &CliOptions::verbs()
+{
+    static const QStringList kVerbs = {QStringLiteral("status"), QStringLiteral("plan"), QStringLiteral("apply"),
+                                       QStringLiteral("rollback"), QStringLiteral("verify"), QStringLiteral("diff"),
+                                       QStringLiteral("repair")};
+    return kVerbs;
+}
+
+CliOptions CliOptions::parse(const QStringList &arguments, const QString &program, Outcome *outcome, QString *message)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Atlas Console, command line: the migration engine for scripts and CI.\n"
+        "  status            every migration and its state in the database\n"
+        "  plan [VERSION]    dry run of the pending migrations up to VERSION (rolled back)\n"
+        "  apply             apply the pending migrations (--to VERSION to stop there)\n"
+        "  rollback [VERSION]  run the down file of VERSION (default: the newest applied)\n"
+        "  verify [VERSION]  run the verify checks of VERSION (default: every applied migration)\n"
+        "  diff VERSION      how the file's statements differ from the ones recorded when it was applied\n"
+        "  repair VERSION --status applied|reverted --reason TEXT [--yes]\n"
+        "                    mark it applied or reverted without running it, after its diff and checks"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays help on commandline options."));
+    const QCommandLineOption showVersion({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Displays version information."));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback, verify, diff or repair"));
+    const QCommandLineOption dsn(QStringLiteral("dsn"), QStringLiteral("Connection URI or key=value string (default: DATABASE_URL, then PG* variables)."), QStringLiteral("conninfo"));
+    const QCommandLineOption dir(QStringLiteral("dir"), QStringLiteral("Migrations folder (default: ./supabase/migrations if present, else the project's migrations/)."), QStringLiteral("folder"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for machines."));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("apply/plan: stop after this version."), QStringLiteral("version"));
+    const QCommandLineOption down(QStringLiteral("down"), QStringLiteral("plan: preview the rollback of VERSION instead."));
+    const QCommandLineOption outOfOrder(QStringLiteral("include-out-of-order"), QStringLiteral("apply: also apply pending migrations older than the newest applied one."));
+    const QCommandLineOption lockWait(QStringLiteral("lock-wait"), QStringLiteral("Seconds to wait for another session's migration lock (default 30)."), QStringLiteral("seconds"), QStringLiteral("30"));
+    const QCommandLineOption lockTimeout(QStringLiteral("lock-timeout"), QStringLiteral("lock_timeout for the migration's statements (default 4s)."), QStringLiteral("duration"), QStringLiteral("4s"));
+    const QCommandLineOption statementTimeout(QStringLiteral("statement-timeout"), QStringLiteral("statement_timeout for the migration's statements (default 15min; 0 is none)."), QStringLiteral("duration"), QStringLiteral("15min"));
+    const QCommandLineOption pooled(QStringLiteral("pooled"), QStringLiteral("The connection goes through a transaction pooler (detected for Supabase port 6543)."));
+    const QCommandLineOption noColour(QStringLiteral("no-color"), QStringLiteral("No colours (also when NO_COLOR is set or output is not a terminal)."));
+    const QCommandLineOption repairStatus(QStringLiteral("status"), QStringLiteral("repair: applied or reverted."), QStringLiteral("status"));
+    const QCommandLineOption reason(QStringLiteral("reason"), QStringLiteral("repair: why, for the audit table."), QStringLiteral("text"));
+    const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("repair: do it (without it, repair only shows what it would do)."));
+    const QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("apply: run a migration that failed part way outside a transaction on from its failed statement."));
+    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("repair --status applied: even though the verify checks fail."));
+    parser.addOptions({help, showVersion, dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout,
+                       pooled, noColour, repairStatus, reason, yes, force, resume});
+
+    CliOptions options;
+    *outcome = Outcome::Run;
+    if (!parser.parse(arguments)) {
+        *outcome = Outcome::UsageError;
+        *message = parser.errorText();
+        return options;
+    }
+    if (parser.isSet(help)) {
+        *outcome = Outcome::Help;
+        *message = parser.helpText().replace(QLatin1String("Usage: ") + arguments.value(0), QLatin1String("Usage: ") + program);
+        return options;
+    }
+    if (parser.isSet(showVersion)) {
+        *outcome = Outcome::Version;
+        *message = QStringLiteral("%1 %2").arg(program, QStringLiteral(ATLAS_VERSION));
+        return options;
+    }
+    const QStringList positional = parser.positionalArguments();
+    options.verb = positional.value(0);
+    options.version = positional.value(1);
+    options.dsnGiven = parser.isSet(dsn);
+    options.dsn = options.dsnGiven ? parser.value(dsn) : qEnvironmentVariable("DATABASE_URL");
+    options.dirGiven = parser.isSet(dir);
+    options.dir = parser.value(dir);
+    options.json = parser.isSet(json);
+    options.to = parser.value(to);
+    options.down = parser.isSet(down);
+    options.includeOutOfOrder = parser.isSet(outOfOrder);
+    options.lockTimeout = parser.value(lockTimeout);
+    options.statementTimeout = parser.value(statementTimeout);
+    options.pooled = parser.isSet(pooled);
+    options.noColour = parser.isSet(noColour);
+    options.repairStatus = parser.value(repairStatus);
+    options.reason = parser.value(reason);
+    options.yes = parser.isSet(yes);
+    options.force = parser.isSet(force);
+    options.resume = parser.isSet(resume);
+
+    const auto refuse = [&](const QString &why) {
+        *outcome = Outcome::UsageError;
+        *message = why;
+        return options;
+    };
+    if (!verbs().contains(options.verb))
+        return refuse(QStringLiteral("unknown command \"%1\"").arg(options.verb));
+    const bool takesNoVersion = options.verb == QLatin1String("status") || options.verb == QLatin1String("apply");
+    if (positional.size() > 2 || (!options.version.isEmpty() && takesNoVersion))
+        return refuse(QStringLiteral("%1 takes no version argument%2")
+                          .arg(options.verb, options.verb == QLatin1String("apply") ? QStringLiteral(" (use --to VERSION)") : QString()));
+    bool lockWaitOk = false;
+    options.lockWaitSeconds = parser.value(lockWait).toDouble(&lockWaitOk);
+    if (!lockWaitOk || options.lockWaitSeconds < 0)
+        return refuse(QStringLiteral("--lock-wait takes a number of seconds, not \"%1\"").arg(parser.value(lockWait)));
+    return options;
+}

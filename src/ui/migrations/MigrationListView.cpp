@@ -1,0 +1,84 @@
+#include "ui/migrations/MigrationListView.h"
+
+#include "ui/migrations/StateIcon.h"
+
+#include <QLineEdit>
+#include <QTreeWidget>
+
+MigrationListView::MigrationListView(QTreeWidget *tree, QLineEdit *filter, QObject *parent)
+    : QObject(parent)
+    , m_tree(tree)
+    , m_filter(filter)
+{
+    connect(m_filter, &QLineEdit::textChanged, this, &MigrationListView::applyFilter);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &MigrationListView::selectionChanged);
+}
+
+void MigrationListView::showRows(const QList<MigrationStatusRow> &rows)
+{
+    const QString keep = selectedVersion();
+    m_rows = rows;
+    {
+        const QSignalBlocker quiet(m_tree);
+        m_tree->clear();
+        for (const MigrationStatusRow &row : m_rows) {
+            auto *item = new QTreeWidgetItem(m_tree);
+            item->setText(0, row.version);
+            item->setText(1, row.name);
+            item->setText(2, migrationStateName(row.state));
+            item->setIcon(2, stateIcon(row.state));
+            if (row.appliedAt)
+                item->setText(3, QStringLiteral("%1 %2").arg(row.appliedAt->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                                             row.appliedBy));
+            else if (row.state == MigrationState::Applied)
+                item->setText(3, tr("by another tool"));
+            item->setToolTip(2, row.detail);
+            item->setData(0, Qt::UserRole, row.version);
+        }
+        for (int c = 0; c < 4; ++c)
+            m_tree->resizeColumnToContents(c);
+        applyFilter();
+        selectVersion(keep.isEmpty() && !m_rows.isEmpty() ? m_rows.first().version : keep);
+    }
+    emit selectionChanged();  // once, for the whole refresh
+}
+
+void MigrationListView::applyFilter()
+{
+    const QString filter = m_filter->text().trimmed();
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_tree->topLevelItem(i);
+        const bool match = filter.isEmpty() || item->text(0).contains(filter, Qt::CaseInsensitive)
+            || item->text(1).contains(filter, Qt::CaseInsensitive) || item->text(2).contains(filter, Qt::CaseInsensitive);
+        item->setHidden(!match);
+    }
+}
+
+QString MigrationListView::selectedVersion() const
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+const MigrationStatusRow *MigrationListView::row(const QString &version) const
+{
+    const auto found = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const MigrationStatusRow &r) { return r.version == version; });
+    return found == m_rows.cend() ? nullptr : &*found;
+}
+
+const MigrationStatusRow *MigrationListView::selectedRow() const
+{
+    const QString version = selectedVersion();
+    return version.isEmpty() ? nullptr : row(version);
+}
+
+void MigrationListView::selectVersion(const QString &version)
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_tree->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toString() == version) {
+            m_tree->setCurrentItem(item);
+            return;
+        }
+    }
+}

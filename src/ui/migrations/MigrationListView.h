@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/status/MigrationStatus.h"
+
+#include <QObject>
+
+class QLineEdit;
+class QTreeWidget;
+
+// The migration checklist on the left of the migrations page: one line per migration with its
+// version, name, state (icon and word) and when and by whom it was applied; a filter by version,
+// name or state; the selection kept across refreshes.
+class MigrationListView : public QObject {
+    Q_OBJECT
+public:
+    MigrationListView(QTreeWidget *tree, QLineEdit *filter, QObject *parent = nullptr);
+
+    // Replaces the lines, keeping the selected version when it is still there (else the first).
+    void showRows(const QList<MigrationStatusRow> &rows);
+    const QList<MigrationStatusRow> &rows() const { return m_rows; }
+    QString selectedVersion() const;
+    const MigrationStatusRow *selectedRow() const;
+    const MigrationStatusRow *row(const QString &version) const;
+    void selectVersion(const QString &version);
+
+signals:
+    void selectionChanged();
+
+private:
+    void applyFilter();
+
+    QTreeWidget *m_tree;
+    QLineEdit *m_filter;
+    QList<MigrationStatusRow> m_rows;
+};
