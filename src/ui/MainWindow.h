@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/connection/ConnectionProblem.h"
 #include "core/connection/ConnectionProfile.h"
 #include "core/connection/ServerInfo.h"
 
@@ -12,15 +11,20 @@
 namespace Ui {
 class MainWindow;
 }
+class BrowseWorker;
+class BrowserPage;
+class ConnectionBar;
 class DbWorker;
+class EnvironmentsPage;
 class MigrationsPage;
-class TodoPage;
 class PasswordStore;
 class ProfilesDialog;
-class EnvironmentsPage;
-class BrowserPage;
+class ServerPage;
+class TodoPage;
 
-// The console's window: the connection, and what the server turned out to be.
+// The console's window: it makes the workers and the pages and wires them together. The
+// connection row (ConnectionBar) connects; once connected, each page hears where it is and the
+// band at the top says which environment it is.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -29,14 +33,14 @@ public:
 
     // Connects with a URI or key=value string; empty means PG* variables and .pgpass.
     void connectTo(const QString &conninfo);
+    // Connects with a saved profile: its password from the keychain (or libpq's ~/.pgpass).
+    void connectToProfile(const ConnectionProfile &profile, const QString &typedPassword = QString());
     void setMigrationsFolder(const QString &folder);
-    MigrationsPage *migrationsPage() const { return m_migrations; }
     void setStatusDocument(const QString &path);
+    MigrationsPage *migrationsPage() const { return m_migrations; }
     TodoPage *todoPage() const { return m_todos; }
     EnvironmentsPage *environmentsPage() const { return m_environments; }
     BrowserPage *browserPage() const { return m_browser; }
-    // Connects with a saved profile: its password from the keychain (or libpq's ~/.pgpass).
-    void connectToProfile(const ConnectionProfile &profile, const QString &typedPassword = QString());
     // The profiles dialog, created on first use (tests drive it directly).
     ProfilesDialog *profilesDialog();
     const QList<ConnectionProfile> &profiles() const { return m_profiles; }
@@ -49,25 +53,23 @@ signals:
     void connectionSettled(bool ok);
 
 private:
+    void addPages();
     void showConnected(const ServerInfo &info);
-    void showFailure(const ConnectionProblem &problem);
-    void setBusy(bool busy);
+    void showDisconnected();
     void showEnvironment(const QString &text, const QString &background, const QString &foreground);
     void reloadProfiles();
 
-    // What the connection field means: the field shows a redacted string when the real one holds
-    // a password, and clicking Connect on that unchanged field uses the real one.
-    QString conninfoFromField() const;
-
     std::unique_ptr<Ui::MainWindow> m_ui;
-    DbWorker *m_worker = nullptr;
-    QString m_conninfo;
+    DbWorker *m_worker;
+    BrowseWorker *m_browseWorker;
+    PasswordStore *m_passwords;
+    ConnectionBar *m_connection;
     MigrationsPage *m_migrations = nullptr;
     TodoPage *m_todos = nullptr;
-    PasswordStore *m_passwords = nullptr;
-    EnvironmentsPage *m_environments = nullptr;
     BrowserPage *m_browser = nullptr;
+    EnvironmentsPage *m_environments = nullptr;
+    ServerPage *m_server = nullptr;
     ProfilesDialog *m_profilesDialog = nullptr;
     QList<ConnectionProfile> m_profiles;
-    std::optional<ConnectionProfile> m_activeProfile;  // the profile of the current connection
+    std::optional<ServerInfo> m_serverInfo;  // of the current connection
 };

@@ -1,6 +1,7 @@
 // The browser page on daily_usage: lazy pages, bounded memory, the last page, view as a user.
 #include "support/TestDatabase.h"
 
+#include "db/browse/BrowseWorker.h"
 #include "db/migrate/MigrationRunner.h"
 #include "ui/browse/BrowserPage.h"
 #include "ui/browse/TableBrowserModel.h"
@@ -21,8 +22,15 @@ private slots:
     void viewsAsAUser();
     void chartsUsageByTier();
 
+    void cleanupTestCase()
+    {
+        m_page.reset();
+        m_worker->stop();
+    }
+
 private:
     std::unique_ptr<TestDatabase> m_db;
+    BrowseWorker *m_worker = nullptr;
     std::unique_ptr<BrowserPage> m_page;
     void openDailyUsage()
     {
@@ -46,7 +54,8 @@ void TestBrowserPage::initTestCase()
         "SELECT u.id, current_date - d, d % 17, (d % 100) / 7.0 FROM auth.users u, generate_series(0, 999) d;"
         "ANALYZE daily_usage;"));
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    m_page = std::make_unique<BrowserPage>();
+    m_worker = BrowseWorker::startOnOwnThread();
+    m_page = std::make_unique<BrowserPage>(m_worker);
     m_page->show();
     QSignalSpy listed(m_page.get(), &BrowserPage::relationsShown);
     m_page->setConnection(m_db->conninfo());

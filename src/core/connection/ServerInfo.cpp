@@ -17,3 +17,9 @@ QString ServerInfo::looksLike() const
         text += QStringLiteral(", read-only");
     return text;
 }
+
+QString ServerInfo::address() const
+{
+    return host.startsWith(QLatin1Char('/')) ? QStringLiteral("Unix socket in %1, port %2").arg(host).arg(port)
+                                             : QStringLiteral("%1:%2").arg(host).arg(port);
+}

@@ -22,5 +22,7 @@ struct ServerInfo {
 
     // "local PostgreSQL 15.18, Supabase-like (auth schema present)"
     QString looksLike() const;
+    // "db.abc.supabase.co:5432", or "Unix socket in /run/postgresql, port 5432"
+    QString address() const;
 };
 Q_DECLARE_METATYPE(ServerInfo)

@@ -4,6 +4,7 @@
 
 #include "core/browse/ValueFormat.h"
 #include "ui/browse/TableBrowserModel.h"
+#include "ui/browse/StructureHtml.h"
 #include "ui/browse/UsageChart.h"
 #include "db/workers/WorkerCall.h"
 
@@ -18,38 +19,41 @@ namespace {
 quint64 g_countTickets = 1'000'000;  // distinct from the model's page tickets
 }
 
-BrowserPage::BrowserPage(QWidget *parent)
+BrowserPage::BrowserPage(BrowseWorker *worker, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::BrowserPage>())
-    , m_worker(BrowseWorker::startOnOwnThread())
+    , m_worker(worker)
     , m_model(new TableBrowserModel(m_worker, this))
 {
     m_ui->setupUi(this);
     m_ui->grid->setModel(m_model);
     m_ui->grid->horizontalHeader()->setDefaultSectionSize(140);
+    m_ui->grid->verticalHeader()->setDefaultSectionSize(m_ui->grid->fontMetrics().height() + 6);
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 4);
     m_ui->splitter->setStretchFactor(2, 2);
-    m_ui->grid->verticalHeader()->setDefaultSectionSize(m_ui->grid->fontMetrics().height() + 6);
-    // The chart wants room; the structure and value panes do not.
-    connect(m_ui->sideTabs, &QTabWidget::currentChanged, this, [this](int index) {
-        const int total = m_ui->splitter->width();
-        const bool chart = m_ui->sideTabs->widget(index) == m_ui->chartTab;
-        m_ui->splitter->setSizes({total / 8, chart ? total * 3 / 8 : total * 5 / 8, chart ? total / 2 : total / 4});
-    });
     m_ui->userEdit->setEnabled(false);
     m_ui->cancelButton->setEnabled(false);
+    connectRelations();
+    connectRowControls();
+    connectViewAs();
+    connectCountAndExport();
+    connectChart();
+    connectGrid();
+}
 
+BrowserPage::~BrowserPage() = default;
+
+void BrowserPage::connectRelations()
+{
     connect(m_worker, &BrowseWorker::relationsListed, this, &BrowserPage::showRelations);
     connect(m_worker, &BrowseWorker::described, this, &BrowserPage::showStructure);
-    connect(m_ui->relationTree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+    const auto open = [this](QTreeWidgetItem *item) {
         if (item->parent())
             openTable(item->parent()->text(0), item->text(0));
-    });
-    connect(m_ui->relationTree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        if (item->parent())
-            openTable(item->parent()->text(0), item->text(0));
-    });
+    };
+    connect(m_ui->relationTree, &QTreeWidget::itemActivated, this, open);
+    connect(m_ui->relationTree, &QTreeWidget::itemClicked, this, open);
     connect(m_ui->relationFilterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         for (int s = 0; s < m_ui->relationTree->topLevelItemCount(); ++s) {
             QTreeWidgetItem *schema = m_ui->relationTree->topLevelItem(s);
@@ -57,13 +61,16 @@ BrowserPage::BrowserPage(QWidget *parent)
                 schema->child(t)->setHidden(!schema->child(t)->text(0).contains(text, Qt::CaseInsensitive));
         }
     });
+}
+
+void BrowserPage::connectRowControls()
+{
     connect(m_ui->sortCombo, qOverload<int>(&QComboBox::activated), this, [this] { reload(); });
     connect(m_ui->descendingCheck, &QCheckBox::toggled, this, [this] { reload(); });
     connect(m_ui->firstButton, &QPushButton::clicked, this, [this] { reload(false); });
     connect(m_ui->lastButton, &QPushButton::clicked, this, [this] { reload(true); });
     connect(m_ui->applyFilterButton, &QPushButton::clicked, this, [this] {
-        BrowseFilter filter{m_ui->filterColumnCombo->currentText(), m_ui->filterOpCombo->currentText(),
-                            m_ui->filterValueEdit->text()};
+        BrowseFilter filter{m_ui->filterColumnCombo->currentText(), m_ui->filterOpCombo->currentText(), m_ui->filterValueEdit->text()};
         const QString problem = filterProblem(filter);
         if (!problem.isEmpty()) {
             m_ui->countLabel->setText(problem);
@@ -78,21 +85,30 @@ BrowserPage::BrowserPage(QWidget *parent)
         m_ui->filterValueEdit->clear();
         reload();
     });
+}
+
+void BrowserPage::connectViewAs()
+{
     connect(m_ui->viewAsCombo, qOverload<int>(&QComboBox::activated), this, [this] { applyViewAs(); });
     connect(m_ui->userEdit, &QLineEdit::returnPressed, this, [this] { applyViewAs(); });
-    connect(m_worker, &BrowseWorker::userResolved, this,
-            [this](const QString &, const QString &id, const QString &email, const QString &error) {
-                if (!error.isEmpty()) {
-                    m_ui->countLabel->setText(error);
-                    return;
-                }
-                m_viewAs.mode = ViewAs::Mode::Authenticated;
-                m_viewAs.userId = id;
-                m_viewAs.email = email;
-                reload();
-            });
+    connect(m_worker, &BrowseWorker::userResolved, this, [this](const QString &, const QString &id, const QString &email, const QString &error) {
+        if (!error.isEmpty()) {
+            m_ui->countLabel->setText(error);
+            return;
+        }
+        m_viewAs.mode = ViewAs::Mode::Authenticated;
+        m_viewAs.userId = id;
+        m_viewAs.email = email;
+        reload();
+    });
+}
+
+void BrowserPage::connectCountAndExport()
+{
     connect(m_ui->exactCountButton, &QPushButton::clicked, this, &BrowserPage::countExactly);
     connect(m_ui->exportButton, &QPushButton::clicked, this, [this] { exportCsv(); });
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &BrowserPage::cancel);
+    new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &BrowserPage::cancel);
     connect(m_worker, &BrowseWorker::exportProgressed, this, [this](quint64 ticket, qint64 rows, qint64 bytes) {
         if (ticket == m_exportTicket)
             m_ui->countLabel->setText(tr("Exporting … %L1 rows, %2 MB (Cancel stops it)").arg(rows).arg(bytes / 1048576.0, 0, 'f', 1));
@@ -106,16 +122,13 @@ BrowserPage::BrowserPage(QWidget *parent)
                                      : tr("Export stopped, no file left: %1").arg(message));
         emit exportDone(ok, rows, message);
     });
-    connect(m_ui->cancelButton, &QPushButton::clicked, this, &BrowserPage::cancel);
-    new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &BrowserPage::cancel);
-    new QShortcut(QKeySequence::Copy, m_ui->grid, [this] { copySelection(); });
     connect(m_worker, &BrowseWorker::counted, this, [this](quint64 ticket, qint64 rows, const QString &error) {
         if (ticket != m_countTicket)
             return;
         m_ui->cancelButton->setEnabled(m_model->busy());
-        QString text;
         const QString estimate = m_structure.estimatedRows >= 0 ? QStringLiteral("~%L1").arg(m_structure.estimatedRows)
                                                                 : tr("an unknown number");
+        QString text;
         if (!error.isEmpty())
             text = tr("Count failed: %1").arg(error);
         else if (m_viewAs.mode == ViewAs::Mode::Owner)
@@ -124,6 +137,16 @@ BrowserPage::BrowserPage(QWidget *parent)
             text = tr("%L1 rows visible as %2, of %3").arg(rows).arg(m_viewAs.describe(), estimate);
         m_ui->countLabel->setText(text);
         emit countShown(text);
+    });
+}
+
+void BrowserPage::connectChart()
+{
+    // The chart wants room; the structure and value panes do not.
+    connect(m_ui->sideTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        const int total = m_ui->splitter->width();
+        const bool chart = m_ui->sideTabs->widget(index) == m_ui->chartTab;
+        m_ui->splitter->setSizes({total / 8, chart ? total * 3 / 8 : total * 5 / 8, chart ? total / 2 : total / 4});
     });
     connect(m_ui->daysSpin, qOverload<int>(&QSpinBox::valueChanged), this, [this] { refreshChart(); });
     connect(m_worker, &BrowseWorker::usageRead, this, [this](quint64 ticket, const QList<UsagePoint> &points, const QString &error) {
@@ -135,10 +158,14 @@ BrowserPage::BrowserPage(QWidget *parent)
             m_ui->usageChart->show(points, tr("%1.%2, last %3 days, as %4%5")
                                                .arg(m_schema, m_table)
                                                .arg(m_ui->daysSpin->value())
-                                               .arg(m_viewAs.describe(),
-                                                    m_filters.isEmpty() ? QString() : tr(", filtered")));
+                                               .arg(m_viewAs.describe(), m_filters.isEmpty() ? QString() : tr(", filtered")));
         emit chartShown();
     });
+}
+
+void BrowserPage::connectGrid()
+{
+    new QShortcut(QKeySequence::Copy, m_ui->grid, [this] { copySelection(); });
     connect(m_model, &TableBrowserModel::failed, this, [this](const QString &message) {
         m_ui->countLabel->setText(tr("Could not read rows: %1").arg(message));
         m_ui->cancelButton->setEnabled(false);
@@ -152,11 +179,6 @@ BrowserPage::BrowserPage(QWidget *parent)
         if (value == 0 && !m_model->atStart())
             m_model->fetchEarlier();
     });
-}
-
-BrowserPage::~BrowserPage()
-{
-    m_worker->stop();
 }
 
 void BrowserPage::setConnection(const QString &conninfo)
@@ -206,31 +228,7 @@ void BrowserPage::showStructure(const QString &schema, const QString &table, con
         return;
     }
     m_structure = s;
-    QString html = QStringLiteral("<h3>%1.%2</h3><p>%3 on disk · ~%L4 rows (estimate) · RLS %5%6</p>")
-                       .arg(schema.toHtmlEscaped(), table.toHtmlEscaped(), s.size)
-                       .arg(s.estimatedRows)
-                       .arg(s.rowSecurity ? tr("on") : tr("<b style='color:#b00020'>off</b>"),
-                            s.forceRowSecurity ? tr(" (forced)") : QString());
-    html += QStringLiteral("<h4>Columns</h4><table cellspacing=4>");
-    for (const ColumnInfo &c : s.columns)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(c.name.toHtmlEscaped(), c.type.toHtmlEscaped(), c.notNull ? QStringLiteral("not null") : QString(),
-                         c.defaultValue.isEmpty() ? QString() : QStringLiteral("default ") + c.defaultValue.toHtmlEscaped());
-    html += QStringLiteral("</table>");
-    const auto list = [&html](const QString &title, const QStringList &items) {
-        html += QStringLiteral("<h4>%1</h4>").arg(title);
-        if (items.isEmpty())
-            html += QStringLiteral("<p><i>none</i></p>");
-        for (const QString &item : items)
-            html += QStringLiteral("<p style='margin:2px'>%1</p>").arg(item.toHtmlEscaped());
-    };
-    list(tr("Key used for paging"), {s.keyColumns.isEmpty() ? tr("none: rows are paged by their physical id (ctid)") : s.keyColumns.join(QStringLiteral(", "))});
-    list(tr("Constraints"), s.constraints);
-    list(tr("Indexes"), s.indexes);
-    list(tr("Policies"), s.policies);
-    list(tr("Triggers"), s.triggers);
-    list(tr("Grants"), s.grants);
-    m_ui->structureView->setHtml(html);
+    m_ui->structureView->setHtml(structureHtml(schema, table, s));
 
     const QString keepSort = m_ui->sortCombo->currentText();
     m_ui->sortCombo->clear();

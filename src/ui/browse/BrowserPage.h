@@ -18,7 +18,8 @@ class TableBrowserModel;
 class BrowserPage : public QWidget {
     Q_OBJECT
 public:
-    explicit BrowserPage(QWidget *parent = nullptr);
+    // Browses through `worker` (its own connection and thread), which the caller owns and stops.
+    explicit BrowserPage(BrowseWorker *worker, QWidget *parent = nullptr);
     ~BrowserPage() override;
 
     void setConnection(const QString &conninfo);
@@ -41,6 +42,12 @@ signals:
     void exportDone(bool ok, qint64 rows, const QString &message);
 
 private:
+    void connectRelations();
+    void connectRowControls();
+    void connectViewAs();
+    void connectCountAndExport();
+    void connectChart();
+    void connectGrid();
     void showRelations(const QList<RelationInfo> &relations, const QString &error);
     void showStructure(const QString &schema, const QString &table, const RelationStructure &structure, const QString &error);
     void applyViewAs();

@@ -1,0 +1,42 @@
+#include "ui/browse/StructureHtml.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BrowserPage", text);
+}
+
+}  // namespace
+
+QString structureHtml(const QString &schema, const QString &table, const RelationStructure &s)
+{
+    QString html = QStringLiteral("<h3>%1.%2</h3><p>%3 on disk · ~%L4 rows (estimate) · RLS %5%6</p>")
+                       .arg(schema.toHtmlEscaped(), table.toHtmlEscaped(), s.size)
+                       .arg(s.estimatedRows)
+                       .arg(s.rowSecurity ? tr("on") : tr("<b style='color:#b00020'>off</b>"),
+                            s.forceRowSecurity ? tr(" (forced)") : QString());
+    html += QStringLiteral("<h4>Columns</h4><table cellspacing=4>");
+    for (const ColumnInfo &c : s.columns)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                    .arg(c.name.toHtmlEscaped(), c.type.toHtmlEscaped(), c.notNull ? QStringLiteral("not null") : QString(),
+                         c.defaultValue.isEmpty() ? QString() : QStringLiteral("default ") + c.defaultValue.toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    const auto list = [&html](const QString &title, const QStringList &items) {
+        html += QStringLiteral("<h4>%1</h4>").arg(title);
+        if (items.isEmpty())
+            html += QStringLiteral("<p><i>none</i></p>");
+        for (const QString &item : items)
+            html += QStringLiteral("<p style='margin:2px'>%1</p>").arg(item.toHtmlEscaped());
+    };
+    list(tr("Key used for paging"),
+         {s.keyColumns.isEmpty() ? tr("none: rows are paged by their physical id (ctid)") : s.keyColumns.join(QStringLiteral(", "))});
+    list(tr("Constraints"), s.constraints);
+    list(tr("Indexes"), s.indexes);
+    list(tr("Policies"), s.policies);
+    list(tr("Triggers"), s.triggers);
+    list(tr("Grants"), s.grants);
+    return html;
+}
