@@ -1,3 +1,5 @@
+#include "support/TestFiles.h"
+
 #include "core/catalog/MigrationCatalog.h"
 
 #include <QFile>
@@ -6,13 +8,6 @@
 
 namespace {
 
-void write(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
 
 }  // namespace
 
@@ -36,10 +31,10 @@ private slots:
 void TestMigrationCatalog::readsAValidFolder()
 {
     QTemporaryDir dir;
-    write(dir.filePath("20250918_create_x.sql"), "CREATE TABLE x (id int);\n");
-    write(dir.filePath("20250918_create_x.down.sql"), "DROP TABLE x;\n");
-    write(dir.filePath("20250918_create_x.verify.sql"), "SELECT 'x' AS check_name, true AS passed, '' AS detail;\n");
-    write(dir.filePath("README.md"), "not a migration\n");
+    WRITE_FILE(dir.filePath("20250918_create_x.sql"), "CREATE TABLE x (id int);\n");
+    WRITE_FILE(dir.filePath("20250918_create_x.down.sql"), "DROP TABLE x;\n");
+    WRITE_FILE(dir.filePath("20250918_create_x.verify.sql"), "SELECT 'x' AS check_name, true AS passed, '' AS detail;\n");
+    WRITE_FILE(dir.filePath("README.md"), "not a migration\n");
     const MigrationCatalog catalog = scanMigrationFolder(dir.path());
     QVERIFY2(catalog.issues.isEmpty(), qPrintable(catalog.issues.value(0).toString()));
     QCOMPARE(catalog.migrations.size(), 1);
@@ -57,7 +52,7 @@ void TestMigrationCatalog::ordersVersionsNumerically()
 {
     QTemporaryDir dir;
     for (const char *name : {"20251002090000_b.sql", "9_early.sql", "20250918_a.sql", "10_later.sql"})
-        write(dir.filePath(QLatin1String(name)), "SELECT 1;");
+        WRITE_FILE(dir.filePath(QLatin1String(name)), "SELECT 1;");
     const MigrationCatalog catalog = scanMigrationFolder(dir.path());
     QStringList versions;
     for (const MigrationFile &m : catalog.migrations)
@@ -110,8 +105,8 @@ void TestMigrationCatalog::rejectsBadInput()
     QFETCH(QString, message);
     QTemporaryDir dir;
     if (file.contains(QLatin1String(".down.")) && content.isEmpty())
-        write(dir.filePath("20250918_x.sql"), "SELECT 1;");
-    write(dir.filePath(file), content);
+        WRITE_FILE(dir.filePath("20250918_x.sql"), "SELECT 1;");
+    WRITE_FILE(dir.filePath(file), content);
     const MigrationCatalog catalog = scanMigrationFolder(dir.path());
     QVERIFY(catalog.hasErrors());
     const QString text = catalog.errors().first().toString();
@@ -140,8 +135,8 @@ void TestMigrationCatalog::warnsAboutDownFilesInASupabaseCliFolder()
 {
     QTemporaryDir root;
     const QString folder = root.filePath("supabase/migrations");
-    write(folder + "/20250918_x.sql", "CREATE TABLE x ();");
-    write(folder + "/20250918_x.down.sql", "DROP TABLE x;");
+    WRITE_FILE(folder + "/20250918_x.sql", "CREATE TABLE x ();");
+    WRITE_FILE(folder + "/20250918_x.down.sql", "DROP TABLE x;");
     const MigrationCatalog catalog = scanMigrationFolder(folder);
     QVERIFY(!catalog.hasErrors());
     QCOMPARE(catalog.warnings().size(), 1);
@@ -154,24 +149,24 @@ void TestMigrationCatalog::warnsAboutDownFilesInASupabaseCliFolder()
 void TestMigrationCatalog::acceptsDownAndVerifySubfolders()
 {
     QTemporaryDir dir;
-    write(dir.filePath("20250918_x.sql"), "CREATE TABLE x ();");
-    write(dir.filePath("down/20250918_x.sql"), "DROP TABLE x;");
-    write(dir.filePath("verify/20250918_x.sql"), "SELECT 'x' AS check_name, true AS passed, '' AS detail;");
+    WRITE_FILE(dir.filePath("20250918_x.sql"), "CREATE TABLE x ();");
+    WRITE_FILE(dir.filePath("down/20250918_x.sql"), "DROP TABLE x;");
+    WRITE_FILE(dir.filePath("verify/20250918_x.sql"), "SELECT 'x' AS check_name, true AS passed, '' AS detail;");
     MigrationCatalog catalog = scanMigrationFolder(dir.path());
     QVERIFY(catalog.issues.isEmpty());
     QCOMPARE(catalog.migrations.first().down.fileName(), QStringLiteral("down/20250918_x.sql"));
     QCOMPARE(catalog.migrations.first().verify.fileName(), QStringLiteral("verify/20250918_x.sql"));
 
-    write(dir.filePath("20250918_x.down.sql"), "DROP TABLE x;");
+    WRITE_FILE(dir.filePath("20250918_x.down.sql"), "DROP TABLE x;");
     catalog = scanMigrationFolder(dir.path());
     QCOMPARE(catalog.errors().size(), 1);
     QCOMPARE(catalog.errors().first().toString(),
              QStringLiteral("down/20250918_x.sql: second down file for version 20250918: 20250918_x.down.sql is one already"));
 
     QTemporaryDir other;
-    write(other.filePath("20250918_a.sql"), "SELECT 1;");
-    write(other.filePath("20250918_b.sql"), "SELECT 1;");
-    write(other.filePath("20250918_b.down.sql"), "SELECT 1;");
+    WRITE_FILE(other.filePath("20250918_a.sql"), "SELECT 1;");
+    WRITE_FILE(other.filePath("20250918_b.sql"), "SELECT 1;");
+    WRITE_FILE(other.filePath("20250918_b.down.sql"), "SELECT 1;");
     catalog = scanMigrationFolder(other.path());
     QCOMPARE(catalog.errors().size(), 2);
     QCOMPARE(catalog.errors().at(0).toString(),
@@ -184,7 +179,7 @@ void TestMigrationCatalog::acceptsDownAndVerifySubfolders()
 void TestMigrationCatalog::toleratesAByteOrderMark()
 {
     QTemporaryDir dir;
-    write(dir.filePath("20250918_x.sql"), "\xEF\xBB\xBFSELECT 1;");
+    WRITE_FILE(dir.filePath("20250918_x.sql"), "\xEF\xBB\xBFSELECT 1;");
     const MigrationCatalog catalog = scanMigrationFolder(dir.path());
     QVERIFY(!catalog.hasErrors());
     QCOMPARE(catalog.warnings().first().toString(),

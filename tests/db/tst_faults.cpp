@@ -1,6 +1,9 @@
 // Faults, on an instance of its own (scripts/localdb start/pause/resume): the server gone in the
 // middle of an apply, a status and a browse; clients cut off by PgBouncer; a statement timeout.
 // Each time: a specific message, nothing half-applied, and the next attempt works.
+#include "support/ServerActivity.h"
+#include "support/TestFiles.h"
+
 #include "db/migrate/MigrationRunner.h"
 #include "db/pg/PgConnection.h"
 #include "db/browse/TableBrowser.h"
@@ -23,12 +26,6 @@ QString localdb(const QStringList &args, QString *stdoutText = nullptr)
     return p.exitCode() == 0 ? QString() : QString::fromUtf8(p.readAllStandardError());
 }
 
-void write(const QString &path, const QString &text)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text.toUtf8());
-}
 
 }  // namespace
 
@@ -76,8 +73,8 @@ void TestFaults::initTestCase()
             m_bouncer = line.mid(28);
     }
     QVERIFY(!m_port.isEmpty() && !m_bouncer.isEmpty());
-    write(m_dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(30);\nCREATE TABLE after_sleep (a int);");
-    write(m_dir.filePath("2_quick.sql"), "CREATE TABLE quick (a int);");
+    WRITE_FILE(m_dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(30);\nCREATE TABLE after_sleep (a int);");
+    WRITE_FILE(m_dir.filePath("2_quick.sql"), "CREATE TABLE quick (a int);");
 }
 
 void TestFaults::cleanupTestCase()
@@ -90,20 +87,23 @@ void TestFaults::serverGoneMidApply()
     PgConnection c;
     QCOMPARE(c.open(conninfo()), QString());
     MigrationRunner runner(c);
-    std::thread crash([this] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    // The server goes while the migration's second statement runs.
+    int sleeping = 0;
+    std::thread crash([this, &sleeping] {
+        sleeping = ServerActivity::waitForQuery(conninfo(), QStringLiteral("SELECT pg_sleep(30)"));
         localdb({"pause", m_name});
     });
     const MigrationCatalog catalog = scanMigrationFolder(m_dir.path());
     const RunReport report = runner.apply(*catalog.find("1"));
     crash.join();
+    QVERIFY(sleeping > 0);
     QVERIFY(!report.ok);
     QVERIFY2(report.message.contains("nothing of this migration was committed"), qPrintable(report.message));
     QVERIFY(!c.isOpen());
     QCOMPARE(localdb({"resume", m_name}), QString());
     // Nothing of it is there, and the next attempt (a new connection) works.
     QCOMPARE(scalar("SELECT to_regclass('public.slow') IS NULL"), QStringLiteral("t"));
-    write(m_dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(0);\nCREATE TABLE after_sleep (a int);");
+    WRITE_FILE(m_dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(0);\nCREATE TABLE after_sleep (a int);");
     PgConnection again;
     QCOMPARE(again.open(conninfo()), QString());
     MigrationRunner retry(again);
@@ -153,9 +153,10 @@ void TestFaults::poolerCutsTheClientOff()
     MigrationRunner runner(c, options);
     // The server's backend outlives the cut until its statement ends (then it finds the client gone
     // and rolls back): keep the statement short.
-    write(m_dir.filePath("3_slow_pooled.sql"), "CREATE TABLE slow_pooled (a int);\nSELECT pg_sleep(3);");
-    std::thread cut([this] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    WRITE_FILE(m_dir.filePath("3_slow_pooled.sql"), "CREATE TABLE slow_pooled (a int);\nSELECT pg_sleep(3);");
+    int sleeping = 0;
+    std::thread cut([this, &sleeping] {
+        sleeping = ServerActivity::waitForQuery(conninfo(), QStringLiteral("SELECT pg_sleep(3)"));
         // PgBouncer's admin console: drop every client and server connection of the database.
         PgConnection admin;
         admin.open(QStringLiteral("host=127.0.0.1 port=%1 dbname=pgbouncer user=postgres password=%2").arg(m_bouncer, m_password));
@@ -164,6 +165,7 @@ void TestFaults::poolerCutsTheClientOff()
     });
     const RunReport report = runner.apply(*scanMigrationFolder(m_dir.path()).find("3"));
     cut.join();
+    QVERIFY(sleeping > 0);
     QVERIFY(!report.ok);
     QVERIFY2(report.message.contains("nothing of this migration was committed") || report.error.isError(), qPrintable(report.message));
     QTRY_COMPARE_WITH_TIMEOUT(scalar("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(3)%' "
@@ -177,16 +179,13 @@ void TestFaults::poolerCutsTheClientOff()
 
 void TestFaults::statementTimeoutLeavesNothing()
 {
-    write(m_dir.filePath("4_timeout.sql"), "CREATE TABLE timed (a int);\nSELECT pg_sleep(3);");
+    WRITE_FILE(m_dir.filePath("4_timeout.sql"), "CREATE TABLE timed (a int);\nSELECT pg_sleep(3);");
     PgConnection c;
     QCOMPARE(c.open(conninfo()), QString());
     RunnerOptions options;
     options.statementTimeout = QStringLiteral("300ms");
     MigrationRunner runner(c, options);
-    QElapsedTimer timer;
-    timer.start();
     const RunReport report = runner.apply(*scanMigrationFolder(m_dir.path()).find("4"));
-    QVERIFY(timer.elapsed() < 2500);
     QVERIFY(!report.ok);
     QCOMPARE(report.error.sqlState, QStringLiteral("57014"));
     QVERIFY2(report.message.contains("canceling statement due to statement timeout"), qPrintable(report.message));

@@ -1,7 +1,9 @@
 // The engine and the browser through PgBouncer in transaction mode (scripts/localdb starts one in
 // front of the test cluster), as through Supabase's transaction pooler: no named prepared
 // statements, no session state between transactions, the migration lock per transaction.
+#include "support/ServerActivity.h"
 #include "support/TestDatabase.h"
+#include "support/TestFiles.h"
 
 #include "db/blockers/BlockerWatch.h"
 #include "db/migrate/CatalogSnapshot.h"
@@ -24,12 +26,6 @@ RunnerOptions pooled()
     return options;
 }
 
-void write(const QString &path, const QString &text)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text.toUtf8());
-}
 
 }  // namespace
 
@@ -96,7 +92,7 @@ void TestPooled::appliesVerifiesAndRollsBackThroughThePooler()
 void TestPooled::twoRunnersNeverApplyTogether()
 {
     QTemporaryDir dir;
-    write(dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(0.5);\n");
+    WRITE_FILE(dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(0.5);\n");
     const MigrationFile slow = scanMigrationFolder(dir.path()).migrations.first();
     for (int trial = 0; trial < 5; ++trial) {
         TestDatabase db;
@@ -122,19 +118,19 @@ void TestPooled::cancelsThroughThePooler()
 {
     TestDatabase db;
     QTemporaryDir dir;
-    write(dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(20);\n");
+    WRITE_FILE(dir.filePath("1_slow.sql"), "CREATE TABLE slow (a int);\nSELECT pg_sleep(20);\n");
     auto c = pooledConnection(db);
     MigrationRunner runner(*c, pooled());
-    std::thread canceller([&runner] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    int sleeping = 0;
+    std::thread canceller([&runner, &db, &sleeping] {
+        sleeping = ServerActivity::waitForQuery(db.directConninfo(), QStringLiteral("SELECT pg_sleep(20)"));
         runner.cancel();
     });
-    QElapsedTimer timer;
-    timer.start();
     const RunReport report = runner.apply(scanMigrationFolder(dir.path()).migrations.first());
     canceller.join();
-    QVERIFY(timer.elapsed() < 10000);
+    QVERIFY(sleeping > 0);
     QVERIFY(report.cancelled);
+    QCOMPARE(report.error.sqlState, QStringLiteral("57014"));
     QCOMPARE(db.scalar("SELECT to_regclass('public.slow') IS NULL"), QStringLiteral("t"));
 }
 
@@ -142,7 +138,7 @@ void TestPooled::refusesNoTransactionFilesBehindAPooler()
 {
     TestDatabase db;
     QTemporaryDir dir;
-    write(dir.filePath("1_index.sql"), "-- atlas:no-transaction\nCREATE INDEX CONCURRENTLY i ON pg_class (relname);");
+    WRITE_FILE(dir.filePath("1_index.sql"), "-- atlas:no-transaction\nCREATE INDEX CONCURRENTLY i ON pg_class (relname);");
     auto c = pooledConnection(db);
     MigrationRunner runner(*c, pooled());
     const RunReport report = runner.apply(scanMigrationFolder(dir.path()).migrations.first());
@@ -192,8 +188,8 @@ void TestPooled::watchNamesOnlyWhatBlocksTheEngine()
     TestDatabase db;
     QTemporaryDir dir;
     QVERIFY(db.connect()->exec("CREATE TABLE t (a int); CREATE TABLE u (a int)").ok());
-    write(dir.filePath("1_alter_t.sql"), "ALTER TABLE t ADD COLUMN b int;");
-    write(dir.filePath("2_hold_u.sql"), "ALTER TABLE u ADD COLUMN b int;\nSELECT pg_sleep(2.5);");
+    WRITE_FILE(dir.filePath("1_alter_t.sql"), "ALTER TABLE t ADD COLUMN b int;");
+    WRITE_FILE(dir.filePath("2_hold_u.sql"), "ALTER TABLE u ADD COLUMN b int;\nSELECT pg_sleep(2.5);");
     const MigrationCatalog catalog = scanMigrationFolder(dir.path());
     auto engine = pooledConnection(db);
     RunnerOptions options = pooled();
@@ -211,7 +207,7 @@ void TestPooled::watchNamesOnlyWhatBlocksTheEngine()
     auto reader = db.connect();
     const QString readerPid = reader->exec("SELECT pg_backend_pid()").value(0, 0);
     std::thread reading([&] { reader->exec("SELECT count(*), pg_sleep(2.5) FROM t"); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    QVERIFY(ServerActivity::waitForQuery(db.directConninfo(), QStringLiteral("SELECT count(*), pg_sleep(2.5) FROM t")) > 0);
     QVERIFY2(runner.apply(*catalog.find("1")).ok, "the ALTER goes on once the reader is done");
     reading.join();
     {
@@ -224,12 +220,16 @@ void TestPooled::watchNamesOnlyWhatBlocksTheEngine()
 
     // 2: the engine holds u while an application query waits behind it: nothing blocks the engine.
     auto app = db.connect();
+    bool queued = false;
     std::thread waiting([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(500));
-        app->exec("SELECT count(*) FROM u");
+        // Once the engine holds u (its migration sleeps), the application query queues behind it.
+        queued = ServerActivity::waitForQuery(db.directConninfo(), QStringLiteral("SELECT pg_sleep(2.5)")) > 0;
+        if (queued)
+            app->exec("SELECT count(*) FROM u");
     });
     QVERIFY(runner.apply(*catalog.find("2")).ok);
     waiting.join();
+    QVERIFY(queued);
     const std::lock_guard<std::mutex> lock(mutex);
     QVERIFY2(reported.isEmpty(), qPrintable(reported.join('\n')));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -27,6 +28,12 @@ public:
     SilentServer &operator=(const SilentServer &) = delete;
 
     int port() const { return m_port; }
+    // Whether a client has connected (waits in the backlog), once one has; false after `timeoutMs`.
+    bool waitForClient(int timeoutMs) const
+    {
+        pollfd descriptor{m_fd, POLLIN, 0};
+        return ::poll(&descriptor, 1, timeoutMs) == 1;
+    }
 
 private:
     int m_fd = -1;

@@ -39,6 +39,8 @@ public:
         options.transactionPooled = pooled();
         return options;
     }
+    // Straight to the server, never through PgBouncer: for watching pg_stat_activity.
+    QString directConninfo() const { return QStringLiteral("dbname=%1").arg(m_name); }
     QString conninfo() const
     {
         return pooled() ? QStringLiteral("host=127.0.0.1 port=%1 dbname=%2").arg(qEnvironmentVariable("ATLAS_PGBOUNCER_PORT"), m_name)

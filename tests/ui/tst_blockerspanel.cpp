@@ -2,7 +2,9 @@
 // daily_usage, an apply waits for it, the panel names the blocker, and cancelling it lets the
 // apply finish.
 #include "support/ConsoleWindow.h"
+#include "support/ServerActivity.h"
 #include "support/TestDatabase.h"
+#include "support/TestFiles.h"
 
 #include "core/catalog/MigrationCatalog.h"
 #include "ui/migrations/BlockersPanel.h"
@@ -11,9 +13,9 @@
 
 #include <QDir>
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -30,19 +32,20 @@ private slots:
     void theLockWaitIsTheUsersToChoose();
 
 private:
-    // A folder with the Atlas usage tables (applied here) and one migration that alters daily_usage.
-    static void prepare(const TestDatabase &db, QTemporaryDir *dir)
+    // A folder with the Atlas usage tables (applied here) and one migration that alters
+    // daily_usage, saying first which lock_timeout it runs under. False when it cannot be made.
+    [[nodiscard]] static bool prepare(const TestDatabase &db, QTemporaryDir *dir)
     {
         const QString first = QStringLiteral("20250918_create_usage_tracking_tables.sql");
-        QVERIFY(QFile::copy(QDir(QStringLiteral(ATLAS_MIGRATIONS_DIR)).filePath(first), dir->filePath(first)));
-        QFile alter(dir->filePath(QStringLiteral("20990101000000_add_note_to_daily_usage.sql")));
-        QVERIFY(alter.open(QIODevice::WriteOnly));
-        alter.write("ALTER TABLE public.daily_usage ADD COLUMN note text;\n");
-        alter.close();
+        if (!QFile::copy(QDir(QStringLiteral(ATLAS_MIGRATIONS_DIR)).filePath(first), dir->filePath(first))
+            || !writeTestFile(dir->filePath(QStringLiteral("20990101000000_add_note_to_daily_usage.sql")),
+                              "DO $$ BEGIN RAISE NOTICE 'lock_timeout is %', current_setting('lock_timeout'); END $$;\n"
+                              "ALTER TABLE public.daily_usage ADD COLUMN note text;\n"))
+            return false;
         const MigrationCatalog catalog = scanMigrationFolder(dir->path());
         auto engine = db.connect();
         MigrationRunner runner(*engine, TestDatabase::runnerOptions());
-        QVERIFY(runner.apply(catalog.migrations.first()).ok);
+        return runner.apply(catalog.migrations.first()).ok;
     }
     static QTreeWidget *tree(QWidget &w, const char *name) { return w.findChild<QTreeWidget *>(QLatin1String(name)); }
 };
@@ -50,18 +53,24 @@ private:
 namespace {
 
 // A session that reads daily_usage for `seconds` in one statement, holding ACCESS SHARE on it
-// meanwhile. Started once its lock is granted; joined when it goes out of scope.
+// meanwhile; joined when it goes out of scope. holding() waits until its lock is granted.
 class Reader {
 public:
     Reader(const TestDatabase &db, int seconds)
-        : m_connection(db.connect())
+        : m_db(db)
+        , m_connection(db.connect())
         , m_pid(m_connection->exec(QStringLiteral("SELECT pg_backend_pid()")).value(0, 0))
     {
         m_thread = std::thread([this, seconds] {
             m_result = m_connection->exec(QStringLiteral("SELECT count(*), pg_sleep(%1) FROM public.daily_usage").arg(seconds));
         });
-        QTRY_VERIFY_WITH_TIMEOUT(db.scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE pid = %1 AND relation = "
-                                                          "'public.daily_usage'::regclass AND granted").arg(m_pid)) == "1", 5000);
+    }
+    [[nodiscard]] bool holding() const
+    {
+        return QTest::qWaitFor([this] {
+            return m_db.scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE pid = %1 AND relation = "
+                                              "'public.daily_usage'::regclass AND granted").arg(m_pid)) == "1";
+        }, 10000);
     }
     ~Reader()
     {
@@ -78,6 +87,7 @@ public:
     }
 
 private:
+    const TestDatabase &m_db;
     std::unique_ptr<PgConnection> m_connection;
     QString m_pid;
     PgResult m_result;
@@ -90,14 +100,15 @@ void TestBlockersPanel::listsTheBlockerAndCancelsIt()
 {
     TestDatabase db;
     QTemporaryDir dir;
-    prepare(db, &dir);
+    QVERIFY(prepare(db, &dir));
 
     // The blocker: one statement that reads daily_usage for 60 s, holding ACCESS SHARE meanwhile.
     Reader blocker(db, 60);
+    QVERIFY(blocker.holding());
     const QString blockerPid = blocker.pid();
 
     MainWindow window;
-    openConsole(window, db.conninfo(), dir.path());
+    QVERIFY(openConsole(window, db.conninfo(), dir.path()));
     MigrationsPage *page = window.migrationsPage();
     BlockersPanel *panel = page->blockersPanel();
     QStringList asked;
@@ -135,7 +146,7 @@ void TestBlockersPanel::terminatesAnIdleTransactionAfterConfirmation()
 {
     TestDatabase db;
     QTemporaryDir dir;
-    prepare(db, &dir);
+    QVERIFY(prepare(db, &dir));
     // Idle in a transaction that locked the table: only terminating the session frees it.
     auto holder = db.connect();
     const QString holderPid = holder->exec(QStringLiteral("SELECT pg_backend_pid()")).value(0, 0);
@@ -152,7 +163,9 @@ void TestBlockersPanel::terminatesAnIdleTransactionAfterConfirmation()
     bool answer = false;
     panel.setConfirmer([&](const QString &title, const QString &) { asked << title; return answer; });
     QTreeWidget *blockers = tree(panel, "blockerTree");
-    QTRY_VERIFY_WITH_TIMEOUT((panel.refresh(), QTest::qWait(200), blockers->topLevelItemCount() == 1), 5000);
+    QVERIFY(ServerActivity::waitForLockWait(db.directConninfo()));
+    panel.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(blockers->topLevelItemCount() == 1, 10000);
     QCOMPARE(blockers->topLevelItem(0)->text(0), holderPid);
     QCOMPARE(blockers->topLevelItem(0)->text(4), QStringLiteral("idle in transaction"));
 
@@ -177,10 +190,11 @@ void TestBlockersPanel::theLockWaitIsTheUsersToChoose()
 {
     TestDatabase db;
     QTemporaryDir dir;
-    prepare(db, &dir);
+    QVERIFY(prepare(db, &dir));
     Reader blocker(db, 30);
+    QVERIFY(blocker.holding());
     MainWindow window;
-    openConsole(window, db.conninfo(), dir.path());
+    QVERIFY(openConsole(window, db.conninfo(), dir.path()));
     MigrationsPage *page = window.migrationsPage();
     QSignalSpy done(page, &MigrationsPage::operationDone);
     page->selectVersion(QStringLiteral("20990101000000"));
@@ -194,13 +208,13 @@ void TestBlockersPanel::theLockWaitIsTheUsersToChoose()
     combo->setCurrentText(QStringLiteral("1s"));
     QVERIFY(combo->toolTip().endsWith("Now 1s."));
 
-    // One second, then the migration gives up and rolls back, instead of four.
-    QElapsedTimer waited;
-    waited.start();
+    // The migration runs under the lock_timeout chosen here (it says so itself), gives up waiting
+    // for the reader's lock and rolls back.
     page->applySelected();
     QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 10000);
     QVERIFY(!done.last().at(1).toBool());
-    QVERIFY2(waited.elapsed() < 3500, qPrintable(QString::number(waited.elapsed())));
+    const QString notices = window.findChild<QPlainTextEdit *>("noticeView")->toPlainText();
+    QVERIFY2(notices.contains("NOTICE: lock_timeout is 1s"), qPrintable(notices));
     const QString result = window.findChild<QLabel *>("resultLabel")->text();
     QVERIFY2(result.contains("lock timeout"), qPrintable(result));
     QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_name = 'daily_usage' "

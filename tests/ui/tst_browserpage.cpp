@@ -32,12 +32,11 @@ private:
     std::unique_ptr<TestDatabase> m_db;
     BrowseWorker *m_worker = nullptr;
     std::unique_ptr<BrowserPage> m_page;
-    void openDailyUsage()
+    [[nodiscard]] bool openDailyUsage()
     {
         QSignalSpy shown(m_page.get(), &BrowserPage::tableShown);
         m_page->openTable("public", "daily_usage");
-        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_page->model()->rowCount() > 0, 10000);
+        return QTest::qWaitFor([&] { return !shown.isEmpty() && m_page->model()->rowCount() > 0; }, 10000);
     }
 };
 
@@ -64,16 +63,17 @@ void TestBrowserPage::initTestCase()
 
 void TestBrowserPage::pagesLazilyInBoundedMemory()
 {
-    openDailyUsage();
+    QVERIFY(openDailyUsage());
     TableBrowserModel *model = m_page->model();
     QCOMPARE(model->rowCount(), TableBrowserModel::kPageSize);
     QCOMPARE(model->headerData(0, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("id"));
     // Scroll to the end, page by page, as the view would.
-    while (model->canFetchMore({}) || model->busy()) {
+    const bool reachedTheEnd = QTest::qWaitFor([model] {
         if (model->canFetchMore({}))
             model->fetchMore({});
-        QTest::qWait(5);
-    }
+        return !model->canFetchMore({}) && !model->busy();
+    }, 60000);
+    QVERIFY(reachedTheEnd);
     QCOMPARE(model->rowCount(), 6000);
     QVERIFY(model->atEnd());
     QVERIFY2(model->loadedPages() <= TableBrowserModel::kMaxLoadedPages, qPrintable(QString::number(model->loadedPages())));
@@ -92,7 +92,7 @@ void TestBrowserPage::pagesLazilyInBoundedMemory()
 
 void TestBrowserPage::jumpsToTheLastPage()
 {
-    openDailyUsage();
+    QVERIFY(openDailyUsage());
     QSignalSpy arrived(m_page->model(), &TableBrowserModel::pageArrived);
     m_page->reload(true);
     QTRY_VERIFY_WITH_TIMEOUT(!arrived.isEmpty(), 10000);
@@ -110,7 +110,7 @@ void TestBrowserPage::jumpsToTheLastPage()
 
 void TestBrowserPage::viewsAsAUser()
 {
-    openDailyUsage();
+    QVERIFY(openDailyUsage());
     auto *combo = m_page->findChild<QComboBox *>(QStringLiteral("viewAsCombo"));
     auto *user = m_page->findChild<QLineEdit *>(QStringLiteral("userEdit"));
     QSignalSpy counted(m_page.get(), &BrowserPage::countShown);
@@ -144,7 +144,7 @@ void TestBrowserPage::chartsUsageByTier()
     auto *combo = m_page->findChild<QComboBox *>(QStringLiteral("viewAsCombo"));
     combo->setCurrentIndex(0);
     emit combo->activated(0);
-    openDailyUsage();
+    QVERIFY(openDailyUsage());
     QTRY_VERIFY_WITH_TIMEOUT(!charted.isEmpty(), 10000);
     auto *chart = m_page->findChild<UsageChart *>(QStringLiteral("usageChart"));
     QTRY_COMPARE(chart->barSetCount(), 2);  // free and premium, summed on the server

@@ -2,6 +2,7 @@
 // after apply shows its statement diff, for history our engine wrote and for rows written the way
 // the Supabase CLI writes them; repair asks, refuses without confirmation, and audits who and why.
 #include "support/ConsoleWindow.h"
+#include "support/TestFiles.h"
 #include "support/TestDatabase.h"
 
 #include "core/sql/SupabaseSplitter.h"
@@ -23,12 +24,6 @@
 
 namespace {
 
-void write(const QString &path, const QByteArray &text)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text);
-}
 
 // "changed 3 COMMENT ON TABLE t IS 'one' -> 3 COMMENT ON TABLE t IS 'two'", one per difference.
 QStringList describe(const QList<StatementDelta> &deltas)
@@ -66,17 +61,18 @@ private slots:
 
 private:
     // 1_t applied by the engine, then edited; 2_cli recorded the way the Supabase CLI records it,
-    // from a different text than the file's now.
-    static void prepare(const TestDatabase &db, QTemporaryDir *dir)
+    // from a different text than the file's now. False when it cannot be made.
+    [[nodiscard]] static bool prepare(const TestDatabase &db, QTemporaryDir *dir)
     {
-        write(dir->filePath("1_t.sql"), "CREATE TABLE t (a int);\nCOMMENT ON TABLE t IS 'one';\n");
+        if (!writeTestFile(dir->filePath("1_t.sql"), "CREATE TABLE t (a int);\nCOMMENT ON TABLE t IS 'one';\n"))
+            return false;
         auto engine = db.connect();
         MigrationRunner runner(*engine, TestDatabase::runnerOptions());
-        QVERIFY(runner.apply(*scanMigrationFolder(dir->path()).find("1")).ok);
-        write(dir->filePath("1_t.sql"), "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nCOMMENT ON TABLE t IS 'two';\n");
-        write(dir->filePath("2_cli.sql"), "CREATE TABLE u (a int);\n");
-        QVERIFY(engine->exec("CREATE TABLE u (b int); INSERT INTO supabase_migrations.schema_migrations (version, name, statements) "
-                             "VALUES ('2', 'cli', ARRAY['CREATE TABLE u (b int)'])").ok());
+        return runner.apply(*scanMigrationFolder(dir->path()).find("1")).ok
+            && writeTestFile(dir->filePath("1_t.sql"), "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nCOMMENT ON TABLE t IS 'two';\n")
+            && writeTestFile(dir->filePath("2_cli.sql"), "CREATE TABLE u (a int);\n")
+            && engine->exec("CREATE TABLE u (b int); INSERT INTO supabase_migrations.schema_migrations (version, name, statements) "
+                            "VALUES ('2', 'cli', ARRAY['CREATE TABLE u (b int)'])").ok();
     }
     static QString state(MigrationsPage *page, const QString &version)
     {
@@ -91,9 +87,9 @@ void TestDriftRepair::driftTabShowsTheStatementDiff()
 {
     TestDatabase db;
     QTemporaryDir dir;
-    prepare(db, &dir);
+    QVERIFY(prepare(db, &dir));
     MainWindow window;
-    openConsole(window, db.conninfo(), dir.path());
+    QVERIFY(openConsole(window, db.conninfo(), dir.path()));
     MigrationsPage *page = window.migrationsPage();
     QCOMPARE(state(page, "1"), QStringLiteral("modified"));
     QCOMPARE(state(page, "2"), QStringLiteral("modified"));
@@ -125,9 +121,9 @@ void TestDriftRepair::repairRefusesWithoutConfirmationAndWritesTheAuditRow()
 {
     TestDatabase db;
     QTemporaryDir dir;
-    prepare(db, &dir);
+    QVERIFY(prepare(db, &dir));
     MainWindow window;
-    openConsole(window, db.conninfo(), dir.path());
+    QVERIFY(openConsole(window, db.conninfo(), dir.path()));
     MigrationsPage *page = window.migrationsPage();
     QSignalSpy done(page, &MigrationsPage::operationDone);
     const QString recordedBefore = db.scalar("SELECT statements::text FROM supabase_migrations.schema_migrations WHERE version = '1'");
@@ -221,16 +217,16 @@ void TestDriftRepair::halfDoneMigrationOffersResumeAndItsDownFile()
 {
     TestDatabase db;
     QTemporaryDir dir;
-    write(dir.filePath("1_events.sql"), "-- atlas:no-transaction\nCREATE TABLE d (a int);\n"
+    WRITE_FILE(dir.filePath("1_events.sql"), "-- atlas:no-transaction\nCREATE TABLE d (a int);\n"
                                         "CREATE INDEX CONCURRENTLY d_a ON d (a);\nINSERT INTO audit_target VALUES (1);\n");
-    write(dir.filePath("1_events.down.sql"), "DROP TABLE IF EXISTS d;");
+    WRITE_FILE(dir.filePath("1_events.down.sql"), "DROP TABLE IF EXISTS d;");
     {
         auto engine = db.connect();
         MigrationRunner runner(*engine, TestDatabase::runnerOptions());
         QVERIFY(!runner.apply(*scanMigrationFolder(dir.path()).find("1")).ok);
     }
     MainWindow window;
-    openConsole(window, db.conninfo(), dir.path());
+    QVERIFY(openConsole(window, db.conninfo(), dir.path()));
     MigrationsPage *page = window.migrationsPage();
     QSignalSpy done(page, &MigrationsPage::operationDone);
     page->selectVersion("1");

@@ -29,11 +29,11 @@ private:
     static QTreeWidget *tree(QWidget &w, const char *name) { return w.findChild<QTreeWidget *>(QLatin1String(name)); }
     // Clicks and waits for the next signal of `spy`, which may arrive while the click is still
     // being processed (a fast worker answers within processEvents()).
-    static void clickAndWait(QPushButton *button, QSignalSpy &spy, int timeoutMs)
+    [[nodiscard]] static bool clickAndWait(QPushButton *button, QSignalSpy &spy, int timeoutMs)
     {
         const qsizetype before = spy.size();
         QTest::mouseClick(button, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(spy.size() > before, timeoutMs);
+        return QTest::qWaitFor([&] { return spy.size() > before; }, timeoutMs);
     }
     static QStringList column(QTreeWidget *tree, int c)
     {
@@ -62,7 +62,7 @@ void TestMigrationsPage::clicksThroughDryRunApplyVerifyRollback()
     QVERIFY(tree(window, "statementTree")->topLevelItemCount() > 30);
 
     // Dry run: the difference is shown, the database is unchanged.
-    clickAndWait(button(window, "dryRunButton"), done, 20000);
+    QVERIFY(clickAndWait(button(window, "dryRunButton"), done, 20000));
     QCOMPARE(done.last().at(1).toBool(), true);
     QStringList created;
     for (int i = 0; i < tree(window, "dryRunTree")->topLevelItemCount(); ++i) {
@@ -77,7 +77,7 @@ void TestMigrationsPage::clicksThroughDryRunApplyVerifyRollback()
 
     // Apply (local: no confirmation), then the state refreshes to applied.
     shown.clear();
-    clickAndWait(button(window, "applyButton"), done, 20000);
+    QVERIFY(clickAndWait(button(window, "applyButton"), done, 20000));
     QVERIFY2(done.last().at(1).toBool(), qPrintable(window.findChild<QLabel *>("resultLabel")->text()));
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
     QCOMPARE(column(migrations, 2), (QStringList{"applied", "pending", "pending"}));
@@ -86,7 +86,7 @@ void TestMigrationsPage::clicksThroughDryRunApplyVerifyRollback()
 
     // Verify: every check passes.
     QVERIFY2(button(window, "verifyButton")->isEnabled(), qPrintable(page->selectedVersion() + " " + window.findChild<QLabel *>("resultLabel")->text()));
-    clickAndWait(button(window, "verifyButton"), done, 20000);
+    QVERIFY(clickAndWait(button(window, "verifyButton"), done, 20000));
     QVERIFY(done.last().at(1).toBool());
     QTreeWidget *checks = tree(window, "verifyTree");
     QVERIFY(checks->topLevelItemCount() > 50);
@@ -94,7 +94,7 @@ void TestMigrationsPage::clicksThroughDryRunApplyVerifyRollback()
 
     // Roll back: pending again, history row gone.
     shown.clear();
-    clickAndWait(button(window, "rollbackButton"), done, 20000);
+    QVERIFY(clickAndWait(button(window, "rollbackButton"), done, 20000));
     QVERIFY(done.last().at(1).toBool());
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
     QCOMPARE(column(migrations, 2), (QStringList{"pending", "pending", "pending"}));
@@ -130,7 +130,7 @@ void TestMigrationsPage::productionGuardRefusesWithoutTheTypedName()
     QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NULL"), QStringLiteral("t"));
 
     page->setConfirmer([](const ActionGuard &guard) { return guard.accepts(QStringLiteral("abcdefghij")); });
-    clickAndWait(button(window, "applyButton"), done, 20000);
+    QVERIFY(clickAndWait(button(window, "applyButton"), done, 20000));
     QVERIFY(done.last().at(1).toBool());
     QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NOT NULL"), QStringLiteral("t"));
 }

@@ -136,6 +136,7 @@ void EnvironmentsPage::showColumn(const QString &profileId, const StatusReport &
         header->setText(header->text() + QStringLiteral("\n⚠ ") + error.left(40));
         header->setToolTip(error);
     }
+    emit environmentRead(m_profiles.at(column).name, error.isEmpty());
     if (--m_waiting == 0) {
         m_ui->refreshButton->setEnabled(true);
         m_ui->statusLabel->setText(tr("Read %n environment(s).", nullptr, int(m_profiles.size())));

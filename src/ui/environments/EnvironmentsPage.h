@@ -2,7 +2,7 @@
 
 #include "core/connection/ConnectionProfile.h"
 #include "core/catalog/MigrationCatalog.h"
-#include "db/migrate/MigrationRunner.h"
+#include "core/status/MigrationStatus.h"
 
 #include <QWidget>
 
@@ -29,6 +29,8 @@ public slots:
     void refresh();
 
 signals:
+    // One environment's column is filled: `ok` false when it could not be read in time.
+    void environmentRead(const QString &profileName, bool ok);
     void refreshed();  // every environment answered (or timed out)
 
 private:
