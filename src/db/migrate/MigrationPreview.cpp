@@ -8,6 +8,21 @@
 
 #include <QElapsedTimer>
 
+namespace {
+
+// A dry run's report before anything ran.
+RunReport dryRunReport(const MigrationFile &migration, RunDirection direction)
+{
+    RunReport report;
+    report.version = migration.version;
+    report.name = migration.name;
+    report.direction = direction;
+    report.dryRun = true;
+    return report;
+}
+
+}  // namespace
+
 MigrationPreview::MigrationPreview(EngineSession &session)
     : m_session(session)
 {
@@ -17,11 +32,7 @@ RunReport MigrationPreview::dryRun(const MigrationFile &migration, RunDirection 
 {
     QElapsedTimer clock;
     clock.start();
-    RunReport report;
-    report.version = migration.version;
-    report.name = migration.name;
-    report.direction = direction;
-    report.dryRun = true;
+    RunReport report = dryRunReport(migration, direction);
     const MigrationScript &script = direction == RunDirection::Up ? migration.up : migration.down;
     report.message = whyNotRunnable(migration, script, RunMode::DryRun, m_session.options.transactionPooled);
     if (report.message.isEmpty()) {
@@ -48,15 +59,10 @@ QList<RunReport> MigrationPreview::dryRunInOrder(const QList<const MigrationFile
         return reports;
     }
     for (const MigrationFile *migration : migrations) {
-        RunReport report;
+        RunReport report = dryRunReport(*migration, RunDirection::Up);
         report.message = whyNotRunnable(*migration, migration->up, RunMode::DryRun, m_session.options.transactionPooled);
-        if (report.message.isEmpty()) {
+        if (report.message.isEmpty())
             report = previewInOpenTransaction(*migration, RunDirection::Up);
-        } else {
-            report.version = migration->version;
-            report.name = migration->name;
-            report.dryRun = true;
-        }
         reports.append(report);
         if (!report.ok)
             break;
@@ -66,11 +72,7 @@ QList<RunReport> MigrationPreview::dryRunInOrder(const QList<const MigrationFile
 
 RunReport MigrationPreview::previewInOpenTransaction(const MigrationFile &migration, RunDirection direction)
 {
-    RunReport report;
-    report.version = migration.version;
-    report.name = migration.name;
-    report.direction = direction;
-    report.dryRun = true;
+    RunReport report = dryRunReport(migration, direction);
     const MigrationScript &script = direction == RunDirection::Up ? migration.up : migration.down;
     QList<CatalogObject> before, after;
     PgResult snapshot = takeCatalogSnapshot(m_session.connection, &before);
