@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/browse/KeysetQuery.h"
+#include "core/browse/ViewAs.h"
 #include "core/connection/DbError.h"
 
 #include <QList>
@@ -53,6 +55,19 @@ struct UsagePoint {
     QString cost;  // numeric text, exact
 };
 
+// What the browser asks for, in plain names: the db layer quotes them (libpq) into a BrowseSpec.
+struct BrowseRequest {
+    QString schema;
+    QString table;
+    QStringList keyColumns;  // unquoted; empty: ctid
+    QString sortColumn;      // unquoted; empty: key order
+    bool descending = false;
+    QList<BrowseFilter> filters;  // column unquoted
+    int pageSize = 200;
+};
+
+Q_DECLARE_METATYPE(BrowseRequest)
+Q_DECLARE_METATYPE(ViewAs)
 Q_DECLARE_METATYPE(BrowsePage)
 Q_DECLARE_METATYPE(RelationStructure)
 Q_DECLARE_METATYPE(QList<RelationInfo>)

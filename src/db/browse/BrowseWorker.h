@@ -1,26 +1,10 @@
 #pragma once
 
 #include "core/browse/BrowseTypes.h"
-#include "core/browse/KeysetQuery.h"
-#include "core/browse/ViewAs.h"
 #include "db/pg/PgConnection.h"
 
 #include <QObject>
 #include <QThread>
-
-// What the browser asks for, in plain names: the worker quotes them with libpq.
-struct BrowseRequest {
-    QString schema;
-    QString table;
-    QStringList keyColumns;  // unquoted; empty: ctid
-    QString sortColumn;      // unquoted; empty: key order
-    bool descending = false;
-    QList<BrowseFilter> filters;  // column unquoted
-    int pageSize = 200;
-};
-
-Q_DECLARE_METATYPE(BrowseRequest)
-Q_DECLARE_METATYPE(ViewAs)
 
 // The browser's own connection on its own thread, so that browsing never waits behind a migration
 // (nor a migration behind a slow page). Every answer carries the ticket of its request; the model

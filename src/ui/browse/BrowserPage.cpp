@@ -6,6 +6,7 @@
 #include "ui/browse/TableBrowserModel.h"
 #include "ui/browse/StructureHtml.h"
 #include "ui/browse/UsageChart.h"
+#include "db/browse/BrowseWorker.h"
 #include "db/workers/WorkerCall.h"
 
 #include <QApplication>

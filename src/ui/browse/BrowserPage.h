@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/browse/ViewAs.h"
-#include "db/browse/BrowseWorker.h"
+#include "core/browse/BrowseTypes.h"
 
 #include <QWidget>
 
 #include <memory>
+
+class BrowseWorker;
 
 namespace Ui {
 class BrowserPage;

@@ -1,6 +1,7 @@
 #include "ui/browse/TableBrowserModel.h"
 
 #include "core/browse/ValueFormat.h"
+#include "db/browse/BrowseWorker.h"
 #include "db/workers/WorkerCall.h"
 
 #include <QBrush>

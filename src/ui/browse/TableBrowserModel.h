@@ -1,9 +1,11 @@
 #pragma once
 
-#include "db/browse/BrowseWorker.h"
+#include "core/browse/BrowseTypes.h"
 
 #include <QAbstractTableModel>
 #include <QList>
+
+class BrowseWorker;
 
 // Rows of one table, fetched a page at a time by the browse worker with keyset pagination, from
 // the start (or from the end) and then onwards as the view scrolls. Memory stays bounded: only
