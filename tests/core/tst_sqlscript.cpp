@@ -15,8 +15,6 @@ private slots:
     void classifiesRisk();
     void previewsLocks_data();
     void previewsLocks();
-    void splitsLikeTheSupabaseCli_data();
-    void splitsLikeTheSupabaseCli();
 };
 
 void TestSqlScript::splitsWithPositions()
@@ -230,43 +228,6 @@ void TestSqlScript::previewsLocks()
         }
     }
     QCOMPARE(seen.join('\n'), locks);
-}
-
-void TestSqlScript::splitsLikeTheSupabaseCli_data()
-{
-    QTest::addColumn<QString>("sql");
-    QTest::addColumn<QStringList>("statements");
-    QTest::newRow("trim") << "  CREATE TABLE a ();\n\nSELECT 1;;\n" << QStringList{"CREATE TABLE a ()", "SELECT 1"};
-    QTest::newRow("comments stay") << "-- why\nSELECT 1; -- tail\n"
-                                   << QStringList{"-- why\nSELECT 1", "-- tail"};
-    QTest::newRow("dollar body") << "CREATE FUNCTION f() RETURNS int AS $f$ SELECT 1; $f$ LANGUAGE sql;"
-                                 << QStringList{"CREATE FUNCTION f() RETURNS int AS $f$ SELECT 1; $f$ LANGUAGE sql"};
-    QTest::newRow("quotes") << "SELECT 'a;b', \"c;d\", 'it''s;';SELECT 2"
-                            << QStringList{"SELECT 'a;b', \"c;d\", 'it''s;'", "SELECT 2"};
-    QTest::newRow("block comment") << "/* a; /* nested; */ b; */ SELECT 1;" << QStringList{"/* a; /* nested; */ b; */ SELECT 1"};
-    QTest::newRow("parentheses") << "CREATE RULE r AS ON INSERT TO t DO ALSO (SELECT 1; SELECT 2);"
-                                 << QStringList{"CREATE RULE r AS ON INSERT TO t DO ALSO (SELECT 1; SELECT 2)"};
-    QTest::newRow("begin atomic")
-        << "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\nSELECT 3;"
-        << QStringList{"CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END", "SELECT 3"};
-    // The Supabase CLI's own quirks, which the history must reproduce.
-    QTest::newRow("cli: nested paren closes outer") << "SELECT (1, (2); 3)" << QStringList{"SELECT (1, (2)", "3)"};
-    QTest::newRow("cli: atomic ends at any end")
-        << "CREATE FUNCTION f() RETURNS text LANGUAGE sql BEGIN ATOMIC SELECT legend FROM t; SELECT 2; END;"
-        << QStringList{"CREATE FUNCTION f() RETURNS text LANGUAGE sql BEGIN ATOMIC SELECT legend FROM t", "SELECT 2", "END"};
-    QTest::newRow("cli: atomic needs a space before it") << "CREATE TABLE t (a int, is_atomic bool); SELECT 1;"
-                                                         << QStringList{"CREATE TABLE t (a int, is_atomic bool)", "SELECT 1"};
-    QTest::newRow("cli: quote escape") << "SELECT 'a'';b'; SELECT 2" << QStringList{"SELECT 'a'';b'", "SELECT 2"};
-    // The CLI knows no E'' strings: the backslash does not escape the quote, so it splits here.
-    QTest::newRow("cli: backslash in a quote") << "SELECT E'\\';'; SELECT 2" << QStringList{"SELECT E'\\'", "'; SELECT 2"};
-    QTest::newRow("no final semicolon") << "SELECT 1;\nSELECT 2\n" << QStringList{"SELECT 1", "SELECT 2"};
-}
-
-void TestSqlScript::splitsLikeTheSupabaseCli()
-{
-    QFETCH(QString, sql);
-    QFETCH(QStringList, statements);
-    QCOMPARE(splitLikeSupabaseCli(sql), statements);
 }
 
 QTEST_APPLESS_MAIN(TestSqlScript)
