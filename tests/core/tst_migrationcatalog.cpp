@@ -1,6 +1,7 @@
 #include "support/TestFiles.h"
 
 #include "core/catalog/MigrationCatalog.h"
+#include "core/status/MigrationStatus.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -18,6 +19,9 @@ private slots:
     void ordersVersionsNumerically();
     void rejectsBadInput_data();
     void rejectsBadInput();
+    void skipsWhatTheCliSkips_data();
+    void skipsWhatTheCliSkips();
+    void readsWhatTheCliReads();
     void reportsAnUnreadableFile();
     void reportsAMissingFolder();
     void warnsAboutDownFilesInASupabaseCliFolder();
@@ -68,17 +72,9 @@ void TestMigrationCatalog::rejectsBadInput_data()
     QTest::addColumn<QString>("message");
 
     const QByteArray ok = "SELECT 1;\n";
-    QTest::newRow("no version") << "create_tables.sql" << ok << "create_tables.sql" << "no version prefix";
-    QTest::newRow("letters first") << "v1_create.sql" << ok << "v1_create.sql" << "no version prefix";
-    QTest::newRow("no underscore") << "20250918create.sql" << ok << "20250918create.sql"
-                                   << "expected '_' after the version 20250918";
-    QTest::newRow("version only") << "20250918.sql" << ok << "20250918.sql" << "expected '_' after the version";
-    QTest::newRow("dash separator") << "20250918-create.sql" << ok << "20250918-create.sql" << "expected '_'";
-    QTest::newRow("empty name") << "20250918_.sql" << ok << "20250918_.sql" << "name after the version 20250918 is empty";
     QTest::newRow("down alone") << "20250918_x.down.sql" << ok << "20250918_x.down.sql" << "down file has no up file 20250918_x.sql";
     QTest::newRow("verify alone") << "20250918_x.verify.sql" << ok << "20250918_x.verify.sql"
                                   << "verify file has no up file 20250918_x.sql";
-    QTest::newRow("down bad name") << "x.down.sql" << ok << "x.down.sql" << "no version prefix";
     QTest::newRow("empty file") << "20250918_x.sql" << QByteArray() << "20250918_x.sql" << "is empty";
     QTest::newRow("white space only") << "20250918_x.sql" << QByteArray(" \n\t\n") << "20250918_x.sql"
                                       << "contains only white space";
@@ -112,6 +108,57 @@ void TestMigrationCatalog::rejectsBadInput()
     const QString text = catalog.errors().first().toString();
     QVERIFY2(text.startsWith(location + QLatin1String(": ")), qPrintable(text));
     QVERIFY2(text.contains(message), qPrintable(text));
+}
+
+void TestMigrationCatalog::skipsWhatTheCliSkips_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("no version") << "create_tables.sql"
+                                << "skipped, as the Supabase CLI skips it: its name must be <version>_<name>.sql (digits, then '_'), e.g.";
+    QTest::newRow("local prefix") << "local_20240103173626_seed.sql" << "the version must come first (20240103173626_seed.sql would be read)";
+    QTest::newRow("no underscore") << "20250918create.sql" << "did you mean 20250918_create.sql?";
+    QTest::newRow("dash separator") << "20250918-create.sql" << "did you mean 20250918_create.sql?";
+    QTest::newRow("dashed date") << "2024-01-05_add_profiles.sql" << "a version is digits only: did you mean 20240105_add_profiles.sql?";
+    QTest::newRow("version only") << "20250918.sql" << "name it 20250918_<name>.sql";
+    QTest::newRow("old init first") << "20200101000000_init.sql" << "an init migration from before December 2021";
+    QTest::newRow("down/ bad name") << "down/x.sql" << "not read: its name must be";
+}
+
+void TestMigrationCatalog::skipsWhatTheCliSkips()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    WRITE_FILE(dir.filePath(file), "SELECT 1;");
+    WRITE_FILE(dir.filePath("20300101000000_real.sql"), "SELECT 1;");
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY2(!catalog.hasErrors(), qPrintable(catalog.errors().value(0).toString()));
+    QCOMPARE(catalog.migrations.size(), 1);
+    QCOMPARE(catalog.skipped.size(), 1);
+    QCOMPARE(catalog.skipped.first().fileName, file);
+    const QString warning = catalog.warnings().first().toString();
+    QVERIFY2(warning.startsWith(file + QStringLiteral(": warning: ")), qPrintable(warning));
+    QVERIFY2(warning.contains(reason), qPrintable(warning));
+    // The status lists it, after the migrations.
+    const QList<MigrationStatusRow> rows = computeStatus(catalog, {}, {});
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.last().state, MigrationState::Skipped);
+    QCOMPARE(rows.last().name, file);
+}
+
+void TestMigrationCatalog::readsWhatTheCliReads()
+{
+    // An empty name is the CLI's too (it records ""); an init file that is not first is applied.
+    QTemporaryDir dir;
+    WRITE_FILE(dir.filePath("20250918_.sql"), "SELECT 1;");
+    WRITE_FILE(dir.filePath("20200101000000_init.sql"), "SELECT 1;");
+    WRITE_FILE(dir.filePath("1_a.sql"), "SELECT 1;");
+    const MigrationCatalog catalog = scanMigrationFolder(dir.path());
+    QVERIFY(catalog.issues.isEmpty());
+    QCOMPARE(catalog.migrations.size(), 3);
+    QCOMPARE(catalog.find("20250918")->name, QString());
+    QVERIFY(catalog.find("20200101000000"));
 }
 
 void TestMigrationCatalog::reportsAnUnreadableFile()

@@ -17,7 +17,8 @@ const char *stateColour(MigrationState state)
     case MigrationState::OutOfOrder: return "33";
     case MigrationState::MissingFile:
     case MigrationState::Failed: return "31";
-    case MigrationState::Unknown: return "";
+    case MigrationState::Unknown:
+    case MigrationState::Skipped: return "";
     }
     return "";
 }

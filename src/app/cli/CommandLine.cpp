@@ -172,7 +172,7 @@ int CommandLine::runVerb(Run &run)
                                                 {"kind", targetKindName(run.target.kind)}}},
                          {"issues", ReportJson::fromIssues(catalog.issues)}};
     run.context.reset(new VerbContext{options, output, run.connection, runner, options.dsn, run.target.describe(), catalog,
-                                      current, document});
+                                      current, document, {}, {}, false});
     VerbContext &context = *run.context;
     using Verb = int (*)(VerbContext &);
     static const QHash<QString, Verb> verbs{{QStringLiteral("status"), CliVerbs::status}, {QStringLiteral("plan"), CliVerbs::plan},

@@ -66,15 +66,34 @@ private:
     int m_fd;
 };
 
+void skip(const QString &relativeName, const QString &reason, QList<SkippedFile> *skipped, QList<CatalogIssue> *issues)
+{
+    skipped->append({relativeName, reason});
+    issues->append(issue(CatalogIssue::Severity::Warning, relativeName, reason));
+}
+
+// The CLI's one exception to its pattern: a 14-digit <timestamp>_init.sql from before the CLI
+// wrote its own, when it is the first entry of the folder (files and folders, by name).
+bool isOldInitFile(const QString &firstEntry)
+{
+    static const QRegularExpression init(QStringLiteral("([0-9]{14})_init\\.sql"));
+    const QRegularExpressionMatch m = init.match(firstEntry);
+    return m.hasMatch() && m.captured(1) < QLatin1String("20211209000000");
+}
+
 void collect(const QDir &dir, const QString &prefix, Role defaultRole, int folderFd, QList<Candidate> *out,
-             QList<CatalogIssue> *issues)
+             QList<SkippedFile> *skipped, QList<CatalogIssue> *issues)
 {
     const QString base = dir.absolutePath() + QLatin1Char('/');
     // readdir directly: QDir::entryList builds a QFileInfo per entry, which dominates a scan of
     // thousands of small migrations.
     QStringList names;
+    QByteArray firstEntry;  // by byte order, as the CLI lists the folder
     if (DIR *handle = ::opendir(QFile::encodeName(dir.absolutePath()).constData())) {
         while (const dirent *entry = ::readdir(handle)) {
+            const QByteArray raw(entry->d_name);
+            if (raw != "." && raw != ".." && (firstEntry.isEmpty() || raw < firstEntry))
+                firstEntry = raw;
             const QString fileName = QFile::decodeName(entry->d_name);
             if (!fileName.endsWith(QLatin1String(".sql")))
                 continue;
@@ -89,6 +108,13 @@ void collect(const QDir &dir, const QString &prefix, Role defaultRole, int folde
     for (const QString &fileName : names) {
         if (fileName.startsWith(QLatin1Char('.')))
             continue;  // editor swap and backup files
+        if (defaultRole == Role::Up && fileName == QFile::decodeName(firstEntry) && isOldInitFile(fileName)) {
+            skip(prefix + fileName,
+                 QStringLiteral("skipped, as the Supabase CLI skips it: an init migration from before December 2021 "
+                                "(rename it from \"init\" to apply it)"),
+                 skipped, issues);
+            continue;
+        }
         Candidate candidate;
         candidate.relativeName = prefix + fileName;
         candidate.path = base + fileName;
@@ -105,7 +131,9 @@ void collect(const QDir &dir, const QString &prefix, Role defaultRole, int folde
         }
         QString problem;
         if (!splitMigrationName(base, &candidate.version, &candidate.name, &problem)) {
-            issues->append(issue(CatalogIssue::Severity::Error, candidate.relativeName, problem));
+            skip(candidate.relativeName, defaultRole == Role::Up ? QStringLiteral("skipped, as the Supabase CLI skips it: ") + problem
+                                                                 : QStringLiteral("not read: ") + problem,
+                 skipped, issues);
             continue;
         }
         out->append(candidate);
@@ -205,25 +233,32 @@ bool looksLikeSupabaseCliFolder(const QString &folder)
 // Splits "<version>_<name>" or says what is wrong with it.
 bool splitMigrationName(const QString &base, QString *version, QString *name, QString *problem)
 {
-    qsizetype digits = 0;
-    while (digits < base.size() && base.at(digits) >= QLatin1Char('0') && base.at(digits) <= QLatin1Char('9'))
-        ++digits;
-    if (digits == 0) {
-        *problem = QStringLiteral("no version prefix: migration files are named <version>_<name>.sql, e.g. %1")
-                       .arg(kExample);
-        return false;
+    static const QRegularExpression pattern(QStringLiteral("^([0-9]+)_(.*)$"), QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch match = pattern.match(base);
+    if (match.hasMatch() && !match.captured(2).contains(QLatin1Char('\n'))) {
+        *version = match.captured(1);
+        *name = match.captured(2);
+        return true;
     }
-    *version = base.left(digits);
-    if (base.size() == version->size() || base.at(version->size()) != QLatin1Char('_')) {
-        *problem = QStringLiteral("expected '_' after the version %1: name it %1_<name>.sql").arg(*version);
-        return false;
+    QString hint;
+    static const QRegularExpression leadingDigits(QStringLiteral("^([0-9]+)[-. ]?([A-Za-z].*)$"));
+    static const QRegularExpression dashedDate(QStringLiteral("^([0-9]{4})-([0-9]{2})-([0-9]{2})[-_ T]?([0-9:]*)[-_ ]?(.*)$"));
+    static const QRegularExpression buriedVersion(QStringLiteral("^[^0-9]+_([0-9]{8,})_(.+)$"));
+    if (const auto m = dashedDate.match(base); m.hasMatch()) {
+        const QString digits = m.captured(1) + m.captured(2) + m.captured(3) + QString(m.captured(4)).remove(QLatin1Char(':'));
+        hint = QStringLiteral("; a version is digits only: did you mean %1_%2.sql?")
+                   .arg(digits, m.captured(5).isEmpty() ? QStringLiteral("<name>") : m.captured(5));
+    } else if (const auto m = buriedVersion.match(base); m.hasMatch()) {
+        hint = QStringLiteral("; the version must come first (%1_%2.sql would be read)").arg(m.captured(1), m.captured(2));
+    } else if (const auto m = leadingDigits.match(base); m.hasMatch()) {
+        hint = QStringLiteral("; did you mean %1_%2.sql?").arg(m.captured(1), m.captured(2));
+    } else if (!base.isEmpty() && base.front().isDigit() && std::all_of(base.begin(), base.end(), [](QChar c) { return c.isDigit(); })) {
+        hint = QStringLiteral("; name it %1_<name>.sql").arg(base);
+    } else {
+        hint = QStringLiteral(", e.g. %1").arg(kExample);
     }
-    *name = base.mid(version->size() + 1);
-    if (name->trimmed().isEmpty()) {
-        *problem = QStringLiteral("the name after the version %1 is empty").arg(*version);
-        return false;
-    }
-    return true;
+    *problem = QStringLiteral("its name must be <version>_<name>.sql (digits, then '_')%1").arg(hint);
+    return false;
 }
 
 QString CatalogIssue::toString() const
@@ -284,13 +319,13 @@ MigrationCatalog scanMigrationFolder(const QString &folder)
     const FolderHandle root(dir.absolutePath());
     const FolderHandle downFolder(dir.filePath(QStringLiteral("down")));
     const FolderHandle verifyFolder(dir.filePath(QStringLiteral("verify")));
-    collect(dir, QString(), Role::Up, root.fd(), &candidates, &catalog.issues);
+    collect(dir, QString(), Role::Up, root.fd(), &candidates, &catalog.skipped, &catalog.issues);
     if (downFolder.fd() >= 0)
         collect(QDir(dir.filePath(QStringLiteral("down"))), QStringLiteral("down/"), Role::Down, downFolder.fd(),
-                &candidates, &catalog.issues);
+                &candidates, &catalog.skipped, &catalog.issues);
     if (verifyFolder.fd() >= 0)
         collect(QDir(dir.filePath(QStringLiteral("verify"))), QStringLiteral("verify/"), Role::Verify, verifyFolder.fd(),
-                &candidates, &catalog.issues);
+                &candidates, &catalog.skipped, &catalog.issues);
 
     // Up files first: they define the versions that down and verify files attach to.
     QHash<QString, int> byVersion;

@@ -18,10 +18,18 @@ struct CatalogIssue {
     QString toString() const;  // "20250918_x.sql:3:7: not valid UTF-8"
 };
 
-// The migrations of one folder, in version order, and what was wrong with the folder.
+// A .sql file of the folder that is not a migration: the Supabase CLI skips it with a warning, and
+// so does the console (instead of refusing the folder).
+struct SkippedFile {
+    QString fileName;  // relative to the folder
+    QString reason;    // "its name must be <version>_<name>.sql; did you mean 20240101_init.sql?"
+};
+
+// The migrations of one folder, in version order, what it skips, and what was wrong with it.
 struct MigrationCatalog {
     QString folder;
     QList<MigrationFile> migrations;
+    QList<SkippedFile> skipped;
     QList<CatalogIssue> issues;
 
     bool hasErrors() const;
@@ -35,7 +43,9 @@ struct MigrationCatalog {
 };
 
 // Splits a file name without its ".sql" (and ".down"/".verify") into version and name, or says
-// what is wrong with it: "<digits>_<name>", the Supabase CLI's pattern.
+// what is wrong with it: "<digits>_<name>", the Supabase CLI's pattern ^([0-9]+)_(.*)\.sql$ (the
+// name may be empty). The problem names the rule and, for a name that looks like a mistyped
+// migration, the name it probably meant.
 bool splitMigrationName(const QString &base, QString *version, QString *name, QString *problem);
 
 // Reads a migrations folder. Down and verify scripts sit beside their migration

@@ -36,6 +36,18 @@ MigrationStatusRow rowOfFile(const MigrationFile &file)
     return row;
 }
 
+// The folder's skipped files, after its migrations.
+void appendSkipped(const MigrationCatalog &catalog, QList<MigrationStatusRow> *rows)
+{
+    for (const SkippedFile &file : catalog.skipped) {
+        MigrationStatusRow row;
+        row.name = file.fileName;
+        row.state = MigrationState::Skipped;
+        row.detail = file.reason;
+        rows->append(row);
+    }
+}
+
 }  // namespace
 
 QList<MigrationStatusRow> statusUnknown(const MigrationCatalog &catalog, const QString &why)
@@ -48,6 +60,7 @@ QList<MigrationStatusRow> statusUnknown(const MigrationCatalog &catalog, const Q
         row.detail = QStringLiteral("state unknown: %1").arg(why);
         rows.append(row);
     }
+    appendSkipped(catalog, &rows);
     return rows;
 }
 
@@ -166,6 +179,7 @@ QList<MigrationStatusRow> computeStatus(const MigrationCatalog &catalog, const Q
     const auto byVersion = [](const MigrationStatusRow &a, const MigrationStatusRow &b) { return versionLess(a.version, b.version); };
     if (!std::is_sorted(rows.begin(), rows.end(), byVersion))  // the folder's order, unless files are missing
         std::stable_sort(rows.begin(), rows.end(), byVersion);
+    appendSkipped(catalog, &rows);
     return rows;
 }
 
@@ -208,6 +222,7 @@ QString migrationStateName(MigrationState state)
     case MigrationState::OutOfOrder: return QStringLiteral("out of order");
     case MigrationState::Failed: return QStringLiteral("failed");
     case MigrationState::Unknown: return QStringLiteral("unknown");
+    case MigrationState::Skipped: return QStringLiteral("skipped");
     }
     return QString();
 }

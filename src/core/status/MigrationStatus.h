@@ -13,7 +13,8 @@
 #include <optional>
 
 // Unknown: the folder is read, the database is not (not connected, or the read failed).
-enum class MigrationState { Pending, Applied, Modified, MissingFile, OutOfOrder, Failed, Unknown };
+// Skipped: a .sql file of the folder that is not a migration (its name), as the Supabase CLI skips it.
+enum class MigrationState { Pending, Applied, Modified, MissingFile, OutOfOrder, Failed, Unknown, Skipped };
 
 // A row of supabase_migrations.schema_migrations, as the Supabase CLI or this console wrote it.
 struct HistoryEntry {

@@ -16,6 +16,8 @@ namespace {
 // "<b>file</b> · down: ... · verify: ...<br>state: why", above the SQL.
 QString fileLine(const MigrationStatusRow &row, const MigrationFile *file)
 {
+    if (row.state == MigrationState::Skipped)
+        return MigrationDetails::tr("<b>%1</b> is not a migration: %2").arg(row.name.toHtmlEscaped(), row.detail.toHtmlEscaped());
     QString text = file ? QStringLiteral("<b>%1</b>").arg(file->up.fileName().toHtmlEscaped())
                         : MigrationDetails::tr("<b>no file</b> for version %1").arg(row.version);
     if (file)
@@ -68,6 +70,10 @@ void MigrationDetails::show(const MigrationStatusRow *row, const MigrationFile *
         return;
     }
     m_ui->fileLabel->setText(fileLine(*row, file));
+    if (row->state == MigrationState::Skipped) {
+        m_drift->showMessage(tr("%1 is not a migration.").arg(row->name));
+        return;
+    }
     const QString version = row->version;
     if (file) {
         m_statements->showScript(file->up);

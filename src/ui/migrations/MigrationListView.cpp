@@ -5,6 +5,16 @@
 #include <QLineEdit>
 #include <QTreeWidget>
 
+namespace {
+
+// A migration by its version; a skipped file, which has none, by its name.
+QString keyOf(const MigrationStatusRow &row)
+{
+    return row.state == MigrationState::Skipped ? row.name : row.version;
+}
+
+}  // namespace
+
 MigrationListView::MigrationListView(QTreeWidget *tree, QLineEdit *filter, QObject *parent)
     : QObject(parent)
     , m_tree(tree)
@@ -33,7 +43,7 @@ void MigrationListView::showRows(const QList<MigrationStatusRow> &rows)
             else if (row.state == MigrationState::Applied)
                 item->setText(3, tr("by another tool"));
             item->setToolTip(2, row.detail);
-            item->setData(0, Qt::UserRole, row.version);
+            item->setData(0, Qt::UserRole, keyOf(row));
         }
         for (int c = 0; c < 4; ++c)
             m_tree->resizeColumnToContents(c);
@@ -60,9 +70,9 @@ QString MigrationListView::selectedVersion() const
     return item ? item->data(0, Qt::UserRole).toString() : QString();
 }
 
-const MigrationStatusRow *MigrationListView::row(const QString &version) const
+const MigrationStatusRow *MigrationListView::row(const QString &key) const
 {
-    const auto found = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const MigrationStatusRow &r) { return r.version == version; });
+    const auto found = std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const MigrationStatusRow &r) { return keyOf(r) == key; });
     return found == m_rows.cend() ? nullptr : &*found;
 }
 

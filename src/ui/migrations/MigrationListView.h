@@ -18,10 +18,11 @@ public:
     // Replaces the lines, keeping the selected version when it is still there (else the first).
     void showRows(const QList<MigrationStatusRow> &rows);
     const QList<MigrationStatusRow> &rows() const { return m_rows; }
+    // The selected line's key: a migration's version, or a skipped file's name.
     QString selectedVersion() const;
     const MigrationStatusRow *selectedRow() const;
-    const MigrationStatusRow *row(const QString &version) const;
-    void selectVersion(const QString &version);
+    const MigrationStatusRow *row(const QString &key) const;
+    void selectVersion(const QString &key);
 
 signals:
     void selectionChanged();

@@ -12,7 +12,8 @@ QColor stateColour(MigrationState state)
     case MigrationState::OutOfOrder: return QColor(0xef, 0x6c, 0x00);
     case MigrationState::MissingFile:
     case MigrationState::Failed: return QColor(0xb0, 0x00, 0x20);
-    case MigrationState::Unknown: return Qt::gray;
+    case MigrationState::Unknown:
+    case MigrationState::Skipped: return Qt::gray;
     }
     return Qt::gray;
 }
