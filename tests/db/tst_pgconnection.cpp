@@ -44,9 +44,11 @@ void TestPgConnection::probesTheLocalServer()
     QCOMPARE(info.database, qEnvironmentVariable("PGDATABASE"));
     QCOMPARE(info.user, qEnvironmentVariable("PGUSER"));
     QCOMPARE(info.target.kind, TargetKind::Local);
-    QVERIFY(info.hasAuthSchema);  // scripts/localdb installs the Supabase compatibility layer
-    QVERIFY(!info.isSupabaseServer);
-    QVERIFY(info.looksLike().contains(QLatin1String("Supabase-like")));
+    // scripts/localdb lays the shape of a Supabase project: its roles, auth, storage, ...
+    QVERIFY(info.hasAuthSchema);
+    QVERIFY(info.isSupabaseServer);
+    QVERIFY2(info.looksLike().startsWith(QLatin1String("local PostgreSQL, PostgreSQL 15.")), qPrintable(info.looksLike()));
+    QVERIFY2(info.looksLike().contains(QLatin1String("shaped like a Supabase project")), qPrintable(info.looksLike()));
 }
 
 void TestPgConnection::reportsServerErrorsWhole()
