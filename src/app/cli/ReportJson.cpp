@@ -31,6 +31,8 @@ QJsonObject fromReport(const RunReport &report)
                      {"statements", statements},
                      {"notices", QJsonArray::fromStringList(report.notices)},
                      {"warnings", QJsonArray::fromStringList(report.warnings)}};
+    if (report.preflightFailed)
+        json.insert("preflight_failed", true);
     if (report.failedStatement >= 0)
         json.insert("failed_statement", report.failedStatement + 1);
     if (report.error.isError())

@@ -30,6 +30,8 @@ int exitCodeFor(const QList<RunReport> &reports)
             return ExitCode::Cancelled;
         if (r.lockBusy)
             return ExitCode::LockBusy;
+        if (r.preflightFailed)
+            return ExitCode::Usage;  // nothing was changed
         if (!r.ok)
             return ExitCode::Failed;
     }

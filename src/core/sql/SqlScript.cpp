@@ -61,6 +61,11 @@ bool SqlScript::hasNonTransactional() const
                        [](const SqlStatement &s) { return !s.transactional; });
 }
 
+bool SqlScript::changesSession() const
+{
+    return std::any_of(statements.begin(), statements.end(), [](const SqlStatement &s) { return !s.changesSetting.isEmpty(); });
+}
+
 RiskLevel SqlScript::riskLevel() const
 {
     RiskLevel level = RiskLevel::None;

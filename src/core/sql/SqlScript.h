@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/sql/ObjectReferences.h"
+
 #include <QList>
 #include <QString>
 
@@ -46,6 +48,9 @@ struct SqlStatement {
     QList<StatementRisk> risks;
     QList<CreatedObject> creates;
     QList<LockEffect> locks;
+    QList<ObjectReference> references;  // schemas, roles, extensions it needs or makes
+    QString changesSetting;             // SET/RESET/set_config of this session setting ("all": RESET ALL)
+    bool changesSettingLocally = false; // SET LOCAL, set_config(..., true)
 
     RiskLevel riskLevel() const;
 };
@@ -66,6 +71,9 @@ struct SqlScript {
 
     bool isValid() const { return !syntaxError.has_value(); }
     bool hasNonTransactional() const;
+    // Whether a statement changes the session (SET, RESET ALL, set_config): the engine then resets
+    // the session after the migration.
+    bool changesSession() const;
     RiskLevel riskLevel() const;
 };
 

@@ -1,7 +1,9 @@
 #include "core/sql/StatementClassifier.h"
 
 #include "core/sql/CreatedObjects.h"
+#include "core/sql/ObjectReferences.h"
 #include "core/sql/ParseTree.h"
+#include "core/sql/SessionChanges.h"
 
 #include <QHash>
 
@@ -105,5 +107,7 @@ void StatementClassifier::classify(const QJsonObject &stmt, SqlStatement *statem
         statement->nonTransactionalReason = reason;
     }
     collectCreatedObjects(node, content, statement);
+    statement->references = collectReferences(node, content);
     m_risks.assess(node, content, statement);
+    classifySessionChange(node, content, statement);
 }

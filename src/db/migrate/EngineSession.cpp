@@ -68,3 +68,16 @@ bool EngineSession::connectionLost() const
 {
     return !connection.isOpen();
 }
+
+PgResult EngineSession::reapplyLimits()
+{
+    const bool inTransaction = connection.inTransaction();
+    return connection.execParams(sqlResource(inTransaction ? QStringLiteral("engine/transaction_limits")
+                                                           : QStringLiteral("engine/session_limits")),
+                                 {options.lockTimeout, options.statementTimeout});
+}
+
+PgResult EngineSession::resetSession()
+{
+    return connection.exec(sqlResource(QStringLiteral("engine/reset_session")));
+}

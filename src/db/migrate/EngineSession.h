@@ -39,4 +39,9 @@ struct EngineSession {
     // in a transaction of their own (the migration's may fail).
     bool lockAndPrepareHistory(MigrationLock &lock, bool lockHeld, RunReport *report);
     bool connectionLost() const;
+    // The migration's lock_timeout and statement_timeout again, after a statement of the file
+    // changed them: for the open transaction, or for the session when none is open.
+    PgResult reapplyLimits();
+    // The session as the connection began it (RESET ALL): after a migration that changed it.
+    PgResult resetSession();
 };

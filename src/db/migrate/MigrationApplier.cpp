@@ -155,6 +155,16 @@ void MigrationApplier::runAtomic(Attempt &attempt, Transaction &transaction)
     PgConnection &connection = m_session.connection;
     const QString name = attempt.migration.displayName();
     bool ok = StatementExecutor(m_session).run(attempt.script, &report);
+    if (ok && attempt.script.parsed().changesSession()) {
+        // What the file SET (a role, a search_path) is undone before the history is written as
+        // the connecting user, and does not outlive the migration in this (maybe pooled) session.
+        const PgResult reset = m_session.resetSession();
+        if (!reset.ok()) {
+            ok = false;
+            report.error = reset.error();
+            report.message = QStringLiteral("could not reset the session the migration changed: %1").arg(reset.error().toString());
+        }
+    }
     if (ok) {
         const PgResult recorded = attempt.up() ? HistoryWriter::recordApplied(connection, attempt.migration)
                                                : HistoryWriter::recordReverted(connection, attempt.migration.version);
@@ -218,7 +228,13 @@ void MigrationApplier::runStatementByStatement(Attempt &attempt, int resumeFrom)
         if (journal >= 0)
             HistoryWriter::dropJournal(connection, journal);
     };
+    // No transaction holds the limits here: the session does, until it is reset below.
+    const PgResult limits = m_session.reapplyLimits();
+    if (!limits.ok())
+        report.warnings.append(QStringLiteral("could not set lock_timeout and statement_timeout: %1").arg(limits.error().toString()));
     const bool ran = StatementExecutor(m_session).run(attempt.script, &report, resumeFrom, moveJournal);
+    if (!m_session.connectionLost())
+        m_session.resetSession();
     const int count = int(attempt.script.parsed().statements.size());
     if (!ran) {
         const int committed = report.failedStatement >= 0 ? report.failedStatement : int(report.statements.size());

@@ -6,7 +6,20 @@
 #include "db/migrate/MigrationLock.h"
 #include "db/migrate/MigrationPreview.h"
 #include "db/migrate/MigrationVerifier.h"
+#include "db/migrate/PreflightCheck.h"
 #include "db/pg/PgConnection.h"
+
+namespace {
+
+QList<const MigrationScript *> upScripts(const QList<const MigrationFile *> &migrations)
+{
+    QList<const MigrationScript *> scripts;
+    for (const MigrationFile *migration : migrations)
+        scripts << &migration->up;
+    return scripts;
+}
+
+}  // namespace
 
 MigrationRunner::MigrationRunner(PgConnection &connection, RunnerOptions options)
     : m_session(connection, std::move(options))
@@ -61,24 +74,65 @@ StatusReport MigrationRunner::status(const MigrationCatalog &catalog, HistorySna
     return report;
 }
 
+RunReport MigrationRunner::reportFor(const MigrationFile &migration, RunDirection direction, bool dryRun)
+{
+    RunReport report;
+    report.version = migration.version;
+    report.name = migration.name;
+    report.direction = direction;
+    report.dryRun = dryRun;
+    return report;
+}
+
+bool MigrationRunner::preflight(const QList<const MigrationScript *> &scripts, RunReport *report)
+{
+    QList<Requirement> missing;
+    const PgResult checked = findMissing(m_session.connection, requirementsOf(scripts), &missing);
+    if (!checked.ok()) {
+        report->error = checked.error();
+        report->message = QStringLiteral("could not check what the migrations need from the database: %1").arg(checked.error().toString());
+        return false;
+    }
+    if (missing.isEmpty())
+        return true;
+    report->preflightFailed = true;
+    report->message = QStringLiteral("this database lacks what the migrations need; nothing was run or changed:\n  %1")
+                          .arg(describeMissing(missing).join(QStringLiteral("\n  ")));
+    return false;
+}
+
 RunReport MigrationRunner::apply(const MigrationFile &migration)
 {
+    RunReport refused = reportFor(migration, RunDirection::Up, false);
+    if (!preflight({&migration.up}, &refused))
+        return refused;
     return MigrationApplier(m_session).run(migration, RunDirection::Up, false);
 }
 
 RunReport MigrationRunner::resume(const MigrationFile &migration, int resumeFrom)
 {
+    RunReport refused = reportFor(migration, RunDirection::Up, false);
+    if (!preflight({&migration.up}, &refused))
+        return refused;
     return MigrationApplier(m_session).run(migration, RunDirection::Up, false, resumeFrom);
 }
 
 RunReport MigrationRunner::rollback(const MigrationFile &migration)
 {
+    RunReport refused = reportFor(migration, RunDirection::Down, false);
+    if (migration.down.exists() && !preflight({&migration.down}, &refused))
+        return refused;
     return MigrationApplier(m_session).run(migration, RunDirection::Down, false);
 }
 
 RunReport MigrationRunner::dryRun(const MigrationFile &migration, bool down)
 {
-    return MigrationPreview(m_session).dryRun(migration, down ? RunDirection::Down : RunDirection::Up);
+    const RunDirection direction = down ? RunDirection::Down : RunDirection::Up;
+    RunReport refused = reportFor(migration, direction, true);
+    const MigrationScript &script = down ? migration.down : migration.up;
+    if (script.exists() && !preflight({&script}, &refused))
+        return refused;
+    return MigrationPreview(m_session).dryRun(migration, direction);
 }
 
 QList<RunReport> MigrationRunner::dryRunPending(const MigrationCatalog &catalog, const QString &toVersion)
@@ -89,7 +143,12 @@ QList<RunReport> MigrationRunner::dryRunPending(const MigrationCatalog &catalog,
         report.message = QStringLiteral("could not read the migration history: %1").arg(current.error.toString());
         return {report};
     }
-    return MigrationPreview(m_session).dryRunInOrder(pendingMigrations(catalog, current.rows, toVersion, false));
+    const QList<const MigrationFile *> pending = pendingMigrations(catalog, current.rows, toVersion, false);
+    RunReport refused;
+    refused.dryRun = true;
+    if (!preflight(upScripts(pending), &refused))
+        return {refused};
+    return MigrationPreview(m_session).dryRunInOrder(pending);
 }
 
 RunReport MigrationRunner::verify(const MigrationFile &migration)
@@ -128,8 +187,12 @@ QList<RunReport> MigrationRunner::applyPending(const MigrationCatalog &catalog, 
     if (!current.ok())
         return failWith(QStringLiteral("could not read the migration history: %1").arg(current.error.toString()));
 
+    const QList<const MigrationFile *> pending = pendingMigrations(catalog, current.rows, toVersion, includeOutOfOrder);
+    RunReport refused;
+    if (!preflight(upScripts(pending), &refused))
+        return {refused};
     QList<RunReport> reports;
-    for (const MigrationFile *migration : pendingMigrations(catalog, current.rows, toVersion, includeOutOfOrder)) {
+    for (const MigrationFile *migration : pending) {
         if (m_session.cancelled) {
             RunReport stopped;
             stopped.version = migration->version;

@@ -66,5 +66,11 @@ public:
     std::shared_ptr<const std::atomic<int>> backendPid() const { return m_session.backendPid; }
 
 private:
+    // Whether the database has what `scripts` need (core/preflight); if not, `report` says all that
+    // is missing, with where, and that nothing ran.
+    bool preflight(const QList<const MigrationScript *> &scripts, RunReport *report);
+    // A report of `migration` for a refusal before anything runs.
+    static RunReport reportFor(const MigrationFile &migration, RunDirection direction, bool dryRun);
+
     EngineSession m_session;
 };

@@ -1,5 +1,6 @@
 #include "db/migrate/StatementExecutor.h"
 
+#include "core/sql/SessionChanges.h"
 #include "core/sql/SqlScript.h"
 #include "core/text/Utf8Check.h"
 #include "db/migrate/EngineSession.h"
@@ -92,6 +93,20 @@ bool StatementExecutor::run(const MigrationScript &script, RunReport *report, in
         step.commandTag = result.commandTag();
         step.affectedRows = result.affectedRows();
         report->statements.append(step);
+        if (touchesEngineLimits(statement.changesSetting)) {
+            // The file changed the limits the console promises (a db pull dump's lock_timeout = 0):
+            // they hold again for the statements after it.
+            const PgResult limits = m_session.reapplyLimits();
+            report->warnings.append(limits.ok()
+                ? QStringLiteral("%1:%2: %3 changed the migration's limits; the console put its own back (lock_timeout %4, "
+                                 "statement_timeout %5) for the statements after it")
+                      .arg(script.fileName()).arg(statement.line)
+                      .arg(statement.changesSetting == QLatin1String("all") ? QStringLiteral("RESET ALL")
+                                                                            : QStringLiteral("SET ") + statement.changesSetting,
+                           m_session.options.lockTimeout, m_session.options.statementTimeout)
+                : QStringLiteral("%1:%2: could not put the console's limits back after it: %3")
+                      .arg(script.fileName()).arg(statement.line).arg(limits.error().toString()));
+        }
         if (committed && !connection.inTransaction())
             committed(i + 1);
     }
