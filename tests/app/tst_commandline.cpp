@@ -119,6 +119,14 @@ void TestCommandLine::jsonForMachines()
     QCOMPARE(migrations.size(), 3);
     for (const QJsonValue &m : migrations)
         QCOMPARE(m.toObject().value("state").toString(), QStringLiteral("applied"));
+
+    TestDatabase fresh;
+    run = cli({"apply", "--json", "--dir", ATLAS_SOURCE_DIR "/tests/corpus/hosted_pull/supabase/migrations"}, fresh.conninfo());
+    QCOMPARE(run.exitCode, 2);
+    const QJsonObject refused = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(refused.value("ok").toBool(), false);
+    QCOMPARE(refused.value("results").toArray().size(), 1);
+    QCOMPARE(refused.value("results").toArray().at(0).toObject().value("preflight_failed").toBool(), true);
 }
 
 void TestCommandLine::exitCodesSayWhatFailed_data()
@@ -136,6 +144,13 @@ void TestCommandLine::exitCodesSayWhatFailed_data()
     QTest::newRow("bad lock wait") << QStringList{"apply", "--lock-wait", "soon"} << "DB" << 2
                                    << "--lock-wait takes a number of seconds, not \"soon\"";
     QTest::newRow("version on status") << QStringList{"status", "1"} << "DB" << 2 << "status takes no version argument";
+    const QString embeddings = QStringLiteral(ATLAS_SOURCE_DIR "/tests/corpus/embeddings/supabase/migrations");
+    QTest::newRow("preflight on plan") << QStringList{"plan", "--dir", embeddings} << "DB" << 2
+                                       << "needs extension vector (20240103173626_init.sql:5), which this server does not offer";
+    QTest::newRow("preflight on apply") << QStringList{"apply", "--dir", embeddings} << "DB" << 2
+                                        << "this database lacks what the migrations need; nothing was run or changed:\n"
+                                           "  needs extension vector (20240103173626_init.sql:5), which this server does not offer "
+                                           "(Supabase does)\n  needs extension pg_net (20240210090000_webhooks.sql:2)";
 }
 
 void TestCommandLine::exitCodesSayWhatFailed()
