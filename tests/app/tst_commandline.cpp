@@ -5,6 +5,7 @@
 
 #include "app/cli/CommandLine.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,6 +68,7 @@ private slots:
     void diffsStatementsAgainstTheHistory();
     void repairShowsFirstAndNeedsYes();
     void resumesAHalfDoneMigrationOnlyWhenAsked();
+    void saysWhatWasAppliedByHand();
 };
 
 void TestCommandLine::statusApplyVerifyRollback()
@@ -372,6 +374,35 @@ void TestCommandLine::resumesAHalfDoneMigrationOnlyWhenAsked()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
     QCOMPARE(db.scalar("SELECT string_agg(version, ',' ORDER BY version) FROM supabase_migrations.schema_migrations"),
              QStringLiteral("1,2"));
+}
+
+void TestCommandLine::saysWhatWasAppliedByHand()
+{
+    TestDatabase db;
+    QFile usage(QStringLiteral(ATLAS_MIGRATIONS_DIR "/20250918_create_usage_tracking_tables.sql"));
+    QVERIFY(usage.open(QIODevice::ReadOnly));
+    QVERIFY(db.connect()->exec(QString::fromUtf8(usage.readAll())).ok());  // pasted into the SQL editor
+
+    Run run = cli({"status", "--json"}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject first = QJsonDocument::fromJson(run.out.toUtf8()).object().value("migrations").toArray().at(0).toObject();
+    QCOMPARE(first.value("state").toString(), QStringLiteral("present, not recorded"));
+    QVERIFY2(first.value("detail").toString().contains("applied by hand?"), qPrintable(run.out));
+    run = cli({"status", "--no-color"}, db.conninfo());
+    QVERIFY2(run.out.contains("present, not recorded"), qPrintable(run.out));
+
+    run = cli({"apply"}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("20250918_create_usage_tracking_tables is not recorded, but what it creates is in the database"),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains("`repair 20250918 --status applied --reason TEXT`"), qPrintable(run.err));
+    QCOMPARE(db.scalar("SELECT to_regclass('supabase_migrations.schema_migrations') IS NULL"), QStringLiteral("t"));
+
+    run = cli({"repair", "20250918", "--status", "applied", "--reason", "pasted in the dashboard", "--yes"}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = cli({"apply"}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("3"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -58,6 +58,7 @@ private slots:
     void driftTabShowsTheStatementDiff();
     void repairRefusesWithoutConfirmationAndWritesTheAuditRow();
     void halfDoneMigrationOffersResumeAndItsDownFile();
+    void aMigrationAppliedByHandOffersRecordAsApplied();
 
 private:
     // 1_t applied by the engine, then edited; 2_cli recorded the way the Supabase CLI records it,
@@ -248,6 +249,43 @@ void TestDriftRepair::halfDoneMigrationOffersResumeAndItsDownFile()
     QVERIFY2(done.last().at(1).toBool(), qPrintable(window.findChild<QLabel *>("resultLabel")->text()));
     QTRY_COMPARE_WITH_TIMEOUT(state(page, "1"), QStringLiteral("applied"), 10000);
     QCOMPARE(db.scalar("SELECT count(*) FROM audit_target"), QStringLiteral("1"));
+}
+
+void TestDriftRepair::aMigrationAppliedByHandOffersRecordAsApplied()
+{
+    TestDatabase db;
+    QTemporaryDir dir;
+    const QByteArray sql = "CREATE TABLE notes (id int PRIMARY KEY, body text);\nCREATE INDEX notes_body ON notes (body);\n";
+    WRITE_FILE(dir.filePath("1_notes.sql"), sql);
+    QVERIFY(db.connect()->exec(QString::fromUtf8(sql)).ok());  // pasted into the dashboard's SQL editor
+    MainWindow window;
+    QVERIFY(openConsole(window, db.conninfo(), dir.path()));
+    MigrationsPage *page = window.migrationsPage();
+    QSignalSpy done(page, &MigrationsPage::operationDone);
+    page->selectVersion("1");
+    QCOMPARE(state(page, "1"), QStringLiteral("present, not recorded"));
+    QVERIFY2(page->findChild<QLabel *>("fileLabel")->text().contains("what it creates is in the database (all 2: table public.notes"),
+             qPrintable(page->findChild<QLabel *>("fileLabel")->text()));
+    auto *apply = window.findChild<QPushButton *>("applyButton");
+    QCOMPARE(apply->text(), QStringLiteral("Record as &applied…"));
+    QVERIFY(apply->isEnabled());
+
+    // The button opens the guarded repair: its checks pass; confirmed with a reason, it is recorded, and nothing ran.
+    QStringList seenChecks;
+    page->setRepairConfirmer([&](RepairDialog &dialog) {
+        seenChecks = checkResults(dialog);
+        dialog.findChild<QLineEdit *>("reasonEdit")->setText("pasted into the SQL editor on 2 Oct");
+        return dialog.acceptable();
+    });
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 10000);
+    QVERIFY2(done.last().at(1).toBool(), qPrintable(window.findChild<QLabel *>("resultLabel")->text()));
+    QVERIFY(!seenChecks.isEmpty());
+    QVERIFY(!seenChecks.contains("FAILED"));
+    QTRY_COMPARE_WITH_TIMEOUT(state(page, "1"), QStringLiteral("applied"), 10000);
+    QCOMPARE(db.scalar("SELECT note FROM atlas_console.migration_audit WHERE direction = 'repair'"),
+             QStringLiteral("marked applied without running it: pasted into the SQL editor on 2 Oct"));
+    QCOMPARE(apply->text(), QStringLiteral("&Apply"));
 }
 
 QTEST_MAIN(TestDriftRepair)

@@ -45,6 +45,7 @@ private slots:
     void initTestCase();
     void tickAndUntickRewriteOnlyThatLine();
     void evidenceComesFromTheDatabase();
+    void evidenceTellsAppliedByHandFromNotDone();
     void repairsDoubleEncodedCharacters();
 
 private:
@@ -142,6 +143,32 @@ void TestTodoPage::evidenceComesFromTheDatabase()
     QVERIFY(exported.contains("- [x] Apply migration to production Supabase instance"));
     const qsizetype todo = ticked.indexOf("## TODO for Production");
     QCOMPARE(exported.mid(exported.indexOf("## TODO for Production")), ticked.mid(todo));
+}
+
+void TestTodoPage::evidenceTellsAppliedByHandFromNotDone()
+{
+    TestDatabase db;
+    // The seed's way: the file pasted into the dashboard's SQL editor, no history row.
+    const MigrationCatalog catalog = scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    QVERIFY(db.connect()->exec(catalog.migrations.at(0).up.sql()).ok());
+    const QString path = copyOfSeed();
+    MainWindow window;
+    window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    window.setStatusDocument(path);
+    window.show();
+    QSignalSpy shown(window.todoPage(), &TodoPage::evidenceShown);
+    window.connectTo(db.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+    auto *tree = window.findChild<QTreeWidget *>(QStringLiteral("todoTree"));
+    const QString evidence = tree->topLevelItem(1)->text(2);
+    QVERIFY2(evidence.startsWith("evidence: done by hand, not recorded · the usage tables are there, but 20250918 has no "
+                                 "history row"),
+             qPrintable(evidence));
+    QCOMPARE(tree->topLevelItem(1)->foreground(2).color(), QColor(0x6a, 0x1b, 0x9a));
+    // The migrations page says the same of 20250918.
+    auto *migrationsTree = window.findChild<QTreeWidget *>(QStringLiteral("migrationTree"));
+    QTRY_COMPARE(migrationsTree->topLevelItemCount(), 3);
+    QCOMPARE(migrationsTree->topLevelItem(0)->text(2), QStringLiteral("present, not recorded"));
 }
 
 void TestTodoPage::repairsDoubleEncodedCharacters()

@@ -14,7 +14,9 @@ const char *stateColour(MigrationState state)
     case MigrationState::Applied: return "32";
     case MigrationState::Pending: return "36";
     case MigrationState::Modified:
-    case MigrationState::OutOfOrder: return "33";
+    case MigrationState::OutOfOrder:
+    case MigrationState::PartlyPresent: return "33";
+    case MigrationState::PresentNotRecorded: return "35";
     case MigrationState::MissingFile:
     case MigrationState::Failed: return "31";
     case MigrationState::Unknown:

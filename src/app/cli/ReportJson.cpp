@@ -33,6 +33,8 @@ QJsonObject fromReport(const RunReport &report)
                      {"warnings", QJsonArray::fromStringList(report.warnings)}};
     if (report.preflightFailed)
         json.insert("preflight_failed", true);
+    if (report.presentUnrecorded)
+        json.insert("present_not_recorded", true);
     if (report.failedStatement >= 0)
         json.insert("failed_statement", report.failedStatement + 1);
     if (report.error.isError())

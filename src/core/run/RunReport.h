@@ -38,7 +38,8 @@ struct RunReport {
     bool cancelled = false;
     bool skipped = false;     // nothing to do (already applied, say); `message` says why
     bool lockBusy = false;    // another session held the migration lock
-    bool preflightFailed = false;  // the database lacks what it needs (an extension, a schema, a role): nothing ran
+    bool preflightFailed = false;
+    bool presentUnrecorded = false;  // refused: its objects are in the database, its history row is not (applied by hand)  // the database lacks what it needs (an extension, a schema, a role): nothing ran
     QString message;          // for people; on failure located: "file:line:column: ERROR 42P01: ..."
     DbError error;            // the server's error, whole
     int failedStatement = -1; // 0-based

@@ -203,8 +203,11 @@ QList<const MigrationFile *> pendingMigrations(const MigrationCatalog &catalog, 
             break;
         const bool older = !newestRecorded.isEmpty() && versionLess(row.version, newestRecorded);
         const bool failedAndPending = row.state == MigrationState::Failed && !row.recorded;
-        const bool wanted = (row.state == MigrationState::Pending || (failedAndPending && (!older || includeOutOfOrder))
-                             || (row.state == MigrationState::OutOfOrder && includeOutOfOrder))
+        // Found by its verify script alone: still run (core/status/Presence).
+        const bool verifiedOnly = row.state == MigrationState::PresentNotRecorded && row.presentByVerifyScript;
+        const bool wanted = (row.state == MigrationState::Pending || (verifiedOnly && !older)
+                             || (failedAndPending && (!older || includeOutOfOrder))
+                             || ((row.state == MigrationState::OutOfOrder || (verifiedOnly && older)) && includeOutOfOrder))
             && row.hasFile;
         if (wanted)
             pending.append(catalog.find(row.version));
@@ -223,6 +226,8 @@ QString migrationStateName(MigrationState state)
     case MigrationState::Failed: return QStringLiteral("failed");
     case MigrationState::Unknown: return QStringLiteral("unknown");
     case MigrationState::Skipped: return QStringLiteral("skipped");
+    case MigrationState::PresentNotRecorded: return QStringLiteral("present, not recorded");
+    case MigrationState::PartlyPresent: return QStringLiteral("partly present");
     }
     return QString();
 }

@@ -14,7 +14,10 @@
 
 // Unknown: the folder is read, the database is not (not connected, or the read failed).
 // Skipped: a .sql file of the folder that is not a migration (its name), as the Supabase CLI skips it.
-enum class MigrationState { Pending, Applied, Modified, MissingFile, OutOfOrder, Failed, Unknown, Skipped };
+// PresentNotRecorded / PartlyPresent: no history row, but all / some of what its up file creates
+// is in the database (applied by hand; core/status/Presence).
+enum class MigrationState { Pending, Applied, Modified, MissingFile, OutOfOrder, Failed, Unknown, Skipped, PresentNotRecorded,
+                            PartlyPresent };
 
 // A row of supabase_migrations.schema_migrations, as the Supabase CLI or this console wrote it.
 struct HistoryEntry {
@@ -55,6 +58,9 @@ struct MigrationStatusRow {
     // statements before this one (0-based) ran and stay; -1 otherwise. Resume here, or run the
     // down file; a plain apply would run them again.
     int resumeFrom = -1;
+    // PresentNotRecorded because its verify script passes (it creates nothing to look for): shown,
+    // but an apply still runs it, as such a script may pass where its migration had nothing to do.
+    bool presentByVerifyScript = false;
 };
 
 // What the database says of its migrations (its history and the console's audit facts), read

@@ -24,4 +24,7 @@ struct EvidenceResult {
     bool done = false;
     bool error = false;  // the check itself could not run; `detail` says why
     QString detail;
+    // Done in the database, but not where the tools look: a migration's objects are there and its
+    // history row is not (applied by hand).
+    bool unrecorded = false;
 };

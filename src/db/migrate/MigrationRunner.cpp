@@ -7,6 +7,8 @@
 #include "db/migrate/MigrationPreview.h"
 #include "db/migrate/MigrationVerifier.h"
 #include "db/migrate/PreflightCheck.h"
+#include "core/status/Presence.h"
+#include "db/migrate/PresenceProbe.h"
 #include "db/pg/PgConnection.h"
 
 namespace {
@@ -64,13 +66,14 @@ StatusReport MigrationRunner::status(const MigrationCatalog &catalog, HistorySna
             drifted << row.version;
     }
     QHash<QString, QStringList> statements;
-    if (drifted.isEmpty() || !HistoryReader::readStatements(m_session.connection, drifted, &statements).ok())
-        return report;
-    for (HistoryEntry &entry : snapshot.history) {
-        if (statements.contains(entry.version))
-            entry.statements = statements.value(entry.version);
+    if (!drifted.isEmpty() && HistoryReader::readStatements(m_session.connection, drifted, &statements).ok()) {
+        for (HistoryEntry &entry : snapshot.history) {
+            if (statements.contains(entry.version))
+                entry.statements = statements.value(entry.version);
+        }
+        report.rows = computeStatus(catalog, snapshot.history, snapshot.audit);
     }
-    report.rows = computeStatus(catalog, snapshot.history, snapshot.audit);
+    markPresentMigrations(m_session, catalog, &report.rows);
     return report;
 }
 
@@ -101,9 +104,36 @@ bool MigrationRunner::preflight(const QList<const MigrationScript *> &scripts, R
     return false;
 }
 
-RunReport MigrationRunner::apply(const MigrationFile &migration)
+bool MigrationRunner::nothingPresent(const MigrationCatalog &catalog, const QList<MigrationStatusRow> &rows,
+                                     const QString &toVersion, bool includeOutOfOrder, RunReport *report)
+{
+    const QList<MigrationStatusRow> present = presentUnrecorded(rows, toVersion, includeOutOfOrder);
+    if (present.isEmpty())
+        return true;
+    QStringList why;
+    for (const MigrationStatusRow &row : present)
+        why << presentRefusal(row, catalog.find(row.version)->displayName());
+    report->version = present.first().version;
+    report->name = present.first().name;
+    report->message = why.join(QLatin1Char('\n'));
+    report->presentUnrecorded = true;
+    return false;
+}
+
+RunReport MigrationRunner::apply(const MigrationFile &migration, const MigrationCatalog *catalog)
 {
     RunReport refused = reportFor(migration, RunDirection::Up, false);
+    if (catalog) {
+        const StatusReport current = status(*catalog);
+        for (const MigrationStatusRow &row : current.rows) {
+            if (row.version == migration.version && !row.presentByVerifyScript
+                && (row.state == MigrationState::PresentNotRecorded || row.state == MigrationState::PartlyPresent)) {
+                refused.message = presentRefusal(row, migration.displayName());
+                refused.presentUnrecorded = true;
+                return refused;
+            }
+        }
+    }
     if (!preflight({&migration.up}, &refused))
         return refused;
     return MigrationApplier(m_session).run(migration, RunDirection::Up, false);
@@ -146,7 +176,7 @@ QList<RunReport> MigrationRunner::dryRunPending(const MigrationCatalog &catalog,
     const QList<const MigrationFile *> pending = pendingMigrations(catalog, current.rows, toVersion, false);
     RunReport refused;
     refused.dryRun = true;
-    if (!preflight(upScripts(pending), &refused))
+    if (!nothingPresent(catalog, current.rows, toVersion, false, &refused) || !preflight(upScripts(pending), &refused))
         return {refused};
     return MigrationPreview(m_session).dryRunInOrder(pending);
 }
@@ -189,7 +219,7 @@ QList<RunReport> MigrationRunner::applyPending(const MigrationCatalog &catalog, 
 
     const QList<const MigrationFile *> pending = pendingMigrations(catalog, current.rows, toVersion, includeOutOfOrder);
     RunReport refused;
-    if (!preflight(upScripts(pending), &refused))
+    if (!nothingPresent(catalog, current.rows, toVersion, includeOutOfOrder, &refused) || !preflight(upScripts(pending), &refused))
         return {refused};
     QList<RunReport> reports;
     for (const MigrationFile *migration : pending) {

@@ -35,7 +35,9 @@ public:
     StatusReport status(const MigrationCatalog &catalog, HistorySnapshot snapshot);
 
     // Refuses a migration that ran outside a transaction and failed part way (see resume()).
-    RunReport apply(const MigrationFile &migration);
+    // With `catalog` (the folder it comes from), an unrecorded migration whose objects the
+    // database already has is refused (core/status/Presence), as applyPending refuses it.
+    RunReport apply(const MigrationFile &migration, const MigrationCatalog *catalog = nullptr);
     // Runs such a migration on from the statement that failed (0-based, as the status's
     // resumeFrom says), then records it. Refused for any other statement or migration.
     RunReport resume(const MigrationFile &migration, int resumeFrom);
@@ -69,6 +71,10 @@ private:
     // Whether the database has what `scripts` need (core/preflight); if not, `report` says all that
     // is missing, with where, and that nothing ran.
     bool preflight(const QList<const MigrationScript *> &scripts, RunReport *report);
+    // Whether a run up to `toVersion` meets no migration applied by hand (present, not recorded);
+    // if it does, `report` says which and the way out.
+    static bool nothingPresent(const MigrationCatalog &catalog, const QList<MigrationStatusRow> &rows, const QString &toVersion,
+                               bool includeOutOfOrder, RunReport *report);
     // A report of `migration` for a refusal before anything runs.
     static RunReport reportFor(const MigrationFile &migration, RunDirection direction, bool dryRun);
 

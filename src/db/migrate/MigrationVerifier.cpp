@@ -90,6 +90,17 @@ RunReport MigrationVerifier::verify(const MigrationFile &migration)
     return report;
 }
 
+QList<CheckResult> MigrationVerifier::verifyScriptQuietly(const MigrationFile &migration)
+{
+    if (!migration.verify.exists())
+        return {};
+    Transaction transaction(m_session.connection);
+    if (!m_session.begin(transaction, Transaction::Access::ReadOnly).ok())
+        return {};
+    RunReport ignored;
+    return runVerifyScript(migration, transaction, &ignored);
+}
+
 void MigrationVerifier::audit(const MigrationFile &migration, const QDateTime &startedAt, RunReport *report)
 {
     // Verification is an action worth remembering; a read-only connection simply skips the record.

@@ -37,11 +37,20 @@ EvidenceResult usageApplied(PgConnection &c)
     const PgResult r = ask(c, "usage_migration_recorded");
     if (!r.ok())
         return failed(TodoEvidence::kUsageMigrationApplied, r);
-    if (r.isNull(0, 0))
-        return {TodoEvidence::kUsageMigrationApplied, false, false, QStringLiteral("no migration history in this database")};
-    const bool done = r.value(0, 0) == QLatin1String("1");
-    return {TodoEvidence::kUsageMigrationApplied, done, false,
-            done ? QStringLiteral("20250918 is recorded as applied") : QStringLiteral("20250918 is not recorded")};
+    const bool recorded = !r.isNull(0, 0) && r.value(0, 0) != QLatin1String("0");
+    const bool tablesThere = r.value(0, 1) == QLatin1String("t");
+    if (recorded)
+        return {TodoEvidence::kUsageMigrationApplied, true, false, QStringLiteral("20250918 is recorded as applied")};
+    if (tablesThere) {
+        EvidenceResult byHand{TodoEvidence::kUsageMigrationApplied, true, false,
+                              QStringLiteral("the usage tables are there, but 20250918 has no history row (applied by hand?): "
+                                             "record it as applied on the Migrations page")};
+        byHand.unrecorded = true;
+        return byHand;
+    }
+    return {TodoEvidence::kUsageMigrationApplied, false, false,
+            r.isNull(0, 0) ? QStringLiteral("no migration history and no usage tables in this database")
+                           : QStringLiteral("20250918 is not recorded and the usage tables are not there")};
 }
 
 EvidenceResult cleanupScheduled(PgConnection &c)

@@ -128,7 +128,7 @@ void DbWorker::dryRun(const QString &version, bool down)
 
 void DbWorker::apply(const QString &version)
 {
-    runOn(version, [this](const MigrationFile &file) { return m_runner.apply(file); });
+    runOn(version, [this](const MigrationFile &file) { return m_runner.apply(file, &m_catalog); });
 }
 
 void DbWorker::resume(const QString &version, int resumeFrom)

@@ -208,12 +208,22 @@ void MigrationsPage::updateActions()
     const bool applied = row && (row->state == MigrationState::Applied || row->state == MigrationState::Modified);
     const bool pending = row && (row->state == MigrationState::Pending || row->state == MigrationState::OutOfOrder
                                  || (row->state == MigrationState::Failed && !row->appliedAt));
+    // Applied by hand: its objects are there and its history row is not. Apply would fail on what
+    // exists; the way out is to record it, after seeing its checks.
+    const bool verifiedOnly = row && row->state == MigrationState::PresentNotRecorded && row->presentByVerifyScript;
+    const bool present = row && !verifiedOnly
+        && (row->state == MigrationState::PresentNotRecorded || row->state == MigrationState::PartlyPresent);
     // Failed part way outside a transaction: apply resumes, roll back runs the down file.
     const bool halfDone = row && row->resumeFrom > 0;
-    m_ui->dryRunButton->setEnabled(ready && !halfDone && (pending || (applied && row->hasDown)));
+    m_ui->dryRunButton->setEnabled(ready && !halfDone && (pending || verifiedOnly || present || (applied && row->hasDown)));
     m_ui->dryRunButton->setText(applied ? tr("Preview &rollback") : tr("&Dry run"));
-    m_ui->applyButton->setEnabled(ready && pending && !m_catalog.hasErrors());
-    m_ui->applyButton->setText(halfDone ? tr("Resume at statement %1").arg(row->resumeFrom + 1) : tr("&Apply"));
+    m_ui->applyButton->setEnabled(ready && (pending || verifiedOnly || present) && !m_catalog.hasErrors());
+    m_ui->applyButton->setText(halfDone  ? tr("Resume at statement %1").arg(row->resumeFrom + 1)
+                               : present ? tr("Record as &applied…")
+                                         : tr("&Apply"));
+    m_ui->applyButton->setToolTip(present ? tr("Its objects are in the database and its history row is not: record it as "
+                                               "applied without running it, after seeing its checks")
+                                          : tr("Run the migration in a transaction and record it in the history"));
     m_ui->rollbackButton->setEnabled(ready && (applied || halfDone) && row->hasDown);
     m_ui->rollbackButton->setText(halfDone ? tr("Run &down file") : tr("Roll &back"));
     m_ui->verifyButton->setEnabled(ready && applied);
@@ -259,7 +269,13 @@ void MigrationsPage::dryRunSelected()
 
 void MigrationsPage::applySelected()
 {
-    if (m_ui->applyButton->isEnabled())
+    if (!m_ui->applyButton->isEnabled())
+        return;
+    const MigrationStatusRow *row = m_list->selectedRow();
+    if (row->state == MigrationState::PartlyPresent
+        || (row->state == MigrationState::PresentNotRecorded && !row->presentByVerifyScript))
+        repairSelected(true);
+    else
         runGuarded(RunDirection::Up);
 }
 

@@ -215,12 +215,15 @@ void TodoPage::showEvidence(const QList<EvidenceResult> &results)
             if (result.checkId != check)
                 continue;
             const bool ticked = item->checkState(0) == Qt::Checked;
+            const QString verdict = result.unrecorded ? tr("evidence: done by hand, not recorded")
+                                                      : (result.done ? tr("evidence: done") : tr("evidence: not done"));
             item->setText(2, result.error ? tr("evidence: could not check (%1)").arg(result.detail)
-                                          : (result.done ? tr("evidence: done") : tr("evidence: not done")) + QStringLiteral(" · ")
-                              + result.detail);
+                                          : verdict + QStringLiteral(" · ") + result.detail);
             item->setToolTip(2, TodoEvidence::describe(check) + QStringLiteral("\n\n") + result.detail);
-            item->setForeground(2, result.error ? QColor(0x80, 0x80, 0x80)
-                                                : (result.done ? QColor(0x2e, 0x7d, 0x32) : QColor(0xb0, 0x00, 0x20)));
+            item->setForeground(2, result.error        ? QColor(0x80, 0x80, 0x80)
+                                   : result.unrecorded ? QColor(0x6a, 0x1b, 0x9a)
+                                   : result.done       ? QColor(0x2e, 0x7d, 0x32)
+                                                       : QColor(0xb0, 0x00, 0x20));
             const bool disagree = !result.error && ticked != result.done;
             for (int c = 0; c < m_ui->todoTree->columnCount(); ++c)
                 item->setBackground(c, disagree ? QColor(0xff, 0xf3, 0xcd) : QBrush());
