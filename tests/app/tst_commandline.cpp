@@ -393,7 +393,7 @@ void TestCommandLine::saysWhatWasAppliedByHand()
 
     run = cli({"apply"}, db.conninfo());
     QCOMPARE(run.exitCode, 1);
-    QVERIFY2(run.err.contains("20250918_create_usage_tracking_tables is not recorded, but what it creates is in the database"),
+    QVERIFY2(run.err.contains("20250918_create_usage_tracking_tables has no history row, but what it creates is in the database"),
              qPrintable(run.err));
     QVERIFY2(run.err.contains("`repair 20250918 --status applied --reason TEXT`"), qPrintable(run.err));
     QCOMPARE(db.scalar("SELECT to_regclass('supabase_migrations.schema_migrations') IS NULL"), QStringLiteral("t"));

@@ -102,10 +102,10 @@ void TestPresence::presentPartlyOrPending()
     evidence.insert("4", found({{"table public.d exists", true}}));
     applyPresence(&rows, evidence);
     QCOMPARE(rows[0].state, MigrationState::PresentNotRecorded);
-    QCOMPARE(rows[0].detail, QStringLiteral("not recorded, but what it creates is in the database (all 2: table public.a, "
+    QCOMPARE(rows[0].detail, QStringLiteral("no history row, but what it creates is in the database (all 2: table public.a, "
                                             "index a_x on public.a): applied by hand?"));
     QCOMPARE(rows[1].state, MigrationState::PartlyPresent);
-    QCOMPARE(rows[1].detail, QStringLiteral("not recorded; part of what it creates is in the database (1 of 3: table public.b), "
+    QCOMPARE(rows[1].detail, QStringLiteral("no history row; part of what it creates is in the database (1 of 3: table public.b), "
                                             "the rest is not (policy \"p\" on public.b, row level security enabled on public.b)"));
     // Long lists are cut: the first few, and how many more.
     QList<QPair<QString, bool>> many;
@@ -113,7 +113,7 @@ void TestPresence::presentPartlyOrPending()
         many.append({QStringLiteral("table public.t%1 exists").arg(i), i <= 5});
     QList<MigrationStatusRow> big{pendingRow("9")};
     applyPresence(&big, {{"9", found(many)}});
-    QCOMPARE(big[0].detail, QStringLiteral("not recorded; part of what it creates is in the database (5 of 9: table public.t1, "
+    QCOMPARE(big[0].detail, QStringLiteral("no history row; part of what it creates is in the database (5 of 9: table public.t1, "
                                            "table public.t2, table public.t3 and 2 more), the rest is not (table public.t6, "
                                            "table public.t7, table public.t8, table public.t9)"));
     QCOMPARE(rows[2].state, MigrationState::Pending);
@@ -133,7 +133,7 @@ void TestPresence::aVerifyScriptCanOnlySayPresent()
     applyPresence(&rows, {{"1", found({{"tier check allows free, core, studio", true}, {"no legacy tiers", true}}, true)},
                           {"2", found({{"tier check allows free, core, studio", true}, {"no legacy tiers", false}}, true)}});
     QCOMPARE(rows[0].state, MigrationState::PresentNotRecorded);
-    QCOMPARE(rows[0].detail, QStringLiteral("not recorded, but its verify script passes (2 checks): applied by hand? (Apply runs "
+    QCOMPARE(rows[0].detail, QStringLiteral("no history row, but its verify script passes (2 checks): applied by hand? (Apply runs "
                                             "it again; Repair > Mark applied records it without running it)"));
     QVERIFY(rows[0].presentByVerifyScript);
     // Shown, but an apply still runs it.
@@ -174,9 +174,9 @@ void TestPresence::theRefusalNamesTheWayOut()
 {
     MigrationStatusRow row = pendingRow("20250918");
     row.state = MigrationState::PresentNotRecorded;
-    row.detail = QStringLiteral("not recorded, but what it creates is in the database (table public.daily_usage): applied by hand?");
+    row.detail = QStringLiteral("no history row, but what it creates is in the database (table public.daily_usage): applied by hand?");
     QCOMPARE(presentRefusal(row, "20250918_create_usage_tracking_tables"),
-             QStringLiteral("20250918_create_usage_tracking_tables is not recorded, but what it creates is in the database "
+             QStringLiteral("20250918_create_usage_tracking_tables has no history row, but what it creates is in the database "
                             "(table public.daily_usage): applied by hand? Nothing was applied: running it would fail on what "
                             "exists, or make it twice. Record it as applied instead: `repair 20250918 --status applied "
                             "--reason TEXT`, or Record as applied… in the console"));

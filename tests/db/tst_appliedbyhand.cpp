@@ -62,7 +62,7 @@ void TestAppliedByHand::pastedMigrationIsPresentNotRecorded()
     StatusReport status = f.runner.status(catalog);
     QVERIFY(status.ok());
     QCOMPARE(rowOf(status, usage.version)->state, MigrationState::PresentNotRecorded);
-    QVERIFY2(rowOf(status, usage.version)->detail.startsWith("not recorded, but what it creates is in the database (all 23: "
+    QVERIFY2(rowOf(status, usage.version)->detail.startsWith("no history row, but what it creates is in the database (all 23: "
                                                              "function public.set_updated_at(), table public.daily_usage, "),
              qPrintable(rowOf(status, usage.version)->detail));
     QCOMPARE(rowOf(status, "20251002090000")->state, MigrationState::Pending);  // its verify script fails: not done
@@ -72,7 +72,7 @@ void TestAppliedByHand::pastedMigrationIsPresentNotRecorded()
     QCOMPARE(applied.size(), 1);
     QVERIFY(!applied.first().ok);
     QVERIFY(applied.first().presentUnrecorded);
-    QVERIFY2(applied.first().message.startsWith("20250918_create_usage_tracking_tables is not recorded, but what it creates is "
+    QVERIFY2(applied.first().message.startsWith("20250918_create_usage_tracking_tables has no history row, but what it creates is "
                                                 "in the database"),
              qPrintable(applied.first().message));
     QVERIFY2(applied.first().message.endsWith("Record it as applied instead: `repair 20250918 --status applied --reason TEXT`, "
@@ -104,7 +104,7 @@ void TestAppliedByHand::aPastedVerifiedMigrationIsFoundByItsVerifyScript()
     paste(f.db, catalog.find("20251002090000")->up.sql());
     const StatusReport status = f.runner.status(catalog);
     QCOMPARE(rowOf(status, "20251002090000")->state, MigrationState::PresentNotRecorded);
-    QVERIFY2(rowOf(status, "20251002090000")->detail.startsWith("not recorded, but its verify script passes ("),
+    QVERIFY2(rowOf(status, "20251002090000")->detail.startsWith("no history row, but its verify script passes ("),
              qPrintable(rowOf(status, "20251002090000")->detail));
     QVERIFY(rowOf(status, "20251002090000")->presentByVerifyScript);
     // Asking changed nothing, not even the audit.
@@ -129,7 +129,7 @@ void TestAppliedByHand::halfPastedIsPartlyPresentWithWhatIsMissing()
     const StatusReport status = f.runner.status(f.catalog());
     QCOMPARE(rowOf(status, "20240101000000")->state, MigrationState::PartlyPresent);
     QCOMPARE(rowOf(status, "20240101000000")->detail,
-             QStringLiteral("not recorded; part of what it creates is in the database (2 of 4: table public.notes, row level "
+             QStringLiteral("no history row; part of what it creates is in the database (2 of 4: table public.notes, row level "
                             "security enabled on public.notes), the rest is not (policy \"notes_read\" on public.notes, index "
                             "notes_body on public.notes)"));
     const QList<RunReport> applied = f.runner.applyPending(f.catalog());

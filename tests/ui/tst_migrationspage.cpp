@@ -5,6 +5,7 @@
 #include "core/catalog/MigrationCatalog.h"
 #include "ui/MainWindow.h"
 #include "ui/migrations/ConfirmDialog.h"
+#include "ui/migrations/MigrationListView.h"
 #include "ui/migrations/MigrationsPage.h"
 
 #include <QDialogButtonBox>
@@ -57,7 +58,7 @@ void TestMigrationsPage::clicksThroughDryRunApplyVerifyRollback()
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
     QTreeWidget *migrations = tree(window, "migrationTree");
     QCOMPARE(column(migrations, 0), (QStringList{"20250918", "20251002090000", "20251002091500"}));
-    QCOMPARE(column(migrations, 2), (QStringList{"pending", "pending", "pending"}));
+    QCOMPARE(column(migrations, MigrationListView::StateColumn), (QStringList{"pending", "pending", "pending"}));
     QCOMPARE(page->selectedVersion(), QStringLiteral("20250918"));
     QVERIFY(tree(window, "statementTree")->topLevelItemCount() > 30);
 
@@ -80,7 +81,7 @@ void TestMigrationsPage::clicksThroughDryRunApplyVerifyRollback()
     QVERIFY(clickAndWait(button(window, "applyButton"), done, 20000));
     QVERIFY2(done.last().at(1).toBool(), qPrintable(window.findChild<QLabel *>("resultLabel")->text()));
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
-    QCOMPARE(column(migrations, 2), (QStringList{"applied", "pending", "pending"}));
+    QCOMPARE(column(migrations, MigrationListView::StateColumn), (QStringList{"applied", "pending", "pending"}));
     QCOMPARE(db.scalar("SELECT string_agg(version, ',') FROM supabase_migrations.schema_migrations"), QStringLiteral("20250918"));
     QVERIFY(!button(window, "applyButton")->isEnabled());
 
@@ -97,7 +98,7 @@ void TestMigrationsPage::clicksThroughDryRunApplyVerifyRollback()
     QVERIFY(clickAndWait(button(window, "rollbackButton"), done, 20000));
     QVERIFY(done.last().at(1).toBool());
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
-    QCOMPARE(column(migrations, 2), (QStringList{"pending", "pending", "pending"}));
+    QCOMPARE(column(migrations, MigrationListView::StateColumn), (QStringList{"pending", "pending", "pending"}));
     QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("0"));
     QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NULL"), QStringLiteral("t"));
 }

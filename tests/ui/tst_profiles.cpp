@@ -4,6 +4,7 @@
 
 #include "core/connection/PgPassFile.h"
 #include "ui/MainWindow.h"
+#include "ui/migrations/MigrationListView.h"
 #include "ui/migrations/MigrationsPage.h"
 #include "ui/connection/PasswordStore.h"
 #include "ui/connection/ProfilesDialog.h"
@@ -104,7 +105,7 @@ void TestProfiles::createsAProfileAndConnectsWithTheKeychainPassword()
     auto *tree = window.findChild<QTreeWidget *>(QStringLiteral("migrationTree"));
     QTRY_COMPARE(tree->topLevelItemCount(), 3);
     for (int i = 0; i < 3; ++i)
-        QCOMPARE(tree->topLevelItem(i)->text(2), QStringLiteral("pending"));
+        QCOMPARE(tree->topLevelItem(i)->text(MigrationListView::StateColumn), QStringLiteral("pending"));
     QCOMPARE(combo(&window, "profileCombo")->currentText(), QStringLiteral("local test [local]"));
     QVERIFY(!edit(&window, "connectionEdit")->text().contains(password));
 

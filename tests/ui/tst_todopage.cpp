@@ -4,6 +4,7 @@
 #include "core/todo/TodoDocument.h"
 #include "db/migrate/MigrationRunner.h"
 #include "ui/MainWindow.h"
+#include "ui/migrations/MigrationListView.h"
 #include "ui/todos/TodoPage.h"
 
 #include <QFile>
@@ -168,7 +169,7 @@ void TestTodoPage::evidenceTellsAppliedByHandFromNotDone()
     // The migrations page says the same of 20250918.
     auto *migrationsTree = window.findChild<QTreeWidget *>(QStringLiteral("migrationTree"));
     QTRY_COMPARE(migrationsTree->topLevelItemCount(), 3);
-    QCOMPARE(migrationsTree->topLevelItem(0)->text(2), QStringLiteral("present, not recorded"));
+    QCOMPARE(migrationsTree->topLevelItem(0)->text(MigrationListView::StateColumn), QStringLiteral("present, not recorded"));
 }
 
 void TestTodoPage::repairsDoubleEncodedCharacters()

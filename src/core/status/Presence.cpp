@@ -80,13 +80,13 @@ void applyPresence(QList<MigrationStatusRow> *rows, const QHash<QString, Presenc
             row.state = MigrationState::PresentNotRecorded;
             row.presentByVerifyScript = it->fromVerifyScript;
             row.detail = it->fromVerifyScript
-                ? QStringLiteral("not recorded, but its verify script passes (%1 checks): applied by hand? (Apply runs it "
+                ? QStringLiteral("no history row, but its verify script passes (%1 checks): applied by hand? (Apply runs it "
                                  "again; Repair > Mark applied records it without running it)").arg(there.size())
-                : QStringLiteral("not recorded, but what it creates is in the database (%1): applied by hand?")
+                : QStringLiteral("no history row, but what it creates is in the database (%1): applied by hand?")
                       .arg(there.size() == 1 ? objectsOf(there) : QStringLiteral("all %1: %2").arg(there.size()).arg(objectsOf(there)));
         } else if (!it->fromVerifyScript && objectsThere > 0) {
             row.state = MigrationState::PartlyPresent;
-            row.detail = QStringLiteral("not recorded; part of what it creates is in the database (%1 of %2: %3), the rest is "
+            row.detail = QStringLiteral("no history row; part of what it creates is in the database (%1 of %2: %3), the rest is "
                                         "not (%4)")
                              .arg(there.size())
                              .arg(it->checks.size())
@@ -118,6 +118,6 @@ QString presentRefusal(const MigrationStatusRow &row, const QString &displayName
         : QStringLiteral("Record it as applied instead: `repair %1 --status applied --reason TEXT`, or Record as applied… "
                          "in the console");
     const QString why = row.detail.endsWith(QLatin1Char('?')) ? row.detail : row.detail + QLatin1Char('.');
-    return QStringLiteral("%1 is %2 Nothing was applied: running it would fail on what exists, or make it twice. %3")
+    return QStringLiteral("%1 has %2 Nothing was applied: running it would fail on what exists, or make it twice. %3")
         .arg(displayName, why, wayOut.arg(row.version));
 }

@@ -33,19 +33,20 @@ void MigrationListView::showRows(const QList<MigrationStatusRow> &rows)
         m_tree->clear();
         for (const MigrationStatusRow &row : m_rows) {
             auto *item = new QTreeWidgetItem(m_tree);
-            item->setText(0, row.version);
-            item->setText(1, row.name);
-            item->setText(2, migrationStateName(row.state));
-            item->setIcon(2, stateIcon(row.state));
+            item->setText(VersionColumn, row.version);
+            item->setText(NameColumn, row.name);
+            item->setText(StateColumn, migrationStateName(row.state));
+            item->setIcon(StateColumn, stateIcon(row.state));
             if (row.appliedAt)
-                item->setText(3, QStringLiteral("%1 %2").arg(row.appliedAt->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                item->setText(AppliedColumn, QStringLiteral("%1 %2").arg(row.appliedAt->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                                                              row.appliedBy));
             else if (row.state == MigrationState::Applied)
-                item->setText(3, tr("by another tool"));
-            item->setToolTip(2, row.detail);
+                item->setText(AppliedColumn, tr("by another tool"));
+            item->setToolTip(StateColumn, row.detail);
+            item->setToolTip(NameColumn, row.name);
             item->setData(0, Qt::UserRole, keyOf(row));
         }
-        for (int c = 0; c < 4; ++c)
+        for (int c = 0; c < ColumnCount; ++c)
             m_tree->resizeColumnToContents(c);
         applyFilter();
         selectVersion(keep.isEmpty() && !m_rows.isEmpty() ? m_rows.first().version : keep);

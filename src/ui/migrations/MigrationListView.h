@@ -8,11 +8,14 @@ class QLineEdit;
 class QTreeWidget;
 
 // The migration checklist on the left of the migrations page: one line per migration with its
-// version, name, state (icon and word) and when and by whom it was applied; a filter by version,
+// version, state (icon and word), name and when and by whom it was applied; a filter by version,
 // name or state; the selection kept across refreshes.
 class MigrationListView : public QObject {
     Q_OBJECT
 public:
+    // State comes before the name: names run long, and the state is what an admin reads first.
+    enum Column { VersionColumn, StateColumn, NameColumn, AppliedColumn, ColumnCount };
+
     MigrationListView(QTreeWidget *tree, QLineEdit *filter, QObject *parent = nullptr);
 
     // Replaces the lines, keeping the selected version when it is still there (else the first).
