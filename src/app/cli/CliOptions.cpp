@@ -6,7 +6,7 @@ const QStringList &CliOptions::verbs()
 {
     static const QStringList kVerbs = {QStringLiteral("status"), QStringLiteral("plan"), QStringLiteral("apply"),
                                        QStringLiteral("rollback"), QStringLiteral("verify"), QStringLiteral("diff"),
-                                       QStringLiteral("repair")};
+                                       QStringLiteral("repair"), QStringLiteral("lint")};
     return kVerbs;
 }
 
@@ -22,10 +22,11 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
         "  verify [VERSION]  run the verify checks of VERSION (default: every applied migration)\n"
         "  diff VERSION      how the file's statements differ from the ones recorded when it was applied\n"
         "  repair VERSION --status applied|reverted --reason TEXT [--yes]\n"
-        "                    mark it applied or reverted without running it, after its diff and checks"));
+        "                    mark it applied or reverted without running it, after its diff and checks\n"
+        "  lint [FILE...]    check migrations against the rule catalogue, with no database (docs/lint.md)"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays help on commandline options."));
     const QCommandLineOption showVersion({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Displays version information."));
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback, verify, diff or repair"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback, verify, diff, repair or lint"));
     const QCommandLineOption dsn(QStringLiteral("dsn"), QStringLiteral("Connection URI or key=value string (default: DATABASE_URL, then PG* variables)."), QStringLiteral("conninfo"));
     const QCommandLineOption dir(QStringLiteral("dir"), QStringLiteral("Migrations folder (default: ./supabase/migrations if present, else the project's migrations/)."), QStringLiteral("folder"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for machines."));
@@ -42,8 +43,12 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("repair: do it (without it, repair only shows what it would do)."));
     const QCommandLineOption resume(QStringLiteral("resume"), QStringLiteral("apply: run a migration that failed part way outside a transaction on from its failed statement."));
     const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("repair --status applied: even though the verify checks fail."));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("lint: text, json, github or sarif (--rules: text or markdown)."), QStringLiteral("format"), QStringLiteral("text"));
+    const QCommandLineOption strict(QStringLiteral("strict"), QStringLiteral("lint: warnings fail too (exit 1)."));
+    const QCommandLineOption rule(QStringLiteral("rule"), QStringLiteral("lint: a rule's severity, NAME=off|info|warning|error (repeatable)."), QStringLiteral("setting"));
+    const QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("lint: print the rule catalogue."));
     parser.addOptions({help, showVersion, dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout,
-                       pooled, noColour, repairStatus, reason, yes, force, resume});
+                       pooled, noColour, repairStatus, reason, yes, force, resume, format, strict, rule, rules});
 
     CliOptions options;
     *outcome = Outcome::Run;
@@ -82,6 +87,11 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     options.yes = parser.isSet(yes);
     options.force = parser.isSet(force);
     options.resume = parser.isSet(resume);
+    options.format = options.json ? QStringLiteral("json") : parser.value(format);
+    options.json = options.format == QLatin1String("json");
+    options.strict = parser.isSet(strict);
+    options.ruleSettings = parser.values(rule);
+    options.listRules = parser.isSet(rules);
 
     const auto refuse = [&](const QString &why) {
         *outcome = Outcome::UsageError;
@@ -90,6 +100,14 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     };
     if (!verbs().contains(options.verb))
         return refuse(QStringLiteral("unknown command \"%1\"").arg(options.verb));
+    if (options.verb == QLatin1String("lint")) {
+        options.files = positional.mid(1);
+        static const QStringList formats = {QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("github"), QStringLiteral("sarif")};
+        if (!(formats.contains(options.format) || (options.listRules && options.format == QLatin1String("markdown"))))
+            return refuse(QStringLiteral("--format takes text, json, github or sarif%1, not \"%2\"")
+                              .arg(options.listRules ? QStringLiteral(" (or markdown with --rules)") : QString(), options.format));
+        return options;
+    }
     const bool takesNoVersion = options.verb == QLatin1String("status") || options.verb == QLatin1String("apply");
     if (positional.size() > 2 || (!options.version.isEmpty() && takesNoVersion))
         return refuse(QStringLiteral("%1 takes no version argument%2")

@@ -28,6 +28,12 @@ struct CliOptions {
     bool yes = false;
     bool force = false;
     bool resume = false;
+    // lint
+    QStringList files;              // the positional FILEs
+    QString format = QStringLiteral("text");  // text, json, github, sarif (markdown: --rules only)
+    bool strict = false;
+    QStringList ruleSettings;       // --rule NAME=LEVEL, as given
+    bool listRules = false;
 
     // Parses arguments[1..] (arguments[0] is the program). On UsageError, `*message` says what;
     // on Help or Version it holds the text to print.

@@ -4,6 +4,7 @@
 #include "app/cli/CliOutput.h"
 #include "app/cli/CliVerbs.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/LintVerb.h"
 #include "app/cli/ReportJson.h"
 #include "app/cli/SignalCanceller.h"
 #include "core/connection/ConnectionProblem.h"
@@ -106,6 +107,8 @@ int CommandLine::runVerb(Run &run)
                                   : defaultMigrationFolder(QDir::currentPath(),
                                                            shippedMigrationFolder(QStringLiteral(ATLAS_DEFAULT_MIGRATIONS_DIR),
                                                                                   QCoreApplication::applicationDirPath()));
+    if (options.verb == QLatin1String("lint") && (options.listRules || !options.files.isEmpty() || QFileInfo(run.folder).isDir()))
+        return CliVerbs::lint(options, output, run.folder);  // no database
     if (!QFileInfo(run.folder).isDir()) {
         const MigrationCatalog missing = scanMigrationFolder(run.folder);
         if (options.json)

@@ -85,6 +85,11 @@ int sqlScriptsParsed()
 
 SqlScript parseSqlScript(const QString &sql)
 {
+    return parseSqlScript(sql, nullptr);
+}
+
+SqlScript parseSqlScript(const QString &sql, QList<QJsonObject> *trees)
+{
     ++g_parsed;
     SqlScript script;
     const QByteArray bytes = sql.toUtf8();
@@ -120,6 +125,8 @@ SqlScript parseSqlScript(const QString &sql)
         classifier.classify(raw.value(QLatin1String("stmt")).toObject(), &statement);
         locks.analyze(raw.value(QLatin1String("stmt")).toObject(), &statement);
         script.statements.append(statement);
+        if (trees)
+            trees->append(raw.value(QLatin1String("stmt")).toObject());
     }
     return script;
 }

@@ -2,6 +2,7 @@
 
 #include "core/sql/ObjectReferences.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -78,6 +79,10 @@ struct SqlScript {
 };
 
 SqlScript parseSqlScript(const QString &sql);
+// The same, also handing back each statement's node of libpg_query's JSON parse tree
+// ({"CreateStmt": {...}}), in the order of `statements`: for the linter, which reads more of the
+// tree than the classification keeps.
+SqlScript parseSqlScript(const QString &sql, QList<QJsonObject> *trees);
 // How many scripts this process has parsed: a migration's file is parsed once however many parts
 // of the console read it (MigrationScript::parsed()), and tests hold it to that.
 int sqlScriptsParsed();

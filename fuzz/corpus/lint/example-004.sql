@@ -1,0 +1,1 @@
+ALTER TABLE daily_usage ALTER COLUMN user_id SET NOT NULL;

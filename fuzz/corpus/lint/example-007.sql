@@ -1,0 +1,1 @@
+ALTER TABLE daily_usage ADD COLUMN tier text NOT NULL DEFAULT 'free';

@@ -1,0 +1,1 @@
+ALTER TABLE profiles ADD CONSTRAINT email_has_at CHECK (email LIKE '%@%') NOT VALID;

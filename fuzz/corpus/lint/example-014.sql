@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY daily_usage_date_idx ON daily_usage (usage_date);

@@ -1,0 +1,1 @@
+ALTER TABLE daily_usage DROP COLUMN legacy_count;

@@ -1,0 +1,1 @@
+ALTER TABLE daily_usage ALTER COLUMN legacy_count DROP DEFAULT;

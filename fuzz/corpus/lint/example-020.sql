@@ -1,0 +1,1 @@
+DROP DATABASE atlas_staging;

@@ -1,0 +1,1 @@
+ALTER TABLE conversation_cache RENAME TO conversation_cache_retired;

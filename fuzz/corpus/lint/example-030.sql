@@ -1,0 +1,1 @@
+ALTER TABLE daily_usage ALTER COLUMN message_count TYPE bigint;

@@ -1,0 +1,1 @@
+ALTER TABLE daily_usage ADD COLUMN message_count_big bigint;

@@ -1,0 +1,1 @@
+CREATE TABLE counters (hits integer NOT NULL DEFAULT 0);

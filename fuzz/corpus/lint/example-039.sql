@@ -1,0 +1,1 @@
+CREATE TABLE counters (hits bigint NOT NULL DEFAULT 0);

@@ -1,0 +1,1 @@
+CREATE TABLE levels (rank smallint NOT NULL);

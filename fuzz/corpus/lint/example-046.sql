@@ -1,0 +1,1 @@
+CREATE TABLE profiles (display_name varchar(80));

@@ -1,0 +1,1 @@
+CREATE TABLE profiles (display_name text CHECK (length(display_name) <= 80));

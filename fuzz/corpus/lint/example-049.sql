@@ -1,0 +1,1 @@
+CREATE TABLE events (happened_at timestamptz NOT NULL);

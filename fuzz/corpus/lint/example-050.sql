@@ -1,0 +1,1 @@
+ALTER TABLE daily_usage RENAME COLUMN message_count TO messages;

@@ -1,0 +1,1 @@
+ALTER TABLE daily_usage RENAME TO usage_per_day;

@@ -1,0 +1,1 @@
+DROP INDEX daily_usage_date_idx;

@@ -1,0 +1,2 @@
+-- atlas:no-transaction
+DROP INDEX CONCURRENTLY IF EXISTS daily_usage_date_idx;

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE notes (id bigint PRIMARY KEY);
+COMMIT;

@@ -1,0 +1,1 @@
+CREATE VIEW private.user_emails AS SELECT id, email FROM auth.users;

@@ -1,0 +1,1 @@
+CREATE FOREIGN TABLE public.remote_events (id bigint) SERVER warehouse;

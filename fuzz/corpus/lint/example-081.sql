@@ -1,0 +1,1 @@
+CREATE FOREIGN TABLE private.remote_events (id bigint) SERVER warehouse;

@@ -1,0 +1,1 @@
+UPDATE daily_usage SET message_count = 0;

@@ -1,0 +1,1 @@
+DELETE FROM conversation_cache WHERE expires_at < now();

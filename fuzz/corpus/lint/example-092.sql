@@ -1,0 +1,1 @@
+REFRESH MATERIALIZED VIEW usage_by_day;

@@ -1,0 +1,1 @@
+DROP VIEW IF EXISTS reporting.weekly_totals;

@@ -1,0 +1,2 @@
+CREATE TABLE notes (id bigint PRIMARY KEY);
+VACUUM notes;

@@ -1,0 +1,2 @@
+-- atlas:no-transaction
+VACUUM notes;

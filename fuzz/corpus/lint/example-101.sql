@@ -1,0 +1,5 @@
+CREATE TABLE notes (id bigint PRIMARY KEY);
+CREATE FUNCTION note_count() RETURNS bigint LANGUAGE sql SET search_path = '' AS 'SELECT count(*) FROM public.notes';
+-- down:
+DROP FUNCTION note_count();
+DROP TABLE notes;

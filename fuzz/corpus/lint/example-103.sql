@@ -1,0 +1,2 @@
+-- file: down/20250918000000_create_notes.sql
+DROP TABLE notes;
