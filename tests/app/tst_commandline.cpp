@@ -84,6 +84,9 @@ void TestCommandLine::statusApplyVerifyRollback()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(QRegularExpression("created +table +public.daily_usage\\n")), qPrintable(run.out));
     QVERIFY2(run.out.contains("caution: grants SELECT on public.response_cache to anon"), qPrintable(run.out));
+    // The lint rules' findings for every statement of each file (docs/lint.md), beside the dry run's.
+    QVERIFY2(run.out.contains("Lint findings ("), qPrintable(run.out));
+    QVERIFY2(run.out.contains("info[rls-enabled-no-policy] public.error_logs has row level security and no policy"), qPrintable(run.out));
     QCOMPARE(db.scalar("SELECT to_regclass('public.daily_usage') IS NULL"), QStringLiteral("t"));
 
     run = cli({"apply", "--to", "20251002090000"}, db.conninfo());
@@ -105,7 +108,16 @@ void TestCommandLine::statusApplyVerifyRollback()
 void TestCommandLine::jsonForMachines()
 {
     TestDatabase db;
-    Run run = cli({"apply", "--json"}, db.conninfo());
+    // A plan's results carry the lint findings of each file.
+    Run run = cli({"plan", "--json"}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray planned = QJsonDocument::fromJson(run.out.toUtf8()).object().value("results").toArray();
+    QCOMPARE(planned.size(), 3);
+    const QJsonArray findings = planned.at(0).toObject().value("findings").toArray();
+    QVERIFY2(!findings.isEmpty(), qPrintable(run.out.left(2000)));
+    QCOMPARE(findings.last().toObject().value("rule").toString(), QStringLiteral("rls-enabled-no-policy"));
+
+    run = cli({"apply", "--json"}, db.conninfo());
     QCOMPARE(run.exitCode, 0);
     QJsonParseError error;
     const QJsonObject document = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();

@@ -1,5 +1,6 @@
 #include "app/cli/CliOutput.h"
 
+#include "core/lint/Linter.h"
 #include "core/sql/SqlScript.h"
 #include "core/text/TextTable.h"
 
@@ -112,6 +113,22 @@ void CliOutput::printLocks(const SqlScript &parsed, const RelationSizeMap &sizes
         m_out << QStringLiteral("Locks (lock_timeout applies to each):\n") << lines.join(QLatin1Char('\n')) << '\n';
 }
 
+void CliOutput::printFindings(const MigrationScript &script, const RelationSizeMap &sizes)
+{
+    LintOptions options;
+    options.sizes = sizes;
+    const LintResult lint = lintFile(LintFile{script.fileName(), script.sql(), false, QString(), false}, options);
+    if (lint.findings.isEmpty())
+        return;
+    // Every statement's, also those after one that fails in the dry run.
+    m_out << QStringLiteral("Lint findings (%1; docs/lint.md):\n").arg(lint.findings.size());
+    for (const LintFinding &finding : lint.findings) {
+        const char *code = finding.severity == LintSeverity::Error ? "31" : finding.severity == LintSeverity::Warning ? "33" : "36";
+        m_out << QStringLiteral("  %1:%2 ").arg(finding.line).arg(finding.column)
+              << paint(QStringLiteral("%1[%2]").arg(lintSeverityName(finding.severity), finding.rule), code) << ' ' << finding.message << '\n';
+    }
+}
+
 void CliOutput::printReport(const RunReport &report, const MigrationFile *file, const RelationSizeMap &sizes)
 {
     if (report.dryRun && !report.version.isEmpty()) {
@@ -136,6 +153,8 @@ void CliOutput::printReport(const RunReport &report, const MigrationFile *file, 
                                                           : (level == RiskLevel::Caution ? QStringLiteral("33") : QString())});
         }
         m_out << table.render(m_colour);
+        if (file)
+            printFindings(report.direction == RunDirection::Down ? file->down : file->up, sizes);
         printLocks(parsed, sizes);
         if (!report.schemaChanges.isEmpty()) {
             m_out << QStringLiteral("Schema changes (%1):\n").arg(report.schemaChanges.size());

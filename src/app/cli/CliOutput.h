@@ -36,6 +36,8 @@ public:
 private:
     // The locks the file's statements take, with each existing table's size: before anything runs.
     void printLocks(const SqlScript &parsed, const RelationSizeMap &sizes);
+    // The lint rules' findings for the whole file, graded by the tables' sizes.
+    void printFindings(const MigrationScript &script, const RelationSizeMap &sizes);
 
     QTextStream &m_out;
     QTextStream &m_err;

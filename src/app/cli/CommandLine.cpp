@@ -10,6 +10,8 @@
 #include "core/connection/ConnectionProblem.h"
 #include "core/connection/ConnectionTarget.h"
 #include "core/connection/Redaction.h"
+#include "core/lint/LintFormats.h"
+#include "core/lint/Linter.h"
 #include "db/migrate/MigrationRunner.h"
 #include "db/pg/PgConnection.h"
 
@@ -187,8 +189,21 @@ int CommandLine::runVerb(Run &run)
         return code;
     if (options.json) {
         QJsonArray results;
-        for (const RunReport &report : context.reports)
-            results.append(ReportJson::fromReport(report));
+        for (const RunReport &report : context.reports) {
+            QJsonObject result = ReportJson::fromReport(report);
+            const MigrationFile *file = report.dryRun ? catalog.find(report.version) : nullptr;
+            if (file) {
+                // The rules' findings for every statement of the file, also after one that failed.
+                LintOptions lintOptions;
+                lintOptions.sizes = context.sizes;
+                const MigrationScript &script = report.direction == RunDirection::Down ? file->down : file->up;
+                QJsonArray findings;
+                for (const LintFinding &finding : lintFile(LintFile{script.fileName(), script.sql(), false, QString(), false}, lintOptions).findings)
+                    findings.append(LintFormats::findingJson(finding));
+                result.insert("findings", findings);
+            }
+            results.append(result);
+        }
         if (options.verb != QLatin1String("status"))
             document.insert("results", results);
         document.insert("ok", code == ExitCode::Ok);

@@ -6,7 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace {
+namespace LintFormats {
 
 QJsonObject findingJson(const LintFinding &finding)
 {
@@ -21,6 +21,10 @@ QJsonObject findingJson(const LintFinding &finding)
                        {"why", finding.why},
                        {"fix", finding.fix}};
 }
+
+}  // namespace LintFormats
+
+namespace {
 
 // GitHub's workflow commands: data escapes %, CR and LF; properties also ':' and ','.
 QString escapeData(QString text)

@@ -4,6 +4,8 @@
 
 #include "ui/migrations/StateIcon.h"
 
+#include "core/lint/Linter.h"
+
 StatementsView::StatementsView(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::StatementsView>())
@@ -54,6 +56,15 @@ void StatementsView::fill()
                                             .arg(m_script.parsed().syntaxError->located(m_script.fileName()).toHtmlEscaped()));
         return;
     }
+    // The rules' findings for every statement, whether or not a dry run gets that far; graded by
+    // the tables' sizes once they are known.
+    LintOptions lintOptions;
+    lintOptions.sizes = m_sizes;
+    const LintResult lint = lintFile(LintFile{m_script.fileName(), m_script.sql(), false, QString(), false}, lintOptions);
+    QHash<int, QList<LintFinding>> findingsOf;
+    for (const LintFinding &finding : lint.findings)
+        findingsOf[finding.statementIndex].append(finding);
+    int counts[4] = {0, 0, 0, 0};
     int destructive = 0, caution = 0;
     QStringList heavy;  // rewrites and full scans of tables that exist, with their size
     for (int i = 0; i < m_script.parsed().statements.size(); ++i) {
@@ -64,6 +75,12 @@ void StatementsView::fill()
         item->setText(2, s.text.simplified().left(140));
         item->setToolTip(2, s.text);
         QStringList reasons;
+        LintSeverity worst = LintSeverity::Off;
+        for (const LintFinding &finding : findingsOf.value(i)) {
+            reasons << QStringLiteral("%1 [%2] %3").arg(lintSeverityName(finding.severity), finding.rule, finding.message);
+            worst = std::max(worst, finding.severity);
+            ++counts[int(finding.severity)];
+        }
         for (const StatementRisk &r : s.risks)
             reasons << riskLevelName(r.level) + QStringLiteral(": ") + r.reason;
         if (!s.transactional)
@@ -91,7 +108,9 @@ void StatementsView::fill()
         }
         item->setText(3, reasons.join(QLatin1Char('\n')));
         item->setToolTip(3, reasons.join(QLatin1Char('\n')));
-        const RiskLevel level = s.riskLevel();
+        const RiskLevel level = std::max(s.riskLevel(), worst == LintSeverity::Error     ? RiskLevel::Destructive
+                                                        : worst == LintSeverity::Warning ? RiskLevel::Caution
+                                                                                         : RiskLevel::None);
         if (level == RiskLevel::Destructive) {
             ++destructive;
             item->setForeground(3, stateColour(MigrationState::Failed));
@@ -102,10 +121,13 @@ void StatementsView::fill()
             item->setIcon(3, stateIcon(MigrationState::Modified));
         }
     }
-    QString summary = tr("%1 statements · %2 destructive · %3 caution%4")
+    QString summary = tr("%1 statements · %2 destructive · %3 caution · lint: %4 errors, %5 warnings, %6 info%7")
                           .arg(m_script.parsed().statements.size())
                           .arg(destructive)
                           .arg(caution)
+                          .arg(counts[int(LintSeverity::Error)])
+                          .arg(counts[int(LintSeverity::Warning)])
+                          .arg(counts[int(LintSeverity::Info)])
                           .arg(m_script.parsed().hasNonTransactional() ? tr(" · runs outside a transaction") : QString());
     if (!heavy.isEmpty())
         summary += QStringLiteral("<br><span style='color:#ef6c00'>%1</span>").arg(heavy.join(QStringLiteral("; ")).toHtmlEscaped());
