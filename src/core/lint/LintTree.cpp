@@ -2,6 +2,9 @@
 
 #include <QSet>
 
+#include <algorithm>
+#include <functional>
+
 using namespace ParseTree;
 
 namespace LintTree {
@@ -50,25 +53,19 @@ const QSet<QString> &nonVolatileFunctions()
     return names;
 }
 
-bool callsVolatile(const QJsonValue &node)
+// Whether `match` holds for a node anywhere under `node` ({"FuncCall": {...}} is the node "FuncCall"
+// with its fields).
+bool anyNode(const QJsonValue &node, const std::function<bool(const QString &, const QJsonObject &)> &match)
 {
     if (node.isArray()) {
-        for (const QJsonValue &item : node.toArray()) {
-            if (callsVolatile(item))
-                return true;
-        }
-        return false;
+        const QJsonArray items = node.toArray();
+        return std::any_of(items.begin(), items.end(), [&](const QJsonValue &item) { return anyNode(item, match); });
     }
     if (!node.isObject())
         return false;
     const QJsonObject object = node.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() == QLatin1String("FuncCall")) {
-            const QStringList name = names(list(it.value().toObject(), "funcname"));
-            if (name.isEmpty() || !nonVolatileFunctions().contains(name.last()))
-                return true;
-        }
-        if (callsVolatile(it.value()))
+        if ((it.value().isObject() && match(it.key(), it.value().toObject())) || anyNode(it.value(), match))
             return true;
     }
     return false;
@@ -78,31 +75,19 @@ bool callsVolatile(const QJsonValue &node)
 
 bool isVolatileDefault(const QJsonObject &expression)
 {
-    return callsVolatile(expression);
+    return anyNode(expression, [](const QString &type, const QJsonObject &call) {
+        if (type != QLatin1String("FuncCall"))
+            return false;
+        const QStringList name = names(list(call, "funcname"));
+        return name.isEmpty() || !nonVolatileFunctions().contains(name.last());
+    });
 }
 
 bool reads(const QJsonValue &node, const QString &schema, const QString &table)
 {
-    if (node.isArray()) {
-        for (const QJsonValue &item : node.toArray()) {
-            if (reads(item, schema, table))
-                return true;
-        }
-        return false;
-    }
-    if (!node.isObject())
-        return false;
-    const QJsonObject object = node.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() == QLatin1String("RangeVar")) {
-            const QJsonObject rangeVar = it.value().toObject();
-            if (text(rangeVar, "schemaname") == schema && text(rangeVar, "relname") == table)
-                return true;
-        } else if (reads(it.value(), schema, table)) {
-            return true;
-        }
-    }
-    return false;
+    return anyNode(node, [&](const QString &type, const QJsonObject &rangeVar) {
+        return type == QLatin1String("RangeVar") && text(rangeVar, "schemaname") == schema && text(rangeVar, "relname") == table;
+    });
 }
 
 bool truthy(const QJsonObject &defElem)
