@@ -157,6 +157,8 @@ void TestCommandLine::exitCodesSayWhatFailed_data()
     QTest::newRow("rollback nothing") << QStringList{"rollback"} << "DB" << 0 << "";
     QTest::newRow("bad lock wait") << QStringList{"apply", "--lock-wait", "soon"} << "DB" << 2
                                    << "--lock-wait takes a number of seconds, not \"soon\"";
+    QTest::newRow("bad lock retries") << QStringList{"apply", "--lock-retries", "many"} << "DB" << 2
+                                      << "--lock-retries takes a whole number from 0 to 20, not \"many\"";
     QTest::newRow("version on status") << QStringList{"status", "1"} << "DB" << 2 << "status takes no version argument";
     const QString embeddings = QStringLiteral(ATLAS_SOURCE_DIR "/tests/corpus/embeddings/supabase/migrations");
     QTest::newRow("preflight on plan") << QStringList{"plan", "--dir", embeddings} << "DB" << 2
@@ -282,11 +284,17 @@ void TestCommandLine::saysWhoBlocksTheMigration()
     auto reader = db.connect(QStringLiteral("application_name=report-job"));
     const QString pid = reader->exec("SELECT pg_backend_pid()").value(0, 0);
     QVERIFY(reader->exec("BEGIN; SELECT count(*) FROM t").ok());
-    const Run run = cli({"apply", "--dir", dir.path(), "--lock-timeout", "3s"}, db.conninfo());
+    const Run run = cli({"apply", "--dir", dir.path(), "--lock-timeout", "2s", "--lock-retries", "1"}, db.conninfo());
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("blocked: waiting for a lock held by pid " + pid), qPrintable(run.err));
     QVERIFY2(run.err.contains("SELECT count(*) FROM t"), qPrintable(run.err));
     QVERIFY2(run.err.contains("55P03"), qPrintable(run.err));  // lock_not_available: lock_timeout fired
+    // Rolled back and tried once more after a pause, saying so; then it gives up naming the holder.
+    QVERIFY2(run.err.contains("attempt 1 of 2 could not get its lock within lock_timeout at 2_column.sql:1:1: ALTER TABLE t ADD COLUMN b int; "
+                              "held by pid " + pid + " (postgres, report-job, idle in transaction"),
+             qPrintable(run.err));
+    QVERIFY2(run.err.contains("(2 tries; held by pid " + pid), qPrintable(run.err));
+    QCOMPARE(run.err.count("attempt 1 of 2"), 1);
     reader->exec("ROLLBACK");
     QCOMPARE(db.scalar("SELECT count(*) FROM supabase_migrations.schema_migrations"), QStringLiteral("1"));
 }

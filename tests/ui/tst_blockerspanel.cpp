@@ -211,10 +211,11 @@ void TestBlockersPanel::theLockWaitIsTheUsersToChoose()
     // The migration runs under the lock_timeout chosen here (it says so itself), gives up waiting
     // for the reader's lock and rolls back.
     page->applySelected();
-    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 30000);  // four tries of 1 s, with pauses between
     QVERIFY(!done.last().at(1).toBool());
     const QString notices = window.findChild<QPlainTextEdit *>("noticeView")->toPlainText();
     QVERIFY2(notices.contains("NOTICE: lock_timeout is 1s"), qPrintable(notices));
+    QVERIFY2(notices.contains("attempt 3 of 4 could not get its lock within lock_timeout"), qPrintable(notices));
     const QString result = window.findChild<QLabel *>("resultLabel")->text();
     QVERIFY2(result.contains("lock timeout"), qPrintable(result));
     QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_name = 'daily_usage' "

@@ -36,6 +36,7 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     const QCommandLineOption lockWait(QStringLiteral("lock-wait"), QStringLiteral("Seconds to wait for another session's migration lock (default 30)."), QStringLiteral("seconds"), QStringLiteral("30"));
     const QCommandLineOption lockTimeout(QStringLiteral("lock-timeout"), QStringLiteral("lock_timeout for the migration's statements (default 4s)."), QStringLiteral("duration"), QStringLiteral("4s"));
     const QCommandLineOption statementTimeout(QStringLiteral("statement-timeout"), QStringLiteral("statement_timeout for the migration's statements (default 15min; 0 is none)."), QStringLiteral("duration"), QStringLiteral("15min"));
+    const QCommandLineOption lockRetries(QStringLiteral("lock-retries"), QStringLiteral("apply/rollback: tries after the first when a statement runs out of lock_timeout (default 3; 0: none)."), QStringLiteral("n"), QStringLiteral("3"));
     const QCommandLineOption pooled(QStringLiteral("pooled"), QStringLiteral("The connection goes through a transaction pooler (detected for Supabase port 6543)."));
     const QCommandLineOption noColour(QStringLiteral("no-color"), QStringLiteral("No colours (also when NO_COLOR is set or output is not a terminal)."));
     const QCommandLineOption repairStatus(QStringLiteral("status"), QStringLiteral("repair: applied or reverted."), QStringLiteral("status"));
@@ -48,7 +49,7 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     const QCommandLineOption rule(QStringLiteral("rule"), QStringLiteral("lint: a rule's severity, NAME=off|info|warning|error (repeatable)."), QStringLiteral("setting"));
     const QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("lint: print the rule catalogue."));
     parser.addOptions({help, showVersion, dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout,
-                       pooled, noColour, repairStatus, reason, yes, force, resume, format, strict, rule, rules});
+                       lockRetries, pooled, noColour, repairStatus, reason, yes, force, resume, format, strict, rule, rules});
 
     CliOptions options;
     *outcome = Outcome::Run;
@@ -112,6 +113,10 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     if (positional.size() > 2 || (!options.version.isEmpty() && takesNoVersion))
         return refuse(QStringLiteral("%1 takes no version argument%2")
                           .arg(options.verb, options.verb == QLatin1String("apply") ? QStringLiteral(" (use --to VERSION)") : QString()));
+    bool retriesOk = false;
+    options.lockRetries = parser.value(lockRetries).toInt(&retriesOk);
+    if (!retriesOk || options.lockRetries < 0 || options.lockRetries > 20)
+        return refuse(QStringLiteral("--lock-retries takes a whole number from 0 to 20, not \"%1\"").arg(parser.value(lockRetries)));
     bool lockWaitOk = false;
     options.lockWaitSeconds = parser.value(lockWait).toDouble(&lockWaitOk);
     if (!lockWaitOk || options.lockWaitSeconds < 0)

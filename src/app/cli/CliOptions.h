@@ -19,6 +19,7 @@ struct CliOptions {
     bool down = false;
     bool includeOutOfOrder = false;
     double lockWaitSeconds = 30;
+    int lockRetries = 3;
     QString lockTimeout = QStringLiteral("4s");
     QString statementTimeout = QStringLiteral("15min");
     bool pooled = false;

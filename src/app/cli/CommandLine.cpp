@@ -136,6 +136,7 @@ int CommandLine::runVerb(Run &run)
 
     RunnerOptions runnerOptions;
     runnerOptions.lockWaitMs = int(options.lockWaitSeconds * 1000);
+    runnerOptions.lockRetries = options.lockRetries;
     runnerOptions.lockTimeout = options.lockTimeout;
     runnerOptions.statementTimeout = options.statementTimeout;
     runnerOptions.transactionPooled = options.pooled || run.target.isTransactionPooler();

@@ -31,6 +31,13 @@ QJsonObject fromReport(const RunReport &report)
                      {"statements", statements},
                      {"notices", QJsonArray::fromStringList(report.notices)},
                      {"warnings", QJsonArray::fromStringList(report.warnings)}};
+    if (!report.lockRetries.isEmpty()) {
+        QJsonArray retries;
+        for (const LockRetry &retry : report.lockRetries)
+            retries.append(QJsonObject{{"attempt", retry.attempt}, {"statement", retry.statement}, {"held_by", retry.heldBy},
+                                       {"pause_ms", double(retry.pauseMs)}});
+        json.insert("lock_retries", retries);
+    }
     if (report.preflightFailed)
         json.insert("preflight_failed", true);
     if (report.presentUnrecorded)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/connection/DbError.h"
+#include "core/run/LockRetry.h"
 #include "core/run/RunDirection.h"
 #include "core/schema/SchemaDiff.h"
 
@@ -38,8 +39,8 @@ struct RunReport {
     bool cancelled = false;
     bool skipped = false;     // nothing to do (already applied, say); `message` says why
     bool lockBusy = false;    // another session held the migration lock
-    bool preflightFailed = false;
-    bool presentUnrecorded = false;  // refused: its objects are in the database, its history row is not (applied by hand)  // the database lacks what it needs (an extension, a schema, a role): nothing ran
+    bool preflightFailed = false;  // the database lacks what it needs (an extension, a schema, a role): nothing ran
+    bool presentUnrecorded = false;  // refused: its objects are in the database, its history row is not (applied by hand)
     QString message;          // for people; on failure located: "file:line:column: ERROR 42P01: ..."
     DbError error;            // the server's error, whole
     int failedStatement = -1; // 0-based
@@ -49,6 +50,7 @@ struct RunReport {
     QStringList warnings;     // from the console: not atomic, audit not written, ...
     QList<SchemaChange> schemaChanges;  // dry run: what the script changes in the catalog
     QList<CheckResult> checks;          // verify
+    QList<LockRetry> lockRetries;       // attempts that ran out of lock_timeout and were tried again
     qint64 durationMs = 0;
 
     int failedChecks() const;

@@ -9,6 +9,7 @@ struct RunnerOptions {
     QString lockTimeout = QStringLiteral("4s");         // SET LOCAL for the migration's statements
     QString statementTimeout = QStringLiteral("15min"); // likewise; "0" turns it off
     int lockWaitMs = 30000;            // how long to wait for another console's migration lock
+    int lockRetries = 3;               // attempts after the first when a table lock is not got within lock_timeout
     bool transactionPooled = false;    // behind a transaction pooler: transaction-scoped lock
     QString actor;                     // who runs it, for the audit: "alice@laptop"
 };

@@ -57,4 +57,26 @@ bool signal(PgConnection &connection, int pid, bool terminate, QString *message)
     return true;
 }
 
+QString holdersOf(PgConnection &connection, const QStringList &relations)
+{
+    if (relations.isEmpty())
+        return QString();
+    QStringList quoted;
+    for (QString name : relations)
+        quoted << QLatin1Char('"') + name.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\"")) + QLatin1Char('"');
+    const PgResult result = connection.execParams(sqlResource(QStringLiteral("blockers/holders_of")),
+                                                  {QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}')});
+    if (!result.ok())
+        return QString();
+    QStringList holders;
+    for (int r = 0; r < result.rowCount(); ++r) {
+        const qint64 ms = result.value(r, 4).toLongLong();
+        holders << QStringLiteral("pid %1 (%2, %3, %4%5): %6")
+                       .arg(result.value(r, 0), result.value(r, 1), result.value(r, 2).isEmpty() ? QStringLiteral("no application name") : result.value(r, 2),
+                            result.value(r, 3).isEmpty() ? QStringLiteral("state hidden") : result.value(r, 3),
+                            ms >= 0 ? QStringLiteral(" for %1 s").arg(ms / 1000) : QString(), result.value(r, 5));
+    }
+    return holders.join(QStringLiteral("; "));
+}
+
 }  // namespace BlockerQuery

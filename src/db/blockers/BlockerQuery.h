@@ -17,4 +17,9 @@ PgResult read(PgConnection &connection, int waitingPid, QList<BlockingSession> *
 // also ends an idle transaction that holds locks). `message` says what happened, in words.
 bool signal(PgConnection &connection, int pid, bool terminate, QString *message);
 
+// The other sessions holding locks on `relations` (names as a migration writes them), in words:
+// "pid 4242 (alice, psql, idle in transaction for 12 s): AccessExclusiveLock on daily_usage".
+// Empty when none holds one any more, or the question fails.
+QString holdersOf(PgConnection &connection, const QStringList &relations);
+
 }  // namespace BlockerQuery

@@ -9,7 +9,11 @@
 #include "db/migrate/HistoryWriter.h"
 #include "db/migrate/MigrationLock.h"
 #include "db/migrate/StatementExecutor.h"
+#include "db/blockers/BlockerQuery.h"
 #include "db/pg/PgConnection.h"
+
+#include <QRandomGenerator>
+#include <QThread>
 
 // One run of one migration: what it runs, since when, and its report so far.
 struct MigrationApplier::Attempt {
@@ -35,7 +39,7 @@ struct MigrationApplier::Attempt {
     const MigrationFile &migration;
     const RunDirection direction;
     const MigrationScript &script;
-    const QDateTime startedAt;
+    QDateTime startedAt;  // of the current try (a lock retry starts a new one)
     QElapsedTimer clock;
     RunReport report;
 };
@@ -103,7 +107,7 @@ RunReport MigrationApplier::run(const MigrationFile &migration, RunDirection dir
         return attempt.finish();
 
     if (atomic)
-        runAtomic(attempt, transaction);
+        runAtomicRetrying(attempt, transaction, lock, lockHeld);
     else
         runStatementByStatement(attempt, resumeFrom);
     return attempt.finish();
@@ -201,6 +205,84 @@ void MigrationApplier::runAtomic(Attempt &attempt, Transaction &transaction)
                          .arg(attempt.verbDone(), name)
                          .arg(attempt.clock.elapsed())
                          .arg(report.statements.size());
+}
+
+QString MigrationApplier::holdersOfFailed(const Attempt &attempt) const
+{
+    const QList<SqlStatement> &statements = attempt.script.parsed().statements;
+    const int failed = attempt.report.failedStatement;
+    QStringList relations;
+    if (failed >= 0 && failed < statements.size()) {
+        for (const LockEffect &effect : statements.at(failed).locks)
+            relations << effect.relation;
+    }
+    return BlockerQuery::holdersOf(m_session.connection, relations);
+}
+
+void MigrationApplier::runAtomicRetrying(Attempt &attempt, Transaction &transaction, MigrationLock &lock, bool lockHeld)
+{
+    RunReport &report = attempt.report;
+    const int retries = std::max(0, m_session.options.lockRetries);
+    QList<LockRetry> retried;
+    for (int tries = 1;; ++tries) {
+        runAtomic(attempt, transaction);  // a failed try is rolled back and audited there
+        if (report.ok || report.cancelled || !isLockNotAvailable(report.error.sqlState) || tries > retries)
+            break;
+        LockRetry retry;
+        retry.attempt = tries;
+        const QList<SqlStatement> &statements = attempt.script.parsed().statements;
+        if (report.failedStatement >= 0 && report.failedStatement < statements.size()) {
+            const SqlStatement &failed = statements.at(report.failedStatement);
+            retry.statement = QStringLiteral("%1:%2:%3: %4").arg(attempt.script.fileName()).arg(failed.line).arg(failed.column)
+                                  .arg(failed.text.simplified().left(80));
+        }
+        retry.heldBy = holdersOfFailed(attempt);
+        retry.pauseMs = lockRetryPauseMs(tries, QRandomGenerator::global()->generateDouble());
+        retried.append(retry);
+        // Said as it happens (the report keeps the retries themselves, the audit each try).
+        if (m_session.notice)
+            m_session.notice(retry.describe(retries + 1));
+        // The pause, in slices, so that a cancel ends it at once.
+        QElapsedTimer paused;
+        paused.start();
+        while (paused.elapsed() < retry.pauseMs && !m_session.cancelled)
+            QThread::msleep(20);
+        if (m_session.cancelled) {
+            report.cancelled = true;
+            report.message = QStringLiteral("cancelled while waiting to try %1 again; nothing of it was applied")
+                                 .arg(attempt.migration.displayName());
+            break;
+        }
+        // A new try: a clean report (the warnings stay), a new transaction, the lock again when it
+        // is per transaction.
+        const QStringList warnings = report.warnings;
+        const QStringList notices = report.notices;
+        report = RunReport();
+        report.version = attempt.migration.version;
+        report.name = attempt.migration.name;
+        report.direction = attempt.direction;
+        report.warnings = warnings;
+        report.notices = notices;
+        attempt.startedAt = QDateTime::currentDateTimeUtc();
+        const PgResult begun = m_session.begin(transaction);
+        if (!begun.ok()) {
+            report.message = QStringLiteral("could not start the transaction to try again: %1").arg(begun.error().toString());
+            break;
+        }
+        if (m_session.options.transactionPooled && !lockHeld && !m_session.takeLock(lock, &report))
+            break;
+    }
+    report.lockRetries = retried;
+    if (!report.ok && !report.cancelled && isLockNotAvailable(report.error.sqlState)) {
+        const QString heldBy = holdersOfFailed(attempt);
+        QStringList said;
+        if (!retried.isEmpty())
+            said << QStringLiteral("%1 tries").arg(retried.size() + 1);
+        if (!heldBy.isEmpty())
+            said << QStringLiteral("held by ") + heldBy;
+        if (!said.isEmpty())
+            report.message += QStringLiteral(" (%1)").arg(said.join(QStringLiteral("; ")));
+    }
 }
 
 void MigrationApplier::runStatementByStatement(Attempt &attempt, int resumeFrom)

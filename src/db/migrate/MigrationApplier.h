@@ -10,6 +10,7 @@
 #include <optional>
 
 struct EngineSession;
+class MigrationLock;
 class Transaction;
 
 // Apply, roll back and resume of one migration, under the migration lock.
@@ -38,8 +39,13 @@ private:
     // that is not where the last attempt stopped, or a half-done file applied from the start.
     bool refused(Attempt &attempt, bool isApplied, int resumeFromNow, const std::optional<AuditRow> &last, int resumeFrom);
     void runAtomic(Attempt &attempt, Transaction &transaction);
+    // runAtomic, tried again (options.lockRetries times at most, after a growing pause with jitter)
+    // when a statement runs out of lock_timeout: each failed try rolled back and audited.
+    void runAtomicRetrying(Attempt &attempt, Transaction &transaction, MigrationLock &lock, bool lockHeld);
     void runStatementByStatement(Attempt &attempt, int resumeFrom);
     AuditRow auditRow(const Attempt &attempt) const;
+    // Who holds locks on the tables of the statement that ran out of lock_timeout, in words.
+    QString holdersOfFailed(const Attempt &attempt) const;
 
     EngineSession &m_session;
 };
