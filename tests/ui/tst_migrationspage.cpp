@@ -66,11 +66,16 @@ void TestMigrationsPage::clicksThroughDryRunApplyVerifyRollback()
     QVERIFY(clickAndWait(button(window, "dryRunButton"), done, 20000));
     QCOMPARE(done.last().at(1).toBool(), true);
     QStringList created;
+    QStringList lint;
     for (int i = 0; i < tree(window, "dryRunTree")->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = tree(window, "dryRunTree")->topLevelItem(i);
         if (item->text(1) == "table")
             created << item->text(0) + " " + item->text(2);
+        if (item->text(0).startsWith("lint: "))
+            lint << item->text(0) + " " + item->text(1) + " " + item->text(2);
     }
+    // The rules' findings for the file beside what the dry run changed.
+    QVERIFY2(lint.contains("lint: info rls-enabled-no-policy line 181:1"), qPrintable(lint.join('\n')));
     created.sort();
     QCOMPARE(created, (QStringList{"created public.daily_usage", "created public.error_logs", "created public.response_cache",
                                    "created public.usage_logs"}));

@@ -1,5 +1,7 @@
 #include "ui/migrations/MigrationsPage.h"
 
+#include "core/lint/Linter.h"
+
 #include "ui_MigrationsPage.h"
 
 #include "core/run/DurationText.h"
@@ -329,7 +331,13 @@ void MigrationsPage::showReport(const RunReport &report)
     m_blockers->stopWatching();
     m_ui->resultLabel->setText(RunReportView::resultHtml(report));
     if (report.dryRun) {
-        RunReportView::showDryRun(report, m_ui->dryRunTree, m_ui->dryRunLabel);
+        // The rules' findings for every statement of the file, also those after one that failed.
+        const MigrationFile *file = m_catalog.find(report.version);
+        const MigrationScript *script = !file ? nullptr : report.direction == RunDirection::Down ? &file->down : &file->up;
+        const QList<LintFinding> findings = script
+            ? lintFile(LintFile{script->fileName(), script->sql(), false, QString(), false}).findings
+            : QList<LintFinding>();
+        RunReportView::showDryRun(report, findings, m_ui->dryRunTree, m_ui->dryRunLabel);
         m_ui->detailTabs->setCurrentWidget(m_ui->dryRunTab);
     }
     if (report.direction == RunDirection::Verify) {

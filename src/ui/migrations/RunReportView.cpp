@@ -30,7 +30,7 @@ QString resultHtml(const RunReport &report)
     return text;
 }
 
-void showDryRun(const RunReport &report, QTreeWidget *tree, QLabel *label)
+void showDryRun(const RunReport &report, const QList<LintFinding> &findings, QTreeWidget *tree, QLabel *label)
 {
     tree->clear();
     for (const SchemaChange &change : report.schemaChanges) {
@@ -45,6 +45,15 @@ void showDryRun(const RunReport &report, QTreeWidget *tree, QLabel *label)
         item->setForeground(0, change.type == SchemaChange::Type::Dropped ? kRed
                                : change.type == SchemaChange::Type::Changed ? kOrange
                                                                             : kGreen);
+    }
+    for (const LintFinding &finding : findings) {
+        auto *item = new QTreeWidgetItem(tree);
+        item->setText(0, tr("lint: %1").arg(lintSeverityName(finding.severity)));
+        item->setText(1, finding.rule);
+        item->setText(2, tr("line %1:%2").arg(finding.line).arg(finding.column));
+        item->setText(3, finding.message);
+        item->setToolTip(3, QStringLiteral("%1\n\n%2\n\nFix: %3").arg(finding.message, finding.why, finding.fix));
+        item->setForeground(0, finding.severity == LintSeverity::Error ? kRed : finding.severity == LintSeverity::Warning ? kOrange : QColor(0x00, 0x83, 0x8f));
     }
     for (int c = 0; c < 3; ++c)
         tree->resizeColumnToContents(c);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/lint/LintFinding.h"
 #include "core/run/RunReport.h"
 #include "core/status/AuditRow.h"
 
@@ -12,7 +13,8 @@ namespace RunReportView {
 
 // "<b>Done:</b> applied ... <br><span>warning</span>", for the result label.
 QString resultHtml(const RunReport &report);
-void showDryRun(const RunReport &report, QTreeWidget *tree, QLabel *label);
+// The schema changes, then the lint findings of the file that ran (docs/lint.md), then the rows.
+void showDryRun(const RunReport &report, const QList<LintFinding> &findings, QTreeWidget *tree, QLabel *label);
 void showChecks(const RunReport &report, QTreeWidget *tree, QLabel *label);
 void showAttempts(const QList<AuditRow> &attempts, QTreeWidget *tree);
 
