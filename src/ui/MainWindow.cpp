@@ -4,6 +4,7 @@
 
 #include "core/connection/ProfileStore.h"
 #include "db/browse/BrowseWorker.h"
+#include "db/local/QueryHistory.h"
 #include "db/workers/DbWorker.h"
 #include "ui/browse/BrowserPage.h"
 #include "ui/connection/ConnectionBar.h"
@@ -12,6 +13,7 @@
 #include "ui/environments/EnvironmentsPage.h"
 #include "ui/migrations/MigrationsPage.h"
 #include "ui/server/ServerPage.h"
+#include "ui/sqleditor/SqlPage.h"
 #include "ui/todos/TodoPage.h"
 
 #include <QCloseEvent>
@@ -54,6 +56,8 @@ void MainWindow::addPages()
     m_ui->pageTabs->addTab(m_migrations, tr("&Migrations"));
     m_ui->pageTabs->addTab(m_todos, tr("&TODOs"));
     m_ui->pageTabs->addTab(m_browser, tr("&Browse"));
+    m_sql = new SqlPage(QueryHistory::defaultPath(), this);
+    m_ui->pageTabs->addTab(m_sql, tr("S&QL"));
     m_ui->pageTabs->addTab(m_environments, tr("&Environments"));
     m_ui->pageTabs->addTab(m_server, tr("Server"));
     m_ui->pageTabs->setCurrentIndex(0);
@@ -136,6 +140,7 @@ void MainWindow::showConnected(const ServerInfo &info)
     m_migrations->setConnected(true);
     m_todos->setConnected(true);
     m_browser->setConnection(m_connection->conninfo());
+    m_sql->setConnection(m_connection->conninfo(), environment, info.database, profile ? profile->name : info.target.describe());
     setWindowTitle(tr("Atlas Console — %1 on %2").arg(info.database, info.address()));
 
     const QString label = profile ? profile->name : info.database;

@@ -13,6 +13,7 @@ class MainWindow;
 }
 class BrowseWorker;
 class BrowserPage;
+class SqlPage;
 class ConnectionBar;
 class DbWorker;
 class EnvironmentsPage;
@@ -41,6 +42,7 @@ public:
     TodoPage *todoPage() const { return m_todos; }
     EnvironmentsPage *environmentsPage() const { return m_environments; }
     BrowserPage *browserPage() const { return m_browser; }
+    SqlPage *sqlPage() const { return m_sql; }
     // The profiles dialog, created on first use (tests drive it directly).
     ProfilesDialog *profilesDialog();
     const QList<ConnectionProfile> &profiles() const { return m_profiles; }
@@ -67,6 +69,7 @@ private:
     MigrationsPage *m_migrations = nullptr;
     TodoPage *m_todos = nullptr;
     BrowserPage *m_browser = nullptr;
+    SqlPage *m_sql = nullptr;
     EnvironmentsPage *m_environments = nullptr;
     ServerPage *m_server = nullptr;
     ProfilesDialog *m_profilesDialog = nullptr;

@@ -56,6 +56,11 @@ int PgResult::rowCount() const { return m_result ? PQntuples(m_result.get()) : 0
 
 int PgResult::columnCount() const { return m_result ? PQnfields(m_result.get()) : 0; }
 
+quint32 PgResult::columnType(int column) const
+{
+    return m_result ? quint32(PQftype(m_result.get(), column)) : 0;
+}
+
 QString PgResult::columnName(int column) const
 {
     return m_result ? QString::fromUtf8(PQfname(m_result.get(), column)) : QString();

@@ -24,6 +24,7 @@ public:
     int rowCount() const;
     int columnCount() const;
     QString columnName(int column) const;
+    quint32 columnType(int column) const;        // the type's oid (PQftype); 0 when unknown
     int columnIndex(const QString &name) const;  // -1 when absent
     bool isNull(int row, int column) const;
     QString value(int row, int column) const;    // UTF-8 text; empty for NULL

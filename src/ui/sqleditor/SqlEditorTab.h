@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/run/ActionGuard.h"
+#include "core/sqleditor/EditorScript.h"
+#include "core/sqleditor/QueryResult.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class SqlEditorTab;
+}
+class ExplainView;
+class QueryHistory;
+class ResultModel;
+class SqlEditorWorker;
+class SqlTextEditor;
+
+// One editor of the SQL page with its own connection (its own transaction), its results (a tab
+// per statement: a grid read page by page, or what the command did), its messages, EXPLAIN as a
+// tree, and the safety of the environment: on production the server refuses writes until
+// "Allow writes" is switched on with the database's name typed; a destructive statement on
+// staging or production asks first; every statement's lint findings are said before it runs.
+class SqlEditorTab : public QWidget {
+    Q_OBJECT
+public:
+    SqlEditorTab(QueryHistory *history, QWidget *parent = nullptr);
+    ~SqlEditorTab() override;
+
+    void setConnection(const QString &conninfo, Environment environment, const QString &database, const QString &profile);
+    SqlTextEditor *editor() const { return m_editor; }
+    QString filePath() const { return m_path; }
+    void setFilePath(const QString &path) { m_path = path; }
+    bool transactionOpen() const { return m_transactionOpen; }
+    bool busy() const { return m_running != 0; }
+    bool readOnly() const;
+
+public slots:
+    void runCurrent();   // the statement at the cursor, or the selection's
+    void runAll();
+    void explain(bool analyze);
+    void cancel();
+
+signals:
+    void ran(const QString &sql, bool ok);  // each statement, after it finished
+    void titleChanged();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    // Connects the first time the tab is shown or runs something: a console that never opens the
+    // SQL page keeps no connection for it.
+    void ensureConnected();
+    struct Pending {
+        EditorUnit unit;
+        bool explain = false;
+        bool analyze = false;
+    };
+    void start(const QList<EditorUnit> &units, bool explain, bool analyze);
+    void next();
+    void showResult(const QueryResult &result);
+    void showPlan(quint64 ticket, const QString &json, const QString &error);
+    void finishOne(const QueryResult &result);
+    void say(const QString &text);
+    void setWriting(bool on);
+    void setBusy(bool busy);
+    void updateTransaction(bool open, bool aborted, const QString &message);
+    RunSettings settings() const;
+    bool mayRun(const EditorUnit &unit);
+
+    std::unique_ptr<Ui::SqlEditorTab> m_ui;
+    SqlTextEditor *m_editor;
+    QueryHistory *m_history;
+    SqlEditorWorker *m_worker = nullptr;
+    Environment m_environment = Environment::Production;
+    QString m_database;
+    QString m_profile;
+    QString m_path;
+    QString m_conninfo;
+    QString m_openedWith;  // the conninfo the worker was last asked to open
+    bool m_writing = false;
+    bool m_expanded = false;
+    bool m_timing = true;
+    bool m_transactionOpen = false;
+    QList<Pending> m_queue;
+    Pending m_current;
+    quint64 m_nextTicket = 1;
+    quint64 m_running = 0;
+    QHash<quint64, ResultModel *> m_models;
+};

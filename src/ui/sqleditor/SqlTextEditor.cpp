@@ -1,0 +1,103 @@
+#include "ui/sqleditor/SqlTextEditor.h"
+
+#include <Qsci/qsciapis.h>
+#include <Qsci/qscilexersql.h>
+
+#include <QFontDatabase>
+#include <QKeyEvent>
+
+SqlTextEditor::SqlTextEditor(QWidget *parent)
+    : QsciScintilla(parent)
+    , m_lexer(new QsciLexerSQL(this))
+    , m_apis(new QsciAPIs(m_lexer))
+{
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_lexer->setDefaultFont(mono);
+    m_lexer->setFont(mono);
+    m_lexer->setFoldComments(true);
+    m_lexer->setFoldCompact(false);
+    setLexer(m_lexer);
+    setUtf8(true);
+    setMarginType(0, QsciScintilla::NumberMargin);
+    setMarginLineNumbers(0, true);
+    setMarginWidth(0, QStringLiteral("00000"));
+    setMarginsFont(mono);
+    setFolding(QsciScintilla::BoxedTreeFoldStyle, 2);
+    setBraceMatching(QsciScintilla::SloppyBraceMatch);
+    setAutoIndent(true);
+    setIndentationsUseTabs(false);
+    setTabWidth(4);
+    setCaretLineVisible(true);
+    setCaretLineBackgroundColor(QColor(0xf3, 0xf6, 0xfa));
+    setAutoCompletionSource(QsciScintilla::AcsAll);
+    setAutoCompletionThreshold(2);
+    setAutoCompletionCaseSensitivity(false);
+    setAutoCompletionReplaceWord(true);
+    // Margin 1 holds the error marker.
+    setMarginType(1, QsciScintilla::SymbolMargin);
+    setMarginWidth(1, 14);
+    m_errorMarker = markerDefine(QsciScintilla::RightTriangle);
+    setMarkerBackgroundColor(QColor(0xb0, 0x00, 0x20), m_errorMarker);
+    setMarkerForegroundColor(QColor(0xb0, 0x00, 0x20), m_errorMarker);
+}
+
+bool SqlTextEditor::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !isListActive()) {
+        event->ignore();
+        return true;
+    }
+    return QsciScintilla::event(event);
+}
+
+void SqlTextEditor::setCompletions(const QStringList &names)
+{
+    m_names = names;
+    m_apis->clear();
+    for (const QString &name : names)
+        m_apis->add(name);
+    m_apis->prepare();
+}
+
+void SqlTextEditor::markError(int line, int column)
+{
+    clearErrorMark();
+    m_errorLine = line;
+    markerAdd(line - 1, m_errorMarker);
+    setCursorPosition(line - 1, std::max(0, column - 1));
+    ensureLineVisible(line - 1);
+}
+
+void SqlTextEditor::clearErrorMark()
+{
+    markerDeleteAll(m_errorMarker);
+    m_errorLine = 0;
+}
+
+int SqlTextEditor::offsetOf(int line, int index) const
+{
+    // QScintilla's index is in bytes of the line's UTF-8; EditorScript counts characters.
+    int offset = 0;
+    for (int l = 0; l < line; ++l)
+        offset += int(text(l).size());
+    return offset + int(QString::fromUtf8(text(line).toUtf8().left(index)).size());
+}
+
+int SqlTextEditor::cursorOffset() const
+{
+    int line = 0;
+    int index = 0;
+    getCursorPosition(&line, &index);
+    return offsetOf(line, index);
+}
+
+bool SqlTextEditor::selectionRange(int *from, int *to) const
+{
+    if (!hasSelectedText())
+        return false;
+    int lineFrom = 0, indexFrom = 0, lineTo = 0, indexTo = 0;
+    getSelection(&lineFrom, &indexFrom, &lineTo, &indexTo);
+    *from = offsetOf(lineFrom, indexFrom);
+    *to = offsetOf(lineTo, indexTo);
+    return true;
+}

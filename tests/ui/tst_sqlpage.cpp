@@ -1,0 +1,250 @@
+#include "support/TestDatabase.h"
+
+#include "core/catalog/MigrationCatalog.h"
+#include "db/local/QueryHistory.h"
+#include "ui/sqleditor/ExplainView.h"
+#include "ui/sqleditor/ResultModel.h"
+#include "ui/sqleditor/SqlEditorTab.h"
+#include "ui/sqleditor/SqlPage.h"
+#include "ui/sqleditor/SqlTextEditor.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QtTest>
+
+// The SQL page driven as a user drives it: typing with completion, Ctrl+Enter, results paged from
+// a cursor, EXPLAIN ANALYZE as a tree, cancel, the read-only refusal on production, history kept
+// across restarts.
+class TestSqlPage : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void typesCompletesAndRunsTheStatementAtTheCursor();
+    void pagesAMillionRowsWithBoundedMemory();
+    void explainAnalyzeShowsATree();
+    void cancelsWithEscape();
+    void productionIsReadOnlyUntilTheNameIsTyped();
+    void metaCommandsAndErrorsInTheMargin();
+    void keepsTheHistoryAcrossRestarts();
+
+private:
+    SqlEditorTab *connectedTab(SqlPage &page, Environment environment = Environment::Local);
+    static QString messages(SqlEditorTab *tab) { return tab->findChild<QPlainTextEdit *>("sqlMessagesView")->toPlainText(); }
+    // Answers the next modal dialog (a QInputDialog with `text`, else a QMessageBox with `button`).
+    static void answerNextDialog(const QString &text, QMessageBox::StandardButton button = QMessageBox::Yes)
+    {
+        QTimer::singleShot(200, [text, button] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *input = qobject_cast<QInputDialog *>(modal)) {
+                input->setTextValue(text);
+                input->accept();
+            } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                box->button(button)->click();
+            }
+        });
+    }
+
+    std::unique_ptr<TestDatabase> m_db;
+    QTemporaryDir m_dir;
+};
+
+void TestSqlPage::init()
+{
+    m_db = std::make_unique<TestDatabase>();
+    auto engine = m_db->connect();
+    MigrationRunner runner(*engine, TestDatabase::runnerOptions());
+    QVERIFY(runner.apply(*scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR)).find("20250918")).ok);
+}
+
+void TestSqlPage::cleanup()
+{
+    m_db.reset();
+}
+
+SqlEditorTab *TestSqlPage::connectedTab(SqlPage &page, Environment environment)
+{
+    page.resize(1280, 800);
+    page.show();
+    page.setConnection(m_db->conninfo(), environment, m_db->name(), QStringLiteral("test profile"));
+    SqlEditorTab *tab = page.currentEditor();
+    const bool connected = QTest::qWaitFor([tab] { return tab->findChild<QLabel *>("sqlStatusLabel")->text().startsWith("Connected to"); }, 10000);
+    return connected ? tab : nullptr;
+}
+
+void TestSqlPage::typesCompletesAndRunsTheStatementAtTheCursor()
+{
+    SqlPage page(m_dir.filePath("history.sqlite"));
+    SqlEditorTab *tab = connectedTab(page);
+    QVERIFY(tab);
+    SqlTextEditor *editor = tab->editor();
+    // The catalog's names are offered for completion.
+    QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains("daily_usage"), 10000);
+    QVERIFY(editor->completions().contains("public.daily_usage"));
+    QVERIFY(editor->completions().contains("message_count"));
+    editor->setFocus();
+    // Typing a table's first letters offers its name; Return takes it.
+    QTest::keyClicks(editor, "SELECT count(*) FROM daily_u");
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isListActive(), 5000);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCOMPARE(editor->text(), QStringLiteral("SELECT count(*) FROM daily_usage"));
+    editor->setText(QStringLiteral("SELECT 1 AS one;\nSELECT 2 AS two, 'x' AS letter;\n"));
+    editor->setCursorPosition(1, 3);
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    auto *results = tab->findChild<QTabWidget *>("sqlResultTabs");
+    QTRY_COMPARE_WITH_TIMEOUT(results->count(), 2, 10000);
+    auto *grid = qobject_cast<QTableView *>(results->currentWidget());
+    QVERIFY(grid);
+    QCOMPARE(grid->model()->columnCount(), 2);
+    QCOMPARE(grid->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("two\ninteger"));
+    QCOMPARE(grid->model()->index(0, 0).data().toString(), QStringLiteral("2"));
+    QVERIFY2(messages(tab).contains("line 2: 1 rows"), qPrintable(messages(tab)));
+    // Everything: both statements, each its own tab.
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(results->count(), 4, 10000);
+}
+
+void TestSqlPage::pagesAMillionRowsWithBoundedMemory()
+{
+    SqlPage page(m_dir.filePath("history.sqlite"));
+    SqlEditorTab *tab = connectedTab(page);
+    QVERIFY(tab);
+    tab->editor()->setText(QStringLiteral("SELECT g, md5(g::text) FROM generate_series(1, 1000000) g"));
+    tab->runCurrent();
+    auto *results = tab->findChild<QTabWidget *>("sqlResultTabs");
+    QTRY_COMPARE_WITH_TIMEOUT(results->count(), 2, 20000);
+    auto *grid = qobject_cast<QTableView *>(results->currentWidget());
+    auto *model = qobject_cast<ResultModel *>(grid->model());
+    QCOMPARE(model->rowsKnown(), 500);
+    QVERIFY(model->hasMore());
+    // Scrolling to the end again and again reads page after page.
+    for (int i = 0; i < 60; ++i) {
+        grid->scrollToBottom();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowsKnown() >= 500 * (i + 2), 10000);
+    }
+    QVERIFY2(model->pagesHeld() <= ResultModel::kMaxPages, qPrintable(QString::number(model->pagesHeld())));
+    // Back to the top: the first rows were dropped from memory and are read again.
+    grid->scrollToTop();
+    QTRY_COMPARE_WITH_TIMEOUT(model->index(0, 0).data().toString(), QStringLiteral("1"), 10000);
+    QCOMPARE(model->index(30500 - 1, 0).data().toString().isEmpty(), false);
+}
+
+void TestSqlPage::explainAnalyzeShowsATree()
+{
+    SqlPage page(m_dir.filePath("history.sqlite"));
+    SqlEditorTab *tab = connectedTab(page);
+    QVERIFY(tab);
+    tab->editor()->setText(QStringLiteral("SELECT count(*) FROM generate_series(1, 10000) g WHERE g % 7 = 0"));
+    QTest::keyClick(tab->editor(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *results = tab->findChild<QTabWidget *>("sqlResultTabs");
+    QTRY_COMPARE_WITH_TIMEOUT(results->count(), 2, 10000);
+    auto *view = qobject_cast<ExplainView *>(results->currentWidget());
+    QVERIFY(view);
+    QTreeWidget *tree = view->tree();
+    QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("Aggregate"));
+    QCOMPARE(tree->topLevelItem(0)->child(0)->text(0), QStringLiteral("Function Scan"));
+    QVERIFY(!tree->topLevelItem(0)->child(0)->text(3).isEmpty());  // actual rows
+    QVERIFY(tree->topLevelItem(0)->child(0)->text(6).contains('%'));  // the share
+    QVERIFY(view->findChild<QPlainTextEdit *>("rawPlan")->toPlainText().contains("\"Node Type\""));
+}
+
+void TestSqlPage::cancelsWithEscape()
+{
+    SqlPage page(m_dir.filePath("history.sqlite"));
+    SqlEditorTab *tab = connectedTab(page);
+    QVERIFY(tab);
+    tab->editor()->setText(QStringLiteral("SELECT pg_sleep(30)"));
+    tab->runCurrent();
+    QTRY_VERIFY(tab->busy());
+    QTest::qWait(300);
+    QTest::keyClick(tab->editor(), Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(!tab->busy(), 5000);
+    QVERIFY2(messages(tab).contains("cancelled: ERROR 57014"), qPrintable(messages(tab)));
+}
+
+void TestSqlPage::productionIsReadOnlyUntilTheNameIsTyped()
+{
+    SqlPage page(m_dir.filePath("history.sqlite"));
+    SqlEditorTab *tab = connectedTab(page, Environment::Production);
+    QVERIFY(tab);
+    QVERIFY(tab->readOnly());
+    tab->editor()->setText(QStringLiteral("UPDATE public.daily_usage SET message_count = 0 WHERE message_count < 0"));
+    tab->runCurrent();
+    QTRY_VERIFY_WITH_TIMEOUT(messages(tab).contains("25006"), 10000);
+    QVERIFY2(messages(tab).contains("the editor is read-only on production"), qPrintable(messages(tab)));
+    // The wrong name keeps it read-only; the database's name allows writes.
+    auto *writes = tab->findChild<QCheckBox *>("sqlWriteCheck");
+    answerNextDialog(QStringLiteral("not-the-name"));
+    writes->click();
+    QVERIFY(tab->readOnly());
+    answerNextDialog(m_db->name());
+    writes->click();
+    QVERIFY(!tab->readOnly());
+    // A destructive statement on production asks first; "No" runs nothing.
+    tab->editor()->setText(QStringLiteral("DELETE FROM public.usage_logs"));
+    answerNextDialog(QString(), QMessageBox::No);
+    tab->runCurrent();
+    QTRY_VERIFY_WITH_TIMEOUT(messages(tab).contains("line 1: not run"), 5000);
+    QVERIFY2(messages(tab).contains("error[delete-without-where]"), qPrintable(messages(tab)));
+}
+
+void TestSqlPage::metaCommandsAndErrorsInTheMargin()
+{
+    SqlPage page(m_dir.filePath("history.sqlite"));
+    SqlEditorTab *tab = connectedTab(page);
+    QVERIFY(tab);
+    tab->editor()->setText(QStringLiteral("\\d daily_usage\nSELECT idd\n  FROM public.daily_usage;"));
+    tab->runAll();
+    auto *results = tab->findChild<QTabWidget *>("sqlResultTabs");
+    QTRY_VERIFY_WITH_TIMEOUT(messages(tab).contains("42703"), 10000);
+    QCOMPARE(results->count(), 3);  // messages, the columns, the indexes/constraints/policies/triggers
+    QCOMPARE(tab->editor()->markedErrorLine(), 2);  // "idd" is on line 2
+    int line = 0;
+    int index = 0;
+    tab->editor()->getCursorPosition(&line, &index);
+    QCOMPARE(line, 1);
+    QCOMPARE(index, 7);
+}
+
+void TestSqlPage::keepsTheHistoryAcrossRestarts()
+{
+    const QString path = m_dir.filePath("restart.sqlite");
+    {
+        SqlPage page(path);
+        SqlEditorTab *tab = connectedTab(page);
+        QVERIFY(tab);
+    QVERIFY(tab);
+        tab->editor()->setText(QStringLiteral("SELECT 'remember me' AS note"));
+        tab->runCurrent();
+        QTRY_VERIFY_WITH_TIMEOUT(messages(tab).contains("line 1: 1 rows"), 10000);
+    }
+    SqlPage again(path);
+    again.setConnection(m_db->conninfo(), Environment::Local, m_db->name(), QStringLiteral("test profile"));
+    const QList<EditorRun> runs = again.history()->search(QStringLiteral("test profile"), QStringLiteral("remember"));
+    QVERIFY2(again.history()->isOpen(), qPrintable(again.history()->error()));
+    QCOMPARE(again.history()->search(QStringLiteral("test profile"), QString()).size(), 1);
+    QCOMPARE(runs.size(), 1);
+    QVERIFY(runs.first().ok);
+    QCOMPARE(runs.first().rows, 1);
+    auto *list = again.findChild<QListWidget *>("sqlHistoryList");
+    QCOMPARE(list->count(), 1);
+    QVERIFY(list->item(0)->text().contains("remember me"));
+    QVERIFY(again.history()->search(QStringLiteral("another profile"), QString()).isEmpty());
+    // The status document's checks are the first snippets.
+    QCOMPARE(again.history()->snippets().first().name, QStringLiteral("Is daily_usage there?"));
+}
+
+QTEST_MAIN(TestSqlPage)
+#include "tst_sqlpage.moc"
