@@ -7,6 +7,9 @@
 #include "ui/migrations/MigrationsPage.h"
 #include "ui/connection/ProfilesDialog.h"
 #include "ui/migrations/RepairDialog.h"
+#include "ui/sqleditor/SqlEditorTab.h"
+#include "ui/sqleditor/SqlPage.h"
+#include "ui/sqleditor/SqlTextEditor.h"
 #include "ui/todos/TodoPage.h"
 
 #include <QApplication>
@@ -73,6 +76,31 @@ void ScreenshotScript::run()
         } else {
             connect(browser, &BrowserPage::tableShown, this, [this] { grab(m_window); }, Qt::SingleShotConnection);
         }
+    } else if (m_plan.page.startsWith(QLatin1String("sql"))) {
+        // The status document's checks in the SQL editor; or the plan of one as a tree.
+        SqlPage *sql = m_window->sqlPage();
+        tabs->setCurrentWidget(sql);
+        SqlEditorTab *editor = sql->currentEditor();
+        const bool explain = m_plan.page == QLatin1String("sql-explain");
+        editor->editor()->setText(explain ? QStringLiteral("SELECT u.tier, count(*) AS days, sum(u.message_count) AS messages\n"
+                                                           "FROM public.daily_usage u\nWHERE u.date > current_date - 30\n"
+                                                           "GROUP BY u.tier\nORDER BY messages DESC;")
+                                          : QStringLiteral("-- Is the usage table there, what does it look like, what is in it?\n"
+                                                           "SELECT to_regclass('public.daily_usage') IS NOT NULL AS daily_usage_exists;\n"
+                                                           "\\d daily_usage\n"
+                                                           "SELECT tier, count(*) AS days, sum(message_count) AS messages\n"
+                                                           "FROM public.daily_usage GROUP BY tier ORDER BY tier;"));
+        int remaining = explain ? 1 : 3;
+        connect(editor, &SqlEditorTab::ran, this, [this, remaining]() mutable {
+            if (--remaining == 0)
+                grab(m_window);
+        });
+        QTimer::singleShot(1500, this, [editor, explain] {
+            if (explain)
+                editor->explain(true);
+            else
+                editor->runAll();
+        });
     } else if (m_plan.page == QLatin1String("server")) {
         tabs->setCurrentIndex(tabs->count() - 1);
         grab(m_window);

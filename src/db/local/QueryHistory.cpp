@@ -109,7 +109,7 @@ QList<Snippet> QueryHistory::snippets() const
         {QStringLiteral("Is daily_usage there?"),
          QStringLiteral("SELECT to_regclass('public.daily_usage') IS NOT NULL AS daily_usage_exists;"), true},
         {QStringLiteral("daily_usage: structure"), QStringLiteral("\\d daily_usage"), true},
-        {QStringLiteral("daily_usage: a few rows"), QStringLiteral("SELECT * FROM public.daily_usage ORDER BY usage_date DESC LIMIT 5;"), true},
+        {QStringLiteral("daily_usage: a few rows"), QStringLiteral("SELECT * FROM public.daily_usage ORDER BY date DESC LIMIT 5;"), true},
         {QStringLiteral("daily_usage: tiers in use"),
          QStringLiteral("SELECT tier, count(*) FROM public.daily_usage GROUP BY tier ORDER BY tier;"), true},
     };

@@ -24,12 +24,28 @@ QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+QString commandWord(const MetaCommand &command)
+{
+    switch (command.kind) {
+    case MetaCommand::Kind::Describe: return QStringLiteral("\\d");
+    case MetaCommand::Kind::ListTables: return QStringLiteral("\\dt");
+    case MetaCommand::Kind::ListSchemas: return QStringLiteral("\\dn");
+    case MetaCommand::Kind::ListFunctions: return QStringLiteral("\\df");
+    case MetaCommand::Kind::ListRoles: return QStringLiteral("\\du");
+    case MetaCommand::Kind::ListPrivileges: return QStringLiteral("\\dp");
+    case MetaCommand::Kind::ToggleExpanded: return QStringLiteral("\\x");
+    case MetaCommand::Kind::ToggleTiming: return QStringLiteral("\\timing");
+    }
+    return QString();
+}
+
 }  // namespace
 
 SqlEditorWorker::SqlEditorWorker()
 {
     qRegisterMetaType<QueryResult>();
     qRegisterMetaType<RunSettings>();
+    qRegisterMetaType<DbError>();
 }
 
 SqlEditorWorker *SqlEditorWorker::startOnOwnThread()
@@ -259,7 +275,12 @@ void SqlEditorWorker::meta(quint64 ticket, const MetaCommand &command, const Run
         clock.start();
         QueryResult result = startResult(ticket, command.pattern, 1, 1);
         result.last = file == files.last();
-        result.title = QStringLiteral("\\%1 %2").arg(file, command.pattern).trimmed();
+        static const QHash<QString, QString> titles = {
+            {QStringLiteral("describe_columns"), QStringLiteral("columns")},
+            {QStringLiteral("describe_extras"), QStringLiteral("indexes, constraints, policies, triggers")},
+        };
+        result.title = titles.contains(file) ? QStringLiteral("%1: %2").arg(command.pattern, titles.value(file))
+                                             : QStringLiteral("%1 %2").arg(commandWord(command), command.pattern).trimmed();
         const bool transaction = !m_userTransaction;
         if (transaction && !beginFor(RunSettings{true, settings.role, settings.claims, settings.pageSize}).ok())
             return;
@@ -294,17 +315,20 @@ void SqlEditorWorker::explain(quint64 ticket, const QString &statement, bool ana
     if (transaction) {
         const PgResult begun = beginFor(settings);
         if (!begun.ok()) {
-            emit explained(ticket, QString(), begun.error().toString());
+            emit explained(ticket, QString(), begun.error());
             return;
         }
     } else {
         m_connection.exec(QStringLiteral("SAVEPOINT atlas_explain"));
     }
-    const PgResult plan = m_connection.exec(QStringLiteral("EXPLAIN (FORMAT JSON%1) %2")
-                                                .arg(analyze ? QStringLiteral(", ANALYZE, BUFFERS") : QString(), statement));
+    const QString prefix = QStringLiteral("EXPLAIN (FORMAT JSON%1) ").arg(analyze ? QStringLiteral(", ANALYZE, BUFFERS") : QString());
+    const PgResult plan = m_connection.exec(prefix + statement);
     // ANALYZE ran the statement: whatever it changed goes.
     m_connection.exec(transaction ? QStringLiteral("ROLLBACK") : QStringLiteral("ROLLBACK TO SAVEPOINT atlas_explain"));
-    emit explained(ticket, plan.ok() ? plan.value(0, 0) : QString(), plan.ok() ? QString() : plan.error().toString());
+    DbError error = plan.error();
+    if (error.position > 0)
+        error.position -= int(prefix.size());
+    emit explained(ticket, plan.ok() ? plan.value(0, 0) : QString(), error);
 }
 
 void SqlEditorWorker::readCompletions()

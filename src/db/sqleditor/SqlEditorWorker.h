@@ -39,7 +39,8 @@ public:
 signals:
     void opened(bool ok, const QString &error);
     void resultReady(const QueryResult &result);
-    void explained(quint64 ticket, const QString &json, const QString &error);
+    // The plan as JSON, or the error (its position into the statement as written).
+    void explained(quint64 ticket, const QString &json, const DbError &error);
     void completionsRead(const QStringList &names);
     // The user's transaction opened or ended; `aborted`: a statement failed inside it.
     void transactionChanged(bool open, bool aborted, const QString &message);

@@ -357,8 +357,9 @@ void SqlEditorTab::showResult(const QueryResult &result)
         view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
         view->resizeColumnsToContents();
         m_models.insert(ticket, model);
-        const QString title = meta ? m_current.unit.text.left(30) : result.title;
-        m_ui->sqlResultTabs->setCurrentIndex(m_ui->sqlResultTabs->addTab(view, title));
+        const int at = m_ui->sqlResultTabs->addTab(view, result.title.left(40));
+        m_ui->sqlResultTabs->setTabToolTip(at, meta ? m_current.unit.text : result.statement.left(400));
+        m_ui->sqlResultTabs->setCurrentIndex(at);
     }
     if (result.last)
         finishOne(result);
@@ -409,16 +410,15 @@ void SqlEditorTab::finishOne(const QueryResult &result)
     next();
 }
 
-void SqlEditorTab::showPlan(quint64 ticket, const QString &json, const QString &error)
+void SqlEditorTab::showPlan(quint64 ticket, const QString &json, const DbError &error)
 {
     if (ticket != m_running)
         return;
     QueryResult result;
     result.ticket = ticket;
     result.title = m_current.analyze ? tr("EXPLAIN ANALYZE") : tr("EXPLAIN");
-    if (!error.isEmpty()) {
-        result.error.message = error;
-        result.error.severity = QStringLiteral("ERROR");
+    if (error.isError()) {
+        result.error = error;
     } else {
         auto *view = new ExplainView;
         view->showPlan(parseExplainJson(json));

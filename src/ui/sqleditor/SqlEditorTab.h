@@ -62,7 +62,7 @@ private:
     void start(const QList<EditorUnit> &units, bool explain, bool analyze);
     void next();
     void showResult(const QueryResult &result);
-    void showPlan(quint64 ticket, const QString &json, const QString &error);
+    void showPlan(quint64 ticket, const QString &json, const DbError &error);
     void finishOne(const QueryResult &result);
     void say(const QString &text);
     void setWriting(bool on);
