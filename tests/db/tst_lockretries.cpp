@@ -28,6 +28,15 @@ private:
         MigrationRunner runner(*engine, TestDatabase::runnerOptions());
         QVERIFY(runner.apply(*scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR)).find("20250918")).ok);
     }
+    // Another session reading daily_usage in an open transaction: ACCESS SHARE, which the tier
+    // migration's ALTER TABLE waits for.
+    static std::unique_ptr<PgConnection> holdAccessShare(TestDatabase &db)
+    {
+        auto holder = db.connect();
+        if (!holder->exec("BEGIN").ok() || !holder->exec("LOCK TABLE public.daily_usage IN ACCESS SHARE MODE").ok())
+            return nullptr;
+        return holder;
+    }
     static const MigrationFile &tiers()
     {
         static const MigrationCatalog catalog = scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
@@ -39,9 +48,8 @@ void TestLockRetries::givesUpAfterTheRetriesNamingTheHolder()
 {
     TestDatabase db;
     applyUsageTables(db);
-    auto holder = db.connect();
-    QVERIFY(holder->exec("BEGIN").ok());
-    QVERIFY(holder->exec("LOCK TABLE public.daily_usage IN ACCESS SHARE MODE").ok());
+    auto holder = holdAccessShare(db);
+    QVERIFY(holder);
     auto engine = db.connect();
     MigrationRunner runner(*engine, options(2));
     QStringList said;
@@ -71,9 +79,8 @@ void TestLockRetries::succeedsOnceTheHolderLetsGo()
 {
     TestDatabase db;
     applyUsageTables(db);
-    auto holder = db.connect();
-    QVERIFY(holder->exec("BEGIN").ok());
-    QVERIFY(holder->exec("LOCK TABLE public.daily_usage IN ACCESS SHARE MODE").ok());
+    auto holder = holdAccessShare(db);
+    QVERIFY(holder);
     std::thread release([&holder] {
         std::this_thread::sleep_for(std::chrono::milliseconds(350));
         holder->exec("ROLLBACK");
@@ -93,9 +100,8 @@ void TestLockRetries::noRetriesWhenAskedForNone()
 {
     TestDatabase db;
     applyUsageTables(db);
-    auto holder = db.connect();
-    QVERIFY(holder->exec("BEGIN").ok());
-    QVERIFY(holder->exec("LOCK TABLE public.daily_usage IN ACCESS SHARE MODE").ok());
+    auto holder = holdAccessShare(db);
+    QVERIFY(holder);
     auto engine = db.connect();
     MigrationRunner runner(*engine, options(0));
     const RunReport report = runner.apply(tiers());
