@@ -58,6 +58,7 @@ void MainWindow::addPages()
     m_ui->pageTabs->addTab(m_browser, tr("&Browse"));
     m_sql = new SqlPage(QueryHistory::defaultPath(), this);
     m_ui->pageTabs->addTab(m_sql, tr("S&QL"));
+    connect(m_sql, &SqlPage::migrationSaved, m_migrations, &MigrationsPage::refresh);
     m_ui->pageTabs->addTab(m_environments, tr("&Environments"));
     m_ui->pageTabs->addTab(m_server, tr("Server"));
     m_ui->pageTabs->setCurrentIndex(0);
@@ -124,6 +125,7 @@ void MainWindow::setMigrationsFolder(const QString &folder)
 {
     m_migrations->setFolder(folder);
     m_environments->setFolder(folder);
+    m_sql->setMigrationsFolder(folder);
 }
 
 void MainWindow::showConnected(const ServerInfo &info)

@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -39,6 +40,8 @@ private slots:
     void productionIsReadOnlyUntilTheNameIsTyped();
     void metaCommandsAndErrorsInTheMargin();
     void keepsTheHistoryAcrossRestarts();
+    void dryRunShowsTheChangesAndRollsBack();
+    void savesTheEditorAsAMigration();
 
 private:
     SqlEditorTab *connectedTab(SqlPage &page, Environment environment = Environment::Local);
@@ -244,6 +247,59 @@ void TestSqlPage::keepsTheHistoryAcrossRestarts()
     QVERIFY(again.history()->search(QStringLiteral("another profile"), QString()).isEmpty());
     // The status document's checks are the first snippets.
     QCOMPARE(again.history()->snippets().first().name, QStringLiteral("Is daily_usage there?"));
+}
+
+void TestSqlPage::dryRunShowsTheChangesAndRollsBack()
+{
+    SqlPage page(m_dir.filePath("history.sqlite"));
+    SqlEditorTab *tab = connectedTab(page);
+    QVERIFY(tab);
+    tab->editor()->setText(QStringLiteral("CREATE TABLE public.notes (id bigint PRIMARY KEY);\n"
+                                          "INSERT INTO public.notes VALUES (1), (2);\n\\dt\n"));
+    QTest::keyClick(tab->editor(), Qt::Key_D, Qt::ControlModifier);
+    auto *results = tab->findChild<QTabWidget *>("sqlResultTabs");
+    QTRY_COMPARE_WITH_TIMEOUT(results->count(), 2, 10000);
+    QCOMPARE(results->tabText(1), QStringLiteral("Dry run"));
+    auto *tree = results->widget(1)->findChild<QTreeWidget *>("sqlDryRunTree");
+    QStringList changes;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        changes << tree->topLevelItem(i)->text(0) + ' ' + tree->topLevelItem(i)->text(1) + ' ' + tree->topLevelItem(i)->text(2);
+    QVERIFY2(changes.contains("created table public.notes"), qPrintable(changes.join('|')));
+    QVERIFY2(messages(tab).contains("line 2: INSERT 0 2 (dry run)"), qPrintable(messages(tab)));
+    QCOMPARE(m_db->scalar("SELECT to_regclass('public.notes') IS NULL"), QStringLiteral("t"));  // rolled back
+    // A failing statement is marked where it fails; still nothing changed.
+    tab->editor()->setText(QStringLiteral("CREATE TABLE public.notes (id bigint);\nINSERT INTO public.notes VALUES ('x');"));
+    tab->dryRun();
+    QTRY_COMPARE_WITH_TIMEOUT(results->count(), 3, 10000);
+    QCOMPARE(tab->editor()->markedErrorLine(), 2);
+    QCOMPARE(m_db->scalar("SELECT to_regclass('public.notes') IS NULL"), QStringLiteral("t"));
+}
+
+void TestSqlPage::savesTheEditorAsAMigration()
+{
+    QTemporaryDir folder;
+    SqlPage page(m_dir.filePath("history.sqlite"));
+    page.setMigrationsFolder(folder.path());
+    SqlEditorTab *tab = page.currentEditor();
+    QSignalSpy saved(&page, &SqlPage::migrationSaved);
+    QString said;
+    tab->editor()->setText(QStringLiteral("\\d daily_usage"));
+    QVERIFY(!page.saveAsMigration(tab, QStringLiteral("describe"), &said));
+    QVERIFY2(said.contains("a migration holds SQL only"), qPrintable(said));
+    tab->editor()->setText(QStringLiteral("CREATE TABLE public.notes (id bigint PRIMARY KEY);\n"
+                                          "CREATE INDEX notes_id_idx ON public.notes (id);"));
+    QVERIFY2(page.saveAsMigration(tab, QStringLiteral("Add notes"), &said), qPrintable(said));
+    QCOMPARE(saved.count(), 1);
+    const MigrationCatalog catalog = scanMigrationFolder(folder.path());
+    QVERIFY2(!catalog.hasErrors(), qPrintable(catalog.errors().value(0).toString()));
+    QCOMPARE(catalog.migrations.size(), 1);
+    const MigrationFile &migration = catalog.migrations.first();
+    QCOMPARE(migration.name, QStringLiteral("add_notes"));
+    QCOMPARE(migration.version, saved.first().at(0).toString());
+    QVERIFY(migration.up.sql().startsWith("CREATE TABLE public.notes"));
+    QVERIFY2(migration.down.sql().contains("DROP TABLE IF EXISTS public.notes;"), qPrintable(migration.down.sql()));
+    QVERIFY(!page.saveAsMigration(tab, QStringLiteral("bad;name"), &said));
+    QVERIFY(said.endsWith("nothing was saved"));
 }
 
 QTEST_MAIN(TestSqlPage)

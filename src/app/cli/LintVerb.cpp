@@ -4,6 +4,7 @@
 #include "app/cli/CliOutput.h"
 #include "app/cli/ExitCode.h"
 #include "core/catalog/MigrationCatalog.h"
+#include "core/catalog/NewMigration.h"
 #include "core/lint/LintFormats.h"
 #include "core/lint/LintRule.h"
 #include "core/lint/Linter.h"
@@ -91,16 +92,6 @@ void printRules(CliOutput &output, const QString &format)
     }
     for (const LintRule &rule : lintRules())
         output.out() << QStringLiteral("%1  %2  %3\n").arg(rule.name, -46).arg(lintSeverityName(rule.severity), -7).arg(rule.summary);
-}
-
-// supabase/migrations, or a migrations folder beside the CLI's config.toml: the folders the Supabase
-// CLI reads.
-bool isSupabaseCliFolder(const QString &folder)
-{
-    const QDir dir(QFileInfo(folder).absoluteFilePath());
-    QDir parent = dir;
-    return parent.cdUp() && dir.dirName() == QLatin1String("migrations")
-        && (parent.dirName() == QLatin1String("supabase") || parent.exists(QStringLiteral("config.toml")));
 }
 
 // For a down file at the top level of a folder: only the rule about where it sits.

@@ -2,6 +2,7 @@
 
 #include "core/sql/SqlScript.h"
 #include "db/SqlResource.h"
+#include "db/migrate/CatalogSnapshot.h"
 #include "db/workers/WorkerThread.h"
 
 #include <QElapsedTimer>
@@ -46,6 +47,7 @@ SqlEditorWorker::SqlEditorWorker()
     qRegisterMetaType<QueryResult>();
     qRegisterMetaType<RunSettings>();
     qRegisterMetaType<DbError>();
+    qRegisterMetaType<RunReport>();
 }
 
 SqlEditorWorker *SqlEditorWorker::startOnOwnThread()
@@ -329,6 +331,80 @@ void SqlEditorWorker::explain(quint64 ticket, const QString &statement, bool ana
     if (error.position > 0)
         error.position -= int(prefix.size());
     emit explained(ticket, plan.ok() ? plan.value(0, 0) : QString(), error);
+}
+
+void SqlEditorWorker::dryRun(quint64 ticket, const QStringList &statements, const QList<int> &lines)
+{
+    closeCursor();
+    RunReport report;
+    report.dryRun = true;
+    report.name = QStringLiteral("editor");
+    QElapsedTimer clock;
+    clock.start();
+    const auto finish = [&] {
+        report.durationMs = clock.elapsed();
+        report.notices = m_connection.takeNotices();
+        emit dryRunDone(ticket, report);
+    };
+    if (m_userTransaction) {
+        report.message = QStringLiteral("a transaction is open: commit or roll it back before a dry run");
+        finish();
+        return;
+    }
+    for (const QString &statement : statements) {
+        const SqlScript parsed = parseSqlScript(statement);
+        if (parsed.isValid() && parsed.hasNonTransactional()) {
+            report.message = QStringLiteral("%1 cannot run in a transaction, so it cannot be tried and rolled back: nothing ran")
+                                 .arg(parsed.statements.first().kind);
+            finish();
+            return;
+        }
+    }
+    // Writes are tried and rolled back; short limits keep a dry run from queueing behind others.
+    PgResult begun = m_connection.exec(QStringLiteral("BEGIN"));
+    if (begun.ok())
+        begun = m_connection.exec(sqlResource(QStringLiteral("editor/dry_run_limits")));
+    QList<CatalogObject> before;
+    if (begun.ok())
+        begun = takeCatalogSnapshot(m_connection, &before);
+    if (!begun.ok()) {
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+        report.error = begun.error();
+        report.message = begun.error().toString();
+        finish();
+        return;
+    }
+    bool ok = true;
+    for (int i = 0; i < statements.size() && ok; ++i) {
+        QElapsedTimer statementClock;
+        statementClock.start();
+        const PgResult result = m_connection.exec(statements.at(i));
+        StatementReport done;
+        done.index = i;
+        done.line = lines.value(i);
+        done.text = statements.at(i);
+        done.durationMs = statementClock.elapsed();
+        if (!result.ok()) {
+            ok = false;
+            report.failedStatement = i;
+            report.error = result.error();
+            report.message = QStringLiteral("line %1: %2; nothing is changed (rolled back)").arg(done.line).arg(result.error().toString());
+            break;
+        }
+        done.commandTag = result.commandTag();
+        done.affectedRows = result.affectedRows();
+        report.statements.append(done);
+    }
+    if (ok) {
+        QList<CatalogObject> after;
+        const PgResult read = takeCatalogSnapshot(m_connection, &after);
+        report.schemaChanges = read.ok() ? diffSnapshots(before, after) : QList<SchemaChange>();
+        report.ok = read.ok();
+        report.message = read.ok() ? QStringLiteral("%1 statements ran and were rolled back").arg(report.statements.size())
+                                   : read.error().toString();
+    }
+    m_connection.exec(QStringLiteral("ROLLBACK"));
+    finish();
 }
 
 void SqlEditorWorker::readCompletions()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sqleditor/MetaCommand.h"
+#include "core/run/RunReport.h"
 #include "core/sqleditor/QueryResult.h"
 #include "db/pg/PgConnection.h"
 
@@ -29,6 +30,9 @@ public:
     // EXPLAIN (FORMAT JSON), with ANALYZE and BUFFERS when `analyze`: in a transaction that is
     // rolled back, so that a data-changing statement changes nothing.
     void explain(quint64 ticket, const QString &statement, bool analyze, const RunSettings &settings);
+    // The statements in one transaction that is rolled back: rows per statement and the schema
+    // difference (dryRunDone). `lines` are where each statement starts in the editor.
+    void dryRun(quint64 ticket, const QStringList &statements, const QList<int> &lines);
     // The names the editor completes (completionsRead).
     void readCompletions();
     void begin(const RunSettings &settings);
@@ -42,6 +46,7 @@ signals:
     // The plan as JSON, or the error (its position into the statement as written).
     void explained(quint64 ticket, const QString &json, const DbError &error);
     void completionsRead(const QStringList &names);
+    void dryRunDone(quint64 ticket, const RunReport &report);
     // The user's transaction opened or ended; `aborted`: a statement failed inside it.
     void transactionChanged(bool open, bool aborted, const QString &message);
 

@@ -34,12 +34,14 @@ void ResultModel::addPage(const QueryResult &page)
     if (!page.ok())
         return;
     const qint64 end = page.offset + page.rows.size();
+    // The page at the frontier says whether rows follow (an empty last page says none do).
+    if (end >= m_known)
+        m_more = page.more;
     m_pages.insert(pageIndex, page.rows);
     touch(pageIndex);
     if (end > m_known) {
         const int shownBefore = rowCount();
         m_known = end;
-        m_more = page.more;
         beginInsertRows(QModelIndex(), shownBefore, rowCount() - 1);
         endInsertRows();
     } else if (!page.rows.isEmpty()) {

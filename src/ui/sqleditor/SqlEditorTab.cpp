@@ -10,6 +10,7 @@
 #include "db/local/QueryHistory.h"
 #include "db/sqleditor/SqlEditorWorker.h"
 #include "db/workers/WorkerCall.h"
+#include "ui/migrations/RunReportView.h"
 #include "ui/sqleditor/ExplainView.h"
 #include "ui/sqleditor/ResultModel.h"
 #include "ui/sqleditor/SqlTextEditor.h"
@@ -19,6 +20,8 @@
 #include <QMessageBox>
 #include <QShortcut>
 #include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
 
 namespace {
 
@@ -61,6 +64,7 @@ SqlEditorTab::SqlEditorTab(QueryHistory *history, QWidget *parent)
     connect(m_ui->sqlRunButton, &QPushButton::clicked, this, &SqlEditorTab::runCurrent);
     connect(m_ui->sqlRunAllButton, &QPushButton::clicked, this, &SqlEditorTab::runAll);
     connect(m_ui->sqlExplainButton, &QPushButton::clicked, this, [this] { explain(false); });
+    connect(m_ui->sqlDryRunButton, &QPushButton::clicked, this, &SqlEditorTab::dryRun);
     connect(m_ui->sqlAnalyzeButton, &QPushButton::clicked, this, [this] { explain(true); });
     connect(m_ui->sqlCancelButton, &QPushButton::clicked, this, &SqlEditorTab::cancel);
     connect(m_ui->sqlWriteCheck, &QCheckBox::clicked, this, &SqlEditorTab::setWriting);
@@ -87,6 +91,7 @@ SqlEditorTab::SqlEditorTab(QueryHistory *history, QWidget *parent)
     key(QKeySequence(Qt::CTRL | Qt::Key_Enter), [this] { runCurrent(); });
     key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), [this] { runAll(); });
     key(QKeySequence(Qt::CTRL | Qt::Key_E), [this] { explain(false); });
+    key(QKeySequence(Qt::CTRL | Qt::Key_D), [this] { dryRun(); });
     key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { explain(true); });
     key(QKeySequence(Qt::Key_Escape), [this] {
         if (busy())
@@ -157,6 +162,7 @@ void SqlEditorTab::ensureConnected()
         m_worker = SqlEditorWorker::startOnOwnThread();
         connect(m_worker, &SqlEditorWorker::resultReady, this, &SqlEditorTab::showResult);
         connect(m_worker, &SqlEditorWorker::explained, this, &SqlEditorTab::showPlan);
+        connect(m_worker, &SqlEditorWorker::dryRunDone, this, &SqlEditorTab::showDryRun);
         connect(m_worker, &SqlEditorWorker::transactionChanged, this, &SqlEditorTab::updateTransaction);
         connect(m_worker, &SqlEditorWorker::completionsRead, m_editor, &SqlTextEditor::setCompletions);
         connect(m_worker, &SqlEditorWorker::opened, this, [this](bool ok, const QString &error) {
@@ -231,6 +237,65 @@ void SqlEditorTab::explain(bool analyze)
     const int at = unitAtCursor(units, m_editor->cursorOffset());
     if (at >= 0 && units.at(at).kind == EditorUnit::Kind::Sql)
         start({units.at(at)}, true, analyze);
+}
+
+void SqlEditorTab::dryRun()
+{
+    ensureConnected();
+    if (busy() || !m_worker)
+        return;
+    QList<EditorUnit> units = splitEditorText(m_editor->text());
+    int from = 0;
+    int to = 0;
+    if (m_editor->selectionRange(&from, &to))
+        units = unitsIn(units, from, to);
+    QStringList statements;
+    QList<int> lines;
+    m_dryRunUnits.clear();
+    for (const EditorUnit &unit : std::as_const(units)) {
+        if (unit.kind == EditorUnit::Kind::Meta)
+            continue;  // psql's commands change nothing
+        statements << unit.text;
+        lines << unit.line;
+        m_dryRunUnits << unit;
+    }
+    if (statements.isEmpty()) {
+        m_ui->sqlStatusLabel->setText(tr("Nothing to try"));
+        return;
+    }
+    m_editor->clearErrorMark();
+    m_current = Pending{units.first(), false, false};
+    m_running = m_nextTicket++;
+    setBusy(true);
+    postTo(m_worker, [t = m_running, statements, lines](SqlEditorWorker &w) { w.dryRun(t, statements, lines); });
+}
+
+void SqlEditorTab::showDryRun(quint64 ticket, const RunReport &report)
+{
+    if (ticket != m_running)
+        return;
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    auto *label = new QLabel(page);
+    label->setWordWrap(true);
+    auto *tree = new QTreeWidget(page);
+    tree->setObjectName(QStringLiteral("sqlDryRunTree"));
+    tree->setHeaderLabels({tr("Change"), tr("Kind"), tr("Name"), tr("Definition")});
+    layout->addWidget(label);
+    layout->addWidget(tree, 1);
+    RunReportView::showDryRun(report, {}, tree, label);
+    for (const StatementReport &statement : report.statements)
+        say(tr("line %1: %2 (dry run)").arg(statement.line).arg(statement.commandTag));
+    if (!report.ok && report.failedStatement >= 0 && report.failedStatement < m_dryRunUnits.size()) {
+        int line = 0;
+        int column = 0;
+        errorPlace(m_dryRunUnits.at(report.failedStatement), report.error.position, &line, &column);
+        m_editor->markError(line, column);
+    }
+    say(tr("dry run: %1").arg(report.message));
+    m_ui->sqlResultTabs->setCurrentIndex(m_ui->sqlResultTabs->addTab(page, tr("Dry run")));
+    m_running = 0;
+    setBusy(false);
 }
 
 void SqlEditorTab::cancel()
@@ -440,6 +505,7 @@ void SqlEditorTab::setBusy(bool busy)
     m_ui->sqlRunAllButton->setEnabled(!busy);
     m_ui->sqlExplainButton->setEnabled(!busy);
     m_ui->sqlAnalyzeButton->setEnabled(!busy);
+    m_ui->sqlDryRunButton->setEnabled(!busy);
     if (busy)
         m_ui->sqlStatusLabel->setText(tr("Running line %1 …").arg(m_current.unit.line));
     else if (m_running == 0 && m_worker)

@@ -2,6 +2,7 @@
 
 #include "core/run/ActionGuard.h"
 #include "core/sqleditor/EditorScript.h"
+#include "core/run/RunReport.h"
 #include "core/sqleditor/QueryResult.h"
 
 #include <QHash>
@@ -41,6 +42,7 @@ public slots:
     void runCurrent();   // the statement at the cursor, or the selection's
     void runAll();
     void explain(bool analyze);
+    void dryRun();
     void cancel();
 
 signals:
@@ -63,6 +65,7 @@ private:
     void next();
     void showResult(const QueryResult &result);
     void showPlan(quint64 ticket, const QString &json, const DbError &error);
+    void showDryRun(quint64 ticket, const RunReport &report);
     void finishOne(const QueryResult &result);
     void say(const QString &text);
     void setWriting(bool on);
@@ -86,6 +89,7 @@ private:
     bool m_timing = true;
     bool m_transactionOpen = false;
     QList<Pending> m_queue;
+    QList<EditorUnit> m_dryRunUnits;  // the statements of the running dry run, for placing its error
     Pending m_current;
     quint64 m_nextTicket = 1;
     quint64 m_running = 0;

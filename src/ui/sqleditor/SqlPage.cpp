@@ -2,11 +2,16 @@
 
 #include "ui_SqlPage.h"
 
+#include "core/catalog/NewMigration.h"
+#include "core/sql/SqlScript.h"
+#include "core/sqleditor/DownScript.h"
 #include "db/local/QueryHistory.h"
 #include "ui/sqleditor/SqlEditorTab.h"
 #include "ui/sqleditor/SqlTextEditor.h"
 
+#include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -51,6 +56,20 @@ SqlPage::SqlPage(const QString &historyPath, QWidget *parent)
         if (!name.isEmpty() && !m_history->saveSnippet(name, sql))
             QMessageBox::warning(this, tr("Save as snippet"), m_history->error());
         refreshSnippets();
+    });
+    connect(m_ui->sqlSaveMigrationButton, &QPushButton::clicked, this, [this] {
+        SqlEditorTab *tab = currentEditor();
+        if (!tab)
+            return;
+        const QString name = QInputDialog::getText(this, tr("Save as migration"),
+                                                   tr("Name of the migration (in %1):").arg(m_folder)).trimmed();
+        QString said;
+        if (name.isEmpty())
+            return;
+        if (saveAsMigration(tab, name, &said))
+            QMessageBox::information(this, tr("Save as migration"), said);
+        else
+            QMessageBox::warning(this, tr("Save as migration"), said);
     });
     connect(m_ui->sqlEditorTabs, &QTabWidget::tabCloseRequested, this, &SqlPage::closeTab);
     connect(m_ui->sqlHistorySearch, &QLineEdit::textChanged, this, &SqlPage::refreshHistory);
@@ -196,4 +215,47 @@ void SqlPage::refreshSnippets()
         item->setData(Qt::UserRole, snippet.sql);
         item->setToolTip(snippet.sql);
     }
+}
+
+bool SqlPage::saveAsMigration(SqlEditorTab *tab, const QString &name, QString *said)
+{
+    const QString sql = tab->editor()->text();
+    const SqlScript parsed = parseSqlScript(sql);
+    if (!parsed.isValid()) {
+        *said = tr("%1; a migration holds SQL only (no meta-commands): nothing was saved").arg(parsed.syntaxError->located(tr("the editor")));
+        return false;
+    }
+    if (parsed.statements.isEmpty()) {
+        *said = tr("the editor holds no statement: nothing was saved");
+        return false;
+    }
+    const NewMigrationPlan plan = planNewMigration(m_folder, name, QDateTime::currentDateTimeUtc());
+    if (!plan.ok()) {
+        *said = plan.error + tr(": nothing was saved");
+        return false;
+    }
+    const DerivedDown down = deriveDownScript(parsed);
+    // Both files or neither: the up file is removed again when the down file cannot be written.
+    const auto write = [](const QString &path, const QString &text, QString *why) {
+        QDir().mkpath(QFileInfo(path).path());
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0 && file.commit())
+            return true;
+        *why = tr("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    };
+    QString why;
+    QString text = sql;
+    if (!text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    if (!write(plan.upPath, text, &why) || !write(plan.downPath, down.sql, &why)) {
+        QFile::remove(plan.upPath);
+        *said = why + tr(": nothing was saved");
+        return false;
+    }
+    *said = tr("Saved %1 and its down file %2%3. It shows as pending on the Migrations page.")
+                .arg(QFileInfo(plan.upPath).fileName(), QDir(m_folder).relativeFilePath(plan.downPath),
+                     down.complete ? QString() : tr(" (which lists what could not be derived: finish it by hand)"));
+    emit migrationSaved(plan.version);
+    return true;
 }

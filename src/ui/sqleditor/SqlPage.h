@@ -30,12 +30,20 @@ public:
     // Asks before closing a tab whose transaction is open; false when the user keeps it.
     bool closeTab(int index);
     QueryHistory *history() const { return m_history.get(); }
+    void setMigrationsFolder(const QString &folder) { m_folder = folder; }
+    // The tab's SQL as <version>_<name>.sql in the migrations folder with a derived down file;
+    // `said` tells what was written, or why nothing was.
+    bool saveAsMigration(SqlEditorTab *tab, const QString &name, QString *said);
     void refreshHistory();
     void refreshSnippets();
+
+signals:
+    void migrationSaved(const QString &version);
 
 private:
     std::unique_ptr<Ui::SqlPage> m_ui;
     std::unique_ptr<QueryHistory> m_history;
+    QString m_folder;
     QString m_conninfo;
     Environment m_environment = Environment::Production;
     QString m_database;

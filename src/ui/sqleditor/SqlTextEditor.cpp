@@ -43,9 +43,16 @@ SqlTextEditor::SqlTextEditor(QWidget *parent)
 
 bool SqlTextEditor::event(QEvent *event)
 {
-    if (event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !isListActive()) {
-        event->ignore();
-        return true;
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        // Keys the page uses that Scintilla binds too: Escape (cancel) and Ctrl+D (dry run,
+        // Scintilla's "duplicate selection").
+        const bool pages = (key->key() == Qt::Key_Escape && !isListActive())
+            || (key->key() == Qt::Key_D && key->modifiers() == Qt::ControlModifier);
+        if (pages) {
+            event->ignore();
+            return true;
+        }
     }
     return QsciScintilla::event(event);
 }

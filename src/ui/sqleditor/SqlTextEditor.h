@@ -25,7 +25,7 @@ public:
     bool selectionRange(int *from, int *to) const;
 
 protected:
-    // Escape belongs to the page (it cancels the running statement) unless a completion list is open.
+    // Escape (cancel, unless a completion list is open) and Ctrl+D (dry run) belong to the page.
     bool event(QEvent *event) override;
 
 private:
