@@ -1,5 +1,6 @@
 #include "support/TestDatabase.h"
 
+#include "core/browse/ViewAs.h"
 #include "core/catalog/MigrationCatalog.h"
 #include "db/sqleditor/SqlEditorWorker.h"
 #include "db/workers/WorkerCall.h"
@@ -21,6 +22,7 @@ private slots:
     void explainAnalyzeChangesNothing();
     void cancelsARunningStatement();
     void runsInTheUsersTransaction();
+    void viewsAsAnApiRole();
 
 private:
     QueryResult run(const QString &sql, RunSettings settings = RunSettings());
@@ -206,6 +208,32 @@ void TestSqlEditorWorker::runsInTheUsersTransaction()
     QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 5000);
     QCOMPARE(changed.takeFirst().at(0).toBool(), false);
     QCOMPARE(m_db->scalar("SELECT to_regclass('public.scratch') IS NULL"), QStringLiteral("t"));
+}
+
+void TestSqlEditorWorker::viewsAsAnApiRole()
+{
+    // A signed-in user sees their own usage rows only: row level security as the API applies it.
+    QVERIFY(m_db->connect()->exec(QStringLiteral(
+        "INSERT INTO auth.users (id, email) VALUES ('00000000-0000-0000-0000-00000000000a', 'a@example.com'), "
+        "('00000000-0000-0000-0000-00000000000b', 'b@example.com');"
+        "INSERT INTO public.daily_usage (user_id, date) VALUES ('00000000-0000-0000-0000-00000000000a', current_date), "
+        "('00000000-0000-0000-0000-00000000000b', current_date)")).ok());
+    QCOMPARE(run(QStringLiteral("SELECT count(*) FROM public.daily_usage")).rows.first().first(), QStringLiteral("2"));
+    RunSettings asUser;
+    ViewAs viewAs;
+    viewAs.mode = ViewAs::Mode::Authenticated;
+    viewAs.userId = QStringLiteral("00000000-0000-0000-0000-00000000000a");
+    asUser.role = viewAs.role();
+    asUser.claims = viewAs.claims();
+    const QueryResult mine = run(QStringLiteral("SELECT current_user, count(*) FROM public.daily_usage GROUP BY 1"), asUser);
+    QVERIFY2(mine.ok(), qPrintable(mine.error.toString()));
+    QCOMPARE(mine.rows.first(), (QStringList{"authenticated", "1"}));
+    RunSettings asAnon;
+    asAnon.role = QStringLiteral("anon");
+    const QueryResult anon = run(QStringLiteral("SELECT count(*) FROM public.daily_usage"), asAnon);
+    QVERIFY(!anon.ok() || anon.rows.first().first() == QLatin1String("0"));  // no grant, or no rows
+    // The role ends with its transaction: the next run is the connection's own again.
+    QCOMPARE(run(QStringLiteral("SELECT current_user = session_user")).rows.first().first(), QStringLiteral("t"));
 }
 
 QTEST_GUILESS_MAIN(TestSqlEditorWorker)
