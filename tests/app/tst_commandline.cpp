@@ -58,6 +58,7 @@ class TestCommandLine : public QObject {
 private slots:
     void statusApplyVerifyRollback();
     void jsonForMachines();
+    void adviseFailsOnErrorLevelFindings();
     void exitCodesSayWhatFailed_data();
     void exitCodesSayWhatFailed();
     void twoProcessesNeverApplyTogether();
@@ -141,6 +142,30 @@ void TestCommandLine::jsonForMachines()
     QCOMPARE(refused.value("ok").toBool(), false);
     QCOMPARE(refused.value("results").toArray().size(), 1);
     QCOMPARE(refused.value("results").toArray().at(0).toObject().value("preflight_failed").toBool(), true);
+}
+
+void TestCommandLine::adviseFailsOnErrorLevelFindings()
+{
+    TestDatabase db;
+    QCOMPARE(cli({"apply"}, db.conninfo()).exitCode, 0);
+    // The Atlas migrations leave nothing at error level: CI against staging passes.
+    Run run = cli({"advise", "--dir", "/nonexistent"}, db.conninfo());  // the advisors need no folder
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(QRegularExpression("info +rls_enabled_no_policy +public.error_logs")), qPrintable(run.out));
+    QVERIFY(db.connect()->exec("CREATE TABLE public.open_notes (body text)").ok());
+    run = cli({"advise", "--json"}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(json.value("ok").toBool(true), false);
+    bool flagged = false;
+    for (const QJsonValue &value : json.value("advisors").toArray()) {
+        const QJsonObject finding = value.toObject();
+        flagged = flagged || (finding.value("check").toString() == "rls_disabled_in_public" && finding.value("level").toString() == "error"
+                              && finding.value("object").toString() == "public.open_notes"
+                              && finding.value("fix").toString() == "ALTER TABLE public.open_notes ENABLE ROW LEVEL SECURITY;");
+    }
+    QVERIFY2(flagged, qPrintable(run.out));
+    QCOMPARE(cli({"advise", "20250918"}, db.conninfo()).exitCode, 2);  // takes no version
 }
 
 void TestCommandLine::exitCodesSayWhatFailed_data()

@@ -6,7 +6,8 @@ const QStringList &CliOptions::verbs()
 {
     static const QStringList kVerbs = {QStringLiteral("status"), QStringLiteral("plan"), QStringLiteral("apply"),
                                        QStringLiteral("rollback"), QStringLiteral("verify"), QStringLiteral("diff"),
-                                       QStringLiteral("repair"), QStringLiteral("lint")};
+                                       QStringLiteral("repair"), QStringLiteral("lint"),
+                                       QStringLiteral("advise")};
     return kVerbs;
 }
 
@@ -23,10 +24,11 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
         "  diff VERSION      how the file's statements differ from the ones recorded when it was applied\n"
         "  repair VERSION --status applied|reverted --reason TEXT [--yes]\n"
         "                    mark it applied or reverted without running it, after its diff and checks\n"
-        "  lint [FILE...]    check migrations against the rule catalogue, with no database (docs/lint.md)"));
+        "  lint [FILE...]    check migrations against the rule catalogue, with no database (docs/lint.md)\n"
+        "  advise            Supabase's database advisors, live: exit 1 when an error-level finding exists"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays help on commandline options."));
     const QCommandLineOption showVersion({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Displays version information."));
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback, verify, diff, repair or lint"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback, verify, diff, repair, lint or advise"));
     const QCommandLineOption dsn(QStringLiteral("dsn"), QStringLiteral("Connection URI or key=value string (default: DATABASE_URL, then PG* variables)."), QStringLiteral("conninfo"));
     const QCommandLineOption dir(QStringLiteral("dir"), QStringLiteral("Migrations folder (default: ./supabase/migrations if present, else the project's migrations/)."), QStringLiteral("folder"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for machines."));
@@ -109,7 +111,8 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
                               .arg(options.listRules ? QStringLiteral(" (or markdown with --rules)") : QString(), options.format));
         return options;
     }
-    const bool takesNoVersion = options.verb == QLatin1String("status") || options.verb == QLatin1String("apply");
+    const bool takesNoVersion = options.verb == QLatin1String("status") || options.verb == QLatin1String("apply")
+        || options.verb == QLatin1String("advise");
     if (positional.size() > 2 || (!options.version.isEmpty() && takesNoVersion))
         return refuse(QStringLiteral("%1 takes no version argument%2")
                           .arg(options.verb, options.verb == QLatin1String("apply") ? QStringLiteral(" (use --to VERSION)") : QString()));

@@ -4,6 +4,7 @@
 #include "app/cli/CliOutput.h"
 #include "app/cli/CliVerbs.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/AdviseVerb.h"
 #include "app/cli/LintVerb.h"
 #include "app/cli/ReportJson.h"
 #include "app/cli/SignalCanceller.h"
@@ -111,17 +112,18 @@ int CommandLine::runVerb(Run &run)
                                                                                   QCoreApplication::applicationDirPath()));
     if (options.verb == QLatin1String("lint") && (options.listRules || !options.files.isEmpty() || QFileInfo(run.folder).isDir()))
         return CliVerbs::lint(options, output, run.folder);  // no database
-    if (!QFileInfo(run.folder).isDir()) {
+    const bool needsFolder = options.verb != QLatin1String("advise");  // the advisors read the database only
+    if (needsFolder && !QFileInfo(run.folder).isDir()) {
         const MigrationCatalog missing = scanMigrationFolder(run.folder);
         if (options.json)
             return output.fail(ExitCode::Usage, missing.errors().value(0).toString());
         output.printIssues(missing);
         return ExitCode::Usage;
     }
-    std::future<MigrationCatalog> scanning = scanInBackground(run.folder);
+    std::future<MigrationCatalog> scanning = needsFolder ? scanInBackground(run.folder) : std::future<MigrationCatalog>();
     const QString failure = run.connection.open(options.dsn, QStringLiteral("atlas-console-cli"));
     if (!failure.isEmpty()) {
-        const MigrationCatalog catalog = scanning.get();
+        const MigrationCatalog catalog = needsFolder ? scanning.get() : MigrationCatalog();
         if (!options.json)
             output.printIssues(catalog);
         const ConnectionProblem problem = classifyConnectionProblem(failure);
@@ -133,6 +135,8 @@ int CommandLine::runVerb(Run &run)
         return ExitCode::NoConnection;
     }
     run.target = classifyTarget(run.connection.host(), run.connection.port(), run.connection.user());
+    if (!needsFolder)
+        return CliVerbs::advise(options, output, run.connection);
 
     RunnerOptions runnerOptions;
     runnerOptions.lockWaitMs = int(options.lockWaitSeconds * 1000);
