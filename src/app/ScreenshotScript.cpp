@@ -1,5 +1,6 @@
 #include "app/ScreenshotScript.h"
 
+#include "ui/advise/AdvisorsPage.h"
 #include "ui/migrations/BlockersPanel.h"
 #include "ui/browse/BrowserPage.h"
 #include "ui/environments/EnvironmentsPage.h"
@@ -101,6 +102,11 @@ void ScreenshotScript::run()
             else
                 editor->runAll();
         });
+    } else if (m_plan.page == QLatin1String("advisors")) {
+        AdvisorsPage *advisors = m_window->advisorsPage();
+        tabs->setCurrentWidget(advisors);
+        connect(advisors, &AdvisorsPage::advisorsShown, this, [this] { grab(m_window); }, Qt::SingleShotConnection);
+        QTimer::singleShot(1500, advisors, &AdvisorsPage::run);
     } else if (m_plan.page == QLatin1String("server")) {
         tabs->setCurrentIndex(tabs->count() - 1);
         grab(m_window);

@@ -6,6 +6,7 @@
 #include "db/browse/BrowseWorker.h"
 #include "db/local/QueryHistory.h"
 #include "db/workers/DbWorker.h"
+#include "ui/advise/AdvisorsPage.h"
 #include "ui/browse/BrowserPage.h"
 #include "ui/connection/ConnectionBar.h"
 #include "ui/connection/PasswordStore.h"
@@ -59,6 +60,16 @@ void MainWindow::addPages()
     m_sql = new SqlPage(QueryHistory::defaultPath(), this);
     m_ui->pageTabs->addTab(m_sql, tr("S&QL"));
     connect(m_sql, &SqlPage::migrationSaved, m_migrations, &MigrationsPage::refresh);
+    m_advisors = new AdvisorsPage(m_worker, this);
+    m_ui->pageTabs->addTab(m_advisors, tr("&Advisors"));
+    connect(m_advisors, &AdvisorsPage::openSql, this, [this](const QString &sql) {
+        m_sql->newTab(sql);
+        m_ui->pageTabs->setCurrentWidget(m_sql);
+    });
+    connect(m_advisors, &AdvisorsPage::addTodo, this, [this](const QString &text, const QString &checkId) {
+        m_todos->addItem(text, checkId);
+        m_ui->pageTabs->setCurrentWidget(m_todos);
+    });
     m_ui->pageTabs->addTab(m_environments, tr("&Environments"));
     m_ui->pageTabs->addTab(m_server, tr("Server"));
     m_ui->pageTabs->setCurrentIndex(0);
@@ -141,6 +152,7 @@ void MainWindow::showConnected(const ServerInfo &info)
     m_migrations->setSession(m_connection->conninfo());
     m_migrations->setConnected(true);
     m_todos->setConnected(true);
+    m_advisors->setConnected(true);
     m_browser->setConnection(m_connection->conninfo());
     m_sql->setConnection(m_connection->conninfo(), environment, info.database, profile ? profile->name : info.target.describe());
     setWindowTitle(tr("Atlas Console — %1 on %2").arg(info.database, info.address()));
@@ -166,6 +178,7 @@ void MainWindow::showDisconnected()
     m_server->clear();
     m_migrations->setConnected(false);
     m_todos->setConnected(false);
+    m_advisors->setConnected(false);
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
     emit connectionSettled(false);
 }

@@ -14,6 +14,7 @@ class MainWindow;
 class BrowseWorker;
 class BrowserPage;
 class SqlPage;
+class AdvisorsPage;
 class ConnectionBar;
 class DbWorker;
 class EnvironmentsPage;
@@ -43,6 +44,7 @@ public:
     EnvironmentsPage *environmentsPage() const { return m_environments; }
     BrowserPage *browserPage() const { return m_browser; }
     SqlPage *sqlPage() const { return m_sql; }
+    AdvisorsPage *advisorsPage() const { return m_advisors; }
     // The profiles dialog, created on first use (tests drive it directly).
     ProfilesDialog *profilesDialog();
     const QList<ConnectionProfile> &profiles() const { return m_profiles; }
@@ -70,6 +72,7 @@ private:
     TodoPage *m_todos = nullptr;
     BrowserPage *m_browser = nullptr;
     SqlPage *m_sql = nullptr;
+    AdvisorsPage *m_advisors = nullptr;
     EnvironmentsPage *m_environments = nullptr;
     ServerPage *m_server = nullptr;
     ProfilesDialog *m_profilesDialog = nullptr;

@@ -27,6 +27,7 @@ QList<QByteArray> lines(const QByteArray &text)
 class TestTodoDocument : public QObject {
     Q_OBJECT
 private slots:
+    void appendsAnItemWithItsCheck();
     void readsTheSeedsChecklist();
     void ticksOnlyThatLine();
     void keepsEveryOtherByte();
@@ -39,6 +40,34 @@ private slots:
     void exportsTheMigrationSectionOnly();
     void ticksLinesWithStrayCarriageReturns();
 };
+
+void TestTodoDocument::appendsAnItemWithItsCheck()
+{
+    TodoDocument doc;
+    QString error;
+    QVERIFY(TodoDocument::parse(seed(), &doc, &error));
+    const int before = int(doc.items().size());
+    const int index = doc.appendItem(QStringLiteral("Fix the advisor's rls_disabled_in_public"), QStringLiteral("advisor-rls_disabled_in_public"));
+    QCOMPARE(index, before);
+    const TodoItem &item = doc.items().at(index);
+    QCOMPARE(item.text, QStringLiteral("Fix the advisor's rls_disabled_in_public"));
+    QCOMPARE(item.checkId, QStringLiteral("advisor-rls_disabled_in_public"));
+    QVERIFY(!item.checked);
+    QCOMPARE(item.line, doc.items().at(index - 1).line + 1);  // right after the last item
+    QCOMPARE(item.section, doc.items().at(index - 1).section);
+    // Everything else is as it was: the new line is the only difference.
+    QByteArray withoutIt = doc.toBytes();
+    withoutIt.replace("- [ ] Fix the advisor's rls_disabled_in_public <!-- check: advisor-rls_disabled_in_public -->\n", "");
+    QCOMPARE(withoutIt, seed());
+    QVERIFY(TodoEvidence::isKnown(QStringLiteral("advisor-rls_disabled_in_public")));
+    QVERIFY(!TodoEvidence::isKnown(QStringLiteral("advisor-no_such_check")));
+    QVERIFY(TodoEvidence::describe(QStringLiteral("advisor-unused_index")).startsWith("Supabase's advisor unused_index finds nothing"));
+    // A document without a trailing line end, and one with no item at all.
+    TodoDocument bare;
+    QVERIFY(TodoDocument::parse(QByteArray("# Notes\r\nNothing yet"), &bare, &error));
+    QCOMPARE(bare.appendItem(QStringLiteral("First"), QString()), 0);
+    QCOMPARE(bare.toBytes(), QByteArray("# Notes\r\nNothing yet\r\n- [ ] First\r\n"));
+}
 
 void TestTodoDocument::readsTheSeedsChecklist()
 {

@@ -166,6 +166,32 @@ bool TodoDocument::setChecked(int index, bool checked)
     return true;
 }
 
+int TodoDocument::appendItem(const QString &text, const QString &checkId)
+{
+    const int after = m_itemLines.isEmpty() ? int(m_lines.size()) - 1 : m_itemLines.last();
+    // The document's line ending: the line's it follows, else the first line's that has one.
+    const auto endingOf = [](const QByteArray &line) { return line.endsWith("\r\n") ? QByteArray("\r\n") : QByteArray("\n"); };
+    QByteArray ending = "\n";
+    if (after >= 0 && m_lines.at(after).endsWith('\n')) {
+        ending = endingOf(m_lines.at(after));
+    } else {
+        for (const QByteArray &line : std::as_const(m_lines)) {
+            if (line.endsWith('\n')) {
+                ending = endingOf(line);
+                break;
+            }
+        }
+    }
+    if (after >= 0 && !m_lines.at(after).endsWith('\n'))
+        m_lines[after] += ending;  // the last line had no line end
+    QString line = QStringLiteral("- [ ] ") + text.simplified();
+    if (!checkId.isEmpty())
+        line += QStringLiteral(" <!-- check: %1 -->").arg(checkId);
+    m_lines.insert(after + 1, line.toUtf8() + ending);
+    reindex();
+    return int(m_items.size()) - 1;  // after the last item: the last item
+}
+
 QByteArray TodoDocument::toBytes() const
 {
     QByteArray out;

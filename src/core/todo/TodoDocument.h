@@ -32,6 +32,9 @@ public:
     const QList<TodoItem> &items() const { return m_items; }
     // Ticks or unticks item `index`; false when the index is out of range.
     bool setChecked(int index, bool checked);
+    // Adds "- [ ] text <!-- check: ID -->" after the last item (at the end when there is none),
+    // with the document's line ending; returns the new item's index.
+    int appendItem(const QString &text, const QString &checkId);
     QByteArray toBytes() const;
 
     QList<MojibakeFinding> mojibake() const;

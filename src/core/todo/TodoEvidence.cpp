@@ -1,5 +1,7 @@
 #include "core/todo/TodoEvidence.h"
 
+#include "core/advise/Advisors.h"
+
 namespace TodoEvidence {
 
 QString checkFor(const TodoItem &item)
@@ -19,8 +21,15 @@ QString checkFor(const TodoItem &item)
     return QString();
 }
 
+QString advisorOf(const QString &checkId)
+{
+    return checkId.startsWith(kAdvisorPrefix) ? checkId.mid(kAdvisorPrefix.size()) : QString();
+}
+
 bool isKnown(const QString &checkId)
 {
+    if (findAdvisorCheck(advisorOf(checkId)))
+        return true;
     return checkId == kTierValues || checkId == kUsageMigrationApplied || checkId == kRlsVerified
         || checkId == kCleanupScheduled;
 }
@@ -36,6 +45,8 @@ QString describe(const QString &checkId)
                               "daily_usage and usage_logs rows, cannot insert for another user, anon sees none");
     if (checkId == kCleanupScheduled)
         return QStringLiteral("a pg_cron job runs public.cleanup_expired_cache()");
+    if (const AdvisorCheck *advisor = findAdvisorCheck(advisorOf(checkId)))
+        return QStringLiteral("Supabase's advisor %1 finds nothing (%2)").arg(advisor->name, advisor->title.toLower());
     return QStringLiteral("no automatic check");
 }
 

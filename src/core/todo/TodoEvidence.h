@@ -12,6 +12,11 @@ inline const QString kTierValues = QStringLiteral("tier-values");
 inline const QString kUsageMigrationApplied = QStringLiteral("usage-tracking-applied");
 inline const QString kRlsVerified = QStringLiteral("rls-verified");
 inline const QString kCleanupScheduled = QStringLiteral("cleanup-scheduled");
+// "advisor-rls_disabled_in_public": done when that advisor finds nothing.
+inline const QString kAdvisorPrefix = QStringLiteral("advisor-");
+
+// The advisor an "advisor-NAME" check means, else empty.
+QString advisorOf(const QString &checkId);
 
 QString checkFor(const TodoItem &item);
 bool isKnown(const QString &checkId);

@@ -4,6 +4,19 @@
 #include "db/pg/PgConnection.h"
 #include "db/pg/Transaction.h"
 
+PgResult runAdvisorCheck(PgConnection &connection, const AdvisorCheck &check, const QStringList &exposedSchemas,
+                         QList<AdvisorFinding> *findings)
+{
+    QStringList quoted;
+    for (const QString &schema : exposedSchemas)
+        quoted << QLatin1Char('"') + QString(schema).replace(QLatin1Char('"'), QLatin1String("\\\"")) + QLatin1Char('"');
+    const PgResult result = connection.execParams(sqlResource(QStringLiteral("advisors/") + check.name),
+                                                  {QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}')});
+    for (int r = 0; r < result.rowCount(); ++r)
+        findings->append({check.name, check.level, result.value(r, 0), result.value(r, 1), result.value(r, 2)});
+    return result;
+}
+
 PgResult runAdvisors(PgConnection &connection, const QStringList &exposedSchemas, QList<AdvisorFinding> *findings)
 {
     findings->clear();
@@ -11,16 +24,10 @@ PgResult runAdvisors(PgConnection &connection, const QStringList &exposedSchemas
     PgResult result = transaction.begin(Transaction::Access::ReadOnly);
     if (!result.ok())
         return result;
-    QStringList quoted;
-    for (const QString &schema : exposedSchemas)
-        quoted << QLatin1Char('"') + QString(schema).replace(QLatin1Char('"'), QLatin1String("\\\"")) + QLatin1Char('"');
-    const QString schemas = QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}');
     for (const AdvisorCheck &check : advisorChecks()) {
-        result = connection.execParams(sqlResource(QStringLiteral("advisors/") + check.name), {schemas});
+        result = runAdvisorCheck(connection, check, exposedSchemas, findings);
         if (!result.ok())
             return result;
-        for (int r = 0; r < result.rowCount(); ++r)
-            findings->append({check.name, check.level, result.value(r, 0), result.value(r, 1), result.value(r, 2)});
     }
     transaction.rollback();
     return result;

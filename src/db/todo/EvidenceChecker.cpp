@@ -1,6 +1,8 @@
 #include "db/todo/EvidenceChecker.h"
 
+#include "core/advise/Advisors.h"
 #include "db/SqlResource.h"
+#include "db/advise/AdvisorRunner.h"
 #include "db/pg/PgConnection.h"
 #include "db/pg/Transaction.h"
 
@@ -132,6 +134,21 @@ EvidenceResult rlsVerified(PgConnection &c)
     return {id, done, false, findings.join(QStringLiteral("; "))};
 }
 
+// Done when the advisor finds nothing; else what it found.
+EvidenceResult advisorClear(PgConnection &connection, const AdvisorCheck &advisor, const QString &id)
+{
+    QList<AdvisorFinding> findings;
+    const PgResult r = runAdvisorCheck(connection, advisor, {QStringLiteral("public"), QStringLiteral("graphql_public")}, &findings);
+    if (!r.ok())
+        return failed(id, r);
+    QStringList objects;
+    for (const AdvisorFinding &finding : findings)
+        objects << finding.object;
+    return {id, findings.isEmpty(), false,
+            findings.isEmpty() ? QStringLiteral("%1 finds nothing").arg(advisor.name)
+                               : QStringLiteral("%1 still finds %2").arg(advisor.name, objects.join(QStringLiteral(", ")))};
+}
+
 }  // namespace
 
 QList<EvidenceResult> checkEvidence(PgConnection &connection, const QStringList &checkIds)
@@ -146,6 +163,8 @@ QList<EvidenceResult> checkEvidence(PgConnection &connection, const QStringList 
             results.append(rlsVerified(connection));
         else if (id == TodoEvidence::kCleanupScheduled)
             results.append(cleanupScheduled(connection));
+        else if (const AdvisorCheck *advisor = findAdvisorCheck(TodoEvidence::advisorOf(id)))
+            results.append(advisorClear(connection, *advisor, id));
         else
             results.append({id, false, true, QStringLiteral("unknown check \"%1\"").arg(id)});
     }

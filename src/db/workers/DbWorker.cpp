@@ -1,5 +1,6 @@
 #include "db/workers/DbWorker.h"
 
+#include "db/advise/AdvisorRunner.h"
 #include "db/todo/EvidenceChecker.h"
 #include "db/migrate/HistoryReader.h"
 #include "db/migrate/RelationSizes.h"
@@ -12,6 +13,7 @@ DbWorker::DbWorker()
         [this](int index, int count, const QString &statement) { emit progressed(index, count, statement); });
     m_runner.setNoticeHandler([this](const QString &notice) { emit noticeReceived(notice); });
     qRegisterMetaType<ServerInfo>();
+    qRegisterMetaType<QList<AdvisorFinding>>();
     qRegisterMetaType<ConnectionProblem>();
     qRegisterMetaType<MigrationCatalog>();
     qRegisterMetaType<StatusReport>();
@@ -199,6 +201,17 @@ void DbWorker::repair(const QString &version, bool markApplied, const QString &r
     const RunReport report = m_runner.repair(version, m_catalog.find(version),
                                              markApplied ? RepairStatus::Applied : RepairStatus::Reverted, reason);
     emit operationFinished(report);
+}
+
+void DbWorker::runAdvisors()
+{
+    QList<AdvisorFinding> findings;
+    if (!m_connection.isOpen()) {
+        emit advisorsRead(findings, QStringLiteral("not connected"));
+        return;
+    }
+    const PgResult result = ::runAdvisors(m_connection, {QStringLiteral("public"), QStringLiteral("graphql_public")}, &findings);
+    emit advisorsRead(findings, result.ok() ? QString() : result.error().toString());
 }
 
 void DbWorker::checkEvidence(const QStringList &checkIds)

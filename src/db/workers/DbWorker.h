@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/advise/Advisors.h"
 #include "core/catalog/MigrationCatalog.h"
 #include "core/connection/ConnectionProblem.h"
 #include "core/connection/ServerInfo.h"
@@ -18,6 +19,7 @@
 Q_DECLARE_METATYPE(ConnectionProblem)
 Q_DECLARE_METATYPE(MigrationCatalog)
 Q_DECLARE_METATYPE(QList<EvidenceResult>)
+Q_DECLARE_METATYPE(QList<AdvisorFinding>)
 
 // Owns the console's connection and does all its database work on a thread of its own: the
 // server probe, the migration status, and the engine's dry run, apply, rollback and verify.
@@ -64,6 +66,8 @@ public:
     // lock_timeout for the migrations' statements ("4s", "2min"); the other options stay.
     void setLockTimeout(const QString &lockTimeout);
     void checkEvidence(const QStringList &checkIds);
+    // Supabase's advisors, live (advisorsRead).
+    void runAdvisors();
 
 signals:
     void connected(const ServerInfo &info);
@@ -81,6 +85,7 @@ signals:
     void repairPrepared(const QString &version, bool markApplied, const RunReport &checks);
     void relationSizesRead(const QString &version, const RelationSizeMap &sizes);
     void evidenceChecked(const QList<EvidenceResult> &results);
+    void advisorsRead(const QList<AdvisorFinding> &findings, const QString &error);
 
 private:
     // The migration of the folder read last, or a report that says it is not there.

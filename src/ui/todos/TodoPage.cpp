@@ -190,6 +190,28 @@ void TodoPage::onItemChanged(int index, bool checked)
         checkEvidence();
 }
 
+bool TodoPage::addItem(const QString &text, const QString &checkId)
+{
+    if (m_path.isEmpty() || m_loaded.isEmpty()) {
+        m_ui->statusLabel->setText(tr("No status document is open: nothing was added."));
+        return false;
+    }
+    for (const TodoItem &item : m_document.items()) {
+        if (item.checkId == checkId && !item.checked) {
+            m_ui->statusLabel->setText(tr("Line %1 already tracks %2.").arg(item.line).arg(checkId));
+            return false;
+        }
+    }
+    const int index = m_document.appendItem(text, checkId);
+    if (!save(m_loaded))
+        return false;
+    reload();
+    m_ui->statusLabel->setText(tr("Added line %1 to %2: %3").arg(m_document.items().value(index).line).arg(m_path, text));
+    if (m_connected)
+        checkEvidence();
+    return true;
+}
+
 void TodoPage::checkEvidence()
 {
     QStringList checks;

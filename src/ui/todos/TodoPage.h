@@ -35,6 +35,9 @@ public:
 public slots:
     void reload();
     void checkEvidence();
+    // Appends a checklist item whose evidence is `checkId` to the document (written at once, as a
+    // tick is); false with the reason in the status line when it cannot.
+    bool addItem(const QString &text, const QString &checkId);
     void repairCharacters();
     // Regenerates the document's Migrations section from `rows` (the live state of `environment`).
     void exportStatus(const QList<MigrationStatusRow> &rows, const QString &environment);
