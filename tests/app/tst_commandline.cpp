@@ -59,6 +59,7 @@ private slots:
     void statusApplyVerifyRollback();
     void jsonForMachines();
     void adviseFailsOnErrorLevelFindings();
+    void exportStreamsCsvAndJsonLines();
     void exitCodesSayWhatFailed_data();
     void exitCodesSayWhatFailed();
     void twoProcessesNeverApplyTogether();
@@ -166,6 +167,40 @@ void TestCommandLine::adviseFailsOnErrorLevelFindings()
     }
     QVERIFY2(flagged, qPrintable(run.out));
     QCOMPARE(cli({"advise", "20250918"}, db.conninfo()).exitCode, 2);  // takes no version
+}
+
+void TestCommandLine::exportStreamsCsvAndJsonLines()
+{
+    TestDatabase db;
+    QVERIFY(db.connect()->exec(QStringLiteral(
+        "CREATE TABLE public.notes AS SELECT g AS id, 'line ' || g || E'\\nwith, \"quotes\"' AS body, 0.1 * g AS amount "
+        "FROM generate_series(1, 2500) g")).ok());
+    QTemporaryDir dir;
+    Run run = cli({"export", "public.notes", "--csv", dir.filePath("notes.csv")}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains("exported 2500 rows"), qPrintable(run.err));
+    QFile csv(dir.filePath("notes.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray text = csv.readAll();
+    QVERIFY(text.startsWith("id,body,amount\n1,\"line 1\nwith, \"\"quotes\"\"\",0.1\n"));
+    run = cli({"export", "public.notes", "--where", "id > 2490", "--jsonl", dir.filePath("notes.jsonl")}, db.conninfo());
+    QCOMPARE(run.exitCode, 0);
+    QFile jsonl(dir.filePath("notes.jsonl"));
+    QVERIFY(jsonl.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = jsonl.readAll().split('\n');
+    QCOMPARE(lines.size(), 11);  // ten objects and the final line end
+    const QJsonObject first = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(first.value("id").toInt(), 2491);
+    QCOMPARE(first.value("body").toString(), QStringLiteral("line 2491\nwith, \"quotes\""));
+    // Bad input: nothing is written, the exit code says what.
+    QCOMPARE(cli({"export", "public.notes", "--where", "1=1; DROP TABLE public.notes", "--csv", dir.filePath("x.csv")}, db.conninfo()).exitCode, 2);
+    QCOMPARE(cli({"export", "notes", "--csv", dir.filePath("x.csv")}, db.conninfo()).exitCode, 2);
+    QCOMPARE(cli({"export", "public.notes", "--csv", dir.filePath("x.csv"), "--jsonl", dir.filePath("y")}, db.conninfo()).exitCode, 2);
+    run = cli({"export", "public.missing", "--csv", dir.filePath("x.csv")}, db.conninfo());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("42P01"), qPrintable(run.err));
+    QVERIFY(!QFile::exists(dir.filePath("x.csv")));
+    QCOMPARE(db.scalar("SELECT count(*) FROM public.notes"), QStringLiteral("2500"));
 }
 
 void TestCommandLine::exitCodesSayWhatFailed_data()

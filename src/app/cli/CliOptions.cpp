@@ -7,7 +7,7 @@ const QStringList &CliOptions::verbs()
     static const QStringList kVerbs = {QStringLiteral("status"), QStringLiteral("plan"), QStringLiteral("apply"),
                                        QStringLiteral("rollback"), QStringLiteral("verify"), QStringLiteral("diff"),
                                        QStringLiteral("repair"), QStringLiteral("lint"),
-                                       QStringLiteral("advise")};
+                                       QStringLiteral("advise"), QStringLiteral("export")};
     return kVerbs;
 }
 
@@ -25,10 +25,12 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
         "  repair VERSION --status applied|reverted --reason TEXT [--yes]\n"
         "                    mark it applied or reverted without running it, after its diff and checks\n"
         "  lint [FILE...]    check migrations against the rule catalogue, with no database (docs/lint.md)\n"
-        "  advise            Supabase's database advisors, live: exit 1 when an error-level finding exists"));
+        "  advise            Supabase's database advisors, live: exit 1 when an error-level finding exists\n"
+        "  export SCHEMA.TABLE [--where CONDITION] --csv FILE | --jsonl FILE\n"
+        "                    the table's rows through COPY, streamed"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays help on commandline options."));
     const QCommandLineOption showVersion({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Displays version information."));
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback, verify, diff, repair, lint or advise"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback, verify, diff, repair, lint, advise or export"));
     const QCommandLineOption dsn(QStringLiteral("dsn"), QStringLiteral("Connection URI or key=value string (default: DATABASE_URL, then PG* variables)."), QStringLiteral("conninfo"));
     const QCommandLineOption dir(QStringLiteral("dir"), QStringLiteral("Migrations folder (default: ./supabase/migrations if present, else the project's migrations/)."), QStringLiteral("folder"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for machines."));
@@ -49,9 +51,12 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("lint: text, json, github or sarif (--rules: text or markdown)."), QStringLiteral("format"), QStringLiteral("text"));
     const QCommandLineOption strict(QStringLiteral("strict"), QStringLiteral("lint: warnings fail too (exit 1)."));
     const QCommandLineOption rule(QStringLiteral("rule"), QStringLiteral("lint: a rule's severity, NAME=off|info|warning|error (repeatable)."), QStringLiteral("setting"));
+    const QCommandLineOption where(QStringLiteral("where"), QStringLiteral("export: only the rows where this condition holds."), QStringLiteral("condition"));
+    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("export: write CSV with a header to this file."), QStringLiteral("file"));
+    const QCommandLineOption jsonl(QStringLiteral("jsonl"), QStringLiteral("export: write one JSON object a line to this file."), QStringLiteral("file"));
     const QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("lint: print the rule catalogue."));
     parser.addOptions({help, showVersion, dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout,
-                       lockRetries, pooled, noColour, repairStatus, reason, yes, force, resume, format, strict, rule, rules});
+                       lockRetries, pooled, noColour, repairStatus, reason, yes, force, resume, format, strict, rule, rules, where, csv, jsonl});
 
     CliOptions options;
     *outcome = Outcome::Run;
@@ -95,6 +100,9 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     options.strict = parser.isSet(strict);
     options.ruleSettings = parser.values(rule);
     options.listRules = parser.isSet(rules);
+    options.where = parser.value(where);
+    options.csvFile = parser.value(csv);
+    options.jsonlFile = parser.value(jsonl);
 
     const auto refuse = [&](const QString &why) {
         *outcome = Outcome::UsageError;
@@ -109,6 +117,13 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
         if (!(formats.contains(options.format) || (options.listRules && options.format == QLatin1String("markdown"))))
             return refuse(QStringLiteral("--format takes text, json, github or sarif%1, not \"%2\"")
                               .arg(options.listRules ? QStringLiteral(" (or markdown with --rules)") : QString(), options.format));
+        return options;
+    }
+    if (options.verb == QLatin1String("export")) {
+        if (positional.size() != 2)
+            return refuse(QStringLiteral("export takes one SCHEMA.TABLE"));
+        if (options.csvFile.isEmpty() == options.jsonlFile.isEmpty())
+            return refuse(QStringLiteral("export writes to one file: --csv FILE or --jsonl FILE"));
         return options;
     }
     const bool takesNoVersion = options.verb == QLatin1String("status") || options.verb == QLatin1String("apply")

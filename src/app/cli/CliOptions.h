@@ -35,6 +35,10 @@ struct CliOptions {
     bool strict = false;
     QStringList ruleSettings;       // --rule NAME=LEVEL, as given
     bool listRules = false;
+    // export
+    QString where;
+    QString csvFile;
+    QString jsonlFile;
 
     // Parses arguments[1..] (arguments[0] is the program). On UsageError, `*message` says what;
     // on Help or Version it holds the text to print.

@@ -4,6 +4,7 @@
 #include "app/cli/CliOutput.h"
 #include "app/cli/CliVerbs.h"
 #include "app/cli/ExitCode.h"
+#include "app/cli/ExportVerb.h"
 #include "app/cli/AdviseVerb.h"
 #include "app/cli/LintVerb.h"
 #include "app/cli/ReportJson.h"
@@ -112,7 +113,8 @@ int CommandLine::runVerb(Run &run)
                                                                                   QCoreApplication::applicationDirPath()));
     if (options.verb == QLatin1String("lint") && (options.listRules || !options.files.isEmpty() || QFileInfo(run.folder).isDir()))
         return CliVerbs::lint(options, output, run.folder);  // no database
-    const bool needsFolder = options.verb != QLatin1String("advise");  // the advisors read the database only
+    // The advisors and export read the database only.
+    const bool needsFolder = options.verb != QLatin1String("advise") && options.verb != QLatin1String("export");
     if (needsFolder && !QFileInfo(run.folder).isDir()) {
         const MigrationCatalog missing = scanMigrationFolder(run.folder);
         if (options.json)
@@ -136,7 +138,8 @@ int CommandLine::runVerb(Run &run)
     }
     run.target = classifyTarget(run.connection.host(), run.connection.port(), run.connection.user());
     if (!needsFolder)
-        return CliVerbs::advise(options, output, run.connection);
+        return options.verb == QLatin1String("export") ? CliVerbs::exportRows(options, output, run.connection)
+                                                        : CliVerbs::advise(options, output, run.connection);
 
     RunnerOptions runnerOptions;
     runnerOptions.lockWaitMs = int(options.lockWaitSeconds * 1000);

@@ -1,0 +1,70 @@
+// atlas-migrate export against psql's \copy on the same 1,000,000 rows, side by side in one run
+// (median of interleaved trials, each writing a CSV file with a header). Target: <= 1.10x.
+// Needs the PG* variables of a local database (scripts/bench starts one).
+#include "db/pg/PgConnection.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+constexpr int kTrials = 5;
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+double timed(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, arguments);
+    if (!process.waitForFinished(10 * 60 * 1000) || process.exitCode() != 0)
+        qFatal("bench: %s failed: %s", qPrintable(program), process.readAllStandardError().constData());
+    return clock.nsecsElapsed() / 1e6;
+}
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    PgConnection connection;
+    if (!connection.open(QString()).isEmpty())
+        qFatal("bench: cannot connect");
+    const PgResult made = connection.exec(QStringLiteral(
+        "DROP TABLE IF EXISTS public.bench_export_rows;"
+        "CREATE TABLE public.bench_export_rows AS SELECT g AS id, md5(g::text) AS hash, (g * 0.01)::numeric(12, 2) AS amount, "
+        "now() - g * interval '1 second' AS at, jsonb_build_object('n', g, 'tag', 'row ' || g) AS doc "
+        "FROM generate_series(1, 1000000) g;"));
+    if (made.ok())
+        connection.exec(QStringLiteral("VACUUM ANALYZE public.bench_export_rows"));  // alone: not in a transaction
+    if (!made.ok())
+        qFatal("bench: %s", qPrintable(made.error().toString()));
+    QTemporaryDir dir;
+    const QString psqlFile = dir.filePath(QStringLiteral("psql.csv"));
+    const QString atlasFile = dir.filePath(QStringLiteral("atlas.csv"));
+    QList<double> psql;
+    QList<double> atlas;
+    for (int trial = 0; trial < kTrials; ++trial) {
+        psql << timed(QStringLiteral("psql"), {"-X", "-q", "-c",
+                                               QStringLiteral("\\copy public.bench_export_rows TO '%1' WITH (FORMAT csv, HEADER)").arg(psqlFile)});
+        atlas << timed(QStringLiteral(ATLAS_MIGRATE_BIN), {"export", "public.bench_export_rows", "--csv", atlasFile});
+    }
+    const double ratio = median(atlas) / median(psql);
+    std::printf("export of 1,000,000 rows to CSV (median of %d interleaved runs)\n\n", kTrials);
+    std::printf("psql \\copy %.0f ms, atlas-migrate export %.0f ms: %.2fx (target <= 1.10x) %s; files %lld and %lld bytes\n",
+                median(psql), median(atlas), ratio, ratio <= 1.10 ? "ok" : "MISSED", QFileInfo(psqlFile).size(),
+                QFileInfo(atlasFile).size());
+    connection.exec(QStringLiteral("DROP TABLE public.bench_export_rows"));
+    return 0;
+}
