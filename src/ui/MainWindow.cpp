@@ -6,6 +6,7 @@
 #include "db/browse/BrowseWorker.h"
 #include "db/local/QueryHistory.h"
 #include "db/workers/DbWorker.h"
+#include "db/workers/WorkerCall.h"
 #include "ui/advise/AdvisorsPage.h"
 #include "ui/browse/BrowserPage.h"
 #include "ui/connection/ConnectionBar.h"
@@ -54,6 +55,8 @@ void MainWindow::addPages()
     m_browser = new BrowserPage(m_browseWorker, this);
     m_environments = new EnvironmentsPage(m_passwords, this);
     m_server = new ServerPage(this);
+    connect(m_server, &ServerPage::detailsRequested, this, [this] { postTo(m_worker, [](DbWorker &w) { w.readServerDetails(); }); });
+    connect(m_worker, &DbWorker::serverDetailsRead, m_server, &ServerPage::showDetails);
     m_ui->pageTabs->addTab(m_migrations, tr("&Migrations"));
     m_ui->pageTabs->addTab(m_todos, tr("&TODOs"));
     m_ui->pageTabs->addTab(m_browser, tr("&Browse"));

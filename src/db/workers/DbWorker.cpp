@@ -4,6 +4,7 @@
 #include "db/todo/EvidenceChecker.h"
 #include "db/migrate/HistoryReader.h"
 #include "db/migrate/RelationSizes.h"
+#include "db/server/ServerDetailsReader.h"
 #include "db/server/ServerProbe.h"
 #include "db/workers/WorkerThread.h"
 
@@ -14,6 +15,7 @@ DbWorker::DbWorker()
     m_runner.setNoticeHandler([this](const QString &notice) { emit noticeReceived(notice); });
     qRegisterMetaType<ServerInfo>();
     qRegisterMetaType<QList<AdvisorFinding>>();
+    qRegisterMetaType<QList<ServerSection>>();
     qRegisterMetaType<ConnectionProblem>();
     qRegisterMetaType<MigrationCatalog>();
     qRegisterMetaType<StatusReport>();
@@ -201,6 +203,12 @@ void DbWorker::repair(const QString &version, bool markApplied, const QString &r
     const RunReport report = m_runner.repair(version, m_catalog.find(version),
                                              markApplied ? RepairStatus::Applied : RepairStatus::Reverted, reason);
     emit operationFinished(report);
+}
+
+void DbWorker::readServerDetails()
+{
+    if (m_connection.isOpen())
+        emit serverDetailsRead(::readServerDetails(m_connection));
 }
 
 void DbWorker::runAdvisors()

@@ -3,6 +3,7 @@
 #include "core/advise/Advisors.h"
 #include "core/catalog/MigrationCatalog.h"
 #include "core/connection/ConnectionProblem.h"
+#include "core/connection/ServerDetails.h"
 #include "core/connection/ServerInfo.h"
 #include "core/run/RunReport.h"
 #include "core/schema/RelationSize.h"
@@ -68,6 +69,8 @@ public:
     void checkEvidence(const QStringList &checkIds);
     // Supabase's advisors, live (advisorsRead).
     void runAdvisors();
+    // The Server page's sections (serverDetailsRead).
+    void readServerDetails();
 
 signals:
     void connected(const ServerInfo &info);
@@ -86,6 +89,7 @@ signals:
     void relationSizesRead(const QString &version, const RelationSizeMap &sizes);
     void evidenceChecked(const QList<EvidenceResult> &results);
     void advisorsRead(const QList<AdvisorFinding> &findings, const QString &error);
+    void serverDetailsRead(const QList<ServerSection> &sections);
 
 private:
     // The migration of the folder read last, or a report that says it is not there.

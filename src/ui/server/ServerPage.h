@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/connection/ServerDetails.h"
 #include "core/connection/ServerInfo.h"
 
 #include <QWidget>
@@ -11,7 +12,9 @@ class ServerPage;
 }
 
 // What the connected server is: where, what it looks like (local, Supabase, a pooler), its
-// version, the database and user, and what it has (history, pg_cron).
+// version, the database and user, and what it has (history, pg_cron); below, a tab each for the
+// settings that matter to migrations, extensions and their updates, sizes, connections and
+// pg_cron's jobs, read when the connection opens and on Refresh.
 class ServerPage : public QWidget {
     Q_OBJECT
 public:
@@ -19,7 +22,13 @@ public:
     ~ServerPage() override;
 
     void showServer(const ServerInfo &info);
+    // The sections read by DbWorker::readServerDetails, a tab each.
+    void showDetails(const QList<ServerSection> &sections);
     void clear();
+
+signals:
+    void detailsRequested();
+    void detailsShown();
 
 private:
     std::unique_ptr<Ui::ServerPage> m_ui;
