@@ -7,9 +7,12 @@
 #include "core/catalog/MigrationCatalog.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTimer>
+
 #include <algorithm>
 #include <cstdio>
 #include <string_view>
@@ -29,10 +32,38 @@ int runVerb(int argc, char *argv[])
     return commandLine.run();
 }
 
+// ATLAS_STARTUP_PROBE=1: print how long after main() the window was first painted, and quit (for
+// bench/bench_startup).
+class FirstPaintProbe : public QObject {
+public:
+    FirstPaintProbe(const QElapsedTimer &sinceMain, QObject *parent)
+        : QObject(parent)
+        , m_clock(sinceMain)
+    {
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_said) {
+            m_said = true;
+            std::printf("painted after %lld ms\n", static_cast<long long>(m_clock.elapsed()));
+            std::fflush(stdout);
+            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer &m_clock;
+    bool m_said = false;
+};
+
 }  // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
+    FirstPaintProbe *probe = nullptr;
     if (argc > 1 && CommandLine::handles({QString(), QString::fromLocal8Bit(argv[1])}))
         return runVerb(argc, argv);
     // --version needs no display (a package's smoke test runs it headless).
@@ -44,6 +75,8 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    if (!qEnvironmentVariableIsEmpty("ATLAS_STARTUP_PROBE"))
+        probe = new FirstPaintProbe(sinceMain, &app);
     QApplication::setApplicationName(QStringLiteral("atlas-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Atlas Console"));
     QApplication::setOrganizationName(QStringLiteral("Atlas"));
@@ -99,6 +132,8 @@ int main(int argc, char *argv[])
     window.setStatusDocument(parser.isSet(status) ? parser.value(status)
                              : QFileInfo::exists(sourceStatus) ? sourceStatus
                                                                : QDir(shipped).absoluteFilePath(QStringLiteral("../STATUS.md")));
+    if (probe)
+        window.installEventFilter(probe);
     window.show();
     if (parser.isSet(screenshot)) {
         auto *script = new ScreenshotScript(&window, {parser.value(screenshot), parser.value(screenshotPage),

@@ -1,0 +1,65 @@
+// Start-up of the console to its first painted window (offscreen, a fresh configuration, the
+// connection from the PG* variables opening in the background), side by side with the start of
+// atlas-migrate --version and psql --version as references. Median of interleaved runs.
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+constexpr int kTrials = 9;
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+// Wall time of a run, and what it printed.
+double run(const QString &program, const QStringList &arguments, const QProcessEnvironment &env, QString *out)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, arguments);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        qFatal("bench: %s failed: %s", qPrintable(program), process.readAllStandardError().constData());
+    *out = QString::fromUtf8(process.readAllStandardOutput());
+    return clock.nsecsElapsed() / 1e6;
+}
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    QProcessEnvironment probe = env;
+    probe.insert(QStringLiteral("ATLAS_STARTUP_PROBE"), QStringLiteral("1"));
+    QList<double> console, painted, migrate, psql;
+    QString out;
+    for (int trial = 0; trial < kTrials; ++trial) {
+        console << run(QStringLiteral(ATLAS_CONSOLE_BIN), {}, probe, &out);
+        const QRegularExpressionMatch said = QRegularExpression(QStringLiteral("painted after (\\d+) ms")).match(out);
+        if (!said.hasMatch())
+            qFatal("bench: the console did not say when it painted: %s", qPrintable(out));
+        painted << said.captured(1).toDouble();
+        migrate << run(QStringLiteral(ATLAS_MIGRATE_BIN), {QStringLiteral("--version")}, env, &out);
+        psql << run(QStringLiteral("psql"), {QStringLiteral("--version")}, env, &out);
+    }
+    std::printf("Start-up (median of %d interleaved runs, offscreen)\n\n", kTrials);
+    std::printf("atlas-console: first paint %.0f ms after main(), process start to exit after it %.0f ms\n", median(painted), median(console));
+    std::printf("references: atlas-migrate --version %.0f ms, psql --version %.0f ms; console/psql %.1fx\n", median(migrate), median(psql),
+                median(console) / median(psql));
+    return 0;
+}
