@@ -2,6 +2,8 @@
 
 #include "ui_MainWindow.h"
 
+#include "ui/MainMenus.h"
+
 #include "core/connection/ProfileStore.h"
 #include "db/browse/BrowseWorker.h"
 #include "db/local/QueryHistory.h"
@@ -33,11 +35,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->contentLayout->insertWidget(0, m_connection);
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
     addPages();
+    MainMenus::install(this, m_ui->pageTabs);
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
     reloadProfiles();
 
     connect(m_connection, &ConnectionBar::statusChanged, m_ui->statusLabel, &QLabel::setText);
-    connect(m_connection, &ConnectionBar::profilesRequested, this, [this] { profilesDialog()->show(); });
+    connect(m_connection, &ConnectionBar::profilesRequested, this, &MainWindow::showProfiles);
     connect(m_worker, &DbWorker::connected, this, &MainWindow::showConnected);
     connect(m_worker, &DbWorker::connectionFailed, this, &MainWindow::showDisconnected);
 }
@@ -96,6 +99,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showProfiles()
+{
+    profilesDialog()->show();
 }
 
 void MainWindow::reloadProfiles()

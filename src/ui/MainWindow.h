@@ -35,6 +35,7 @@ public:
 
     // Connects with a URI or key=value string; empty means PG* variables and .pgpass.
     void connectTo(const QString &conninfo);
+    void showProfiles();
     // Connects with a saved profile: its password from the keychain (or libpq's ~/.pgpass).
     void connectToProfile(const ConnectionProfile &profile, const QString &typedPassword = QString());
     void setMigrationsFolder(const QString &folder);

@@ -1,0 +1,73 @@
+#include "ui/MainMenus.h"
+
+#include "ui/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QTabWidget>
+
+namespace {
+
+QAction *add(QMenu *menu, const QString &text, const QKeySequence &shortcut, const std::function<void()> &triggered)
+{
+    QAction *action = menu->addAction(text);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::ApplicationShortcut);
+    const QString plain = QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+    action->setToolTip(shortcut.isEmpty() ? plain : QStringLiteral("%1 (%2)").arg(plain, shortcut.toString(QKeySequence::NativeText)));
+    QObject::connect(action, &QAction::triggered, menu, triggered);
+    return action;
+}
+
+}  // namespace
+
+namespace MainMenus {
+
+QString shortcutsText()
+{
+    return QObject::tr(
+        "Everywhere\n"
+        "  Ctrl+1 … Ctrl+7   Migrations, TODOs, Browse, SQL, Advisors, Environments, Server\n"
+        "  F1                these shortcuts\n"
+        "  Ctrl+Q            quit\n"
+        "\nMigrations\n"
+        "  Esc               cancel the running dry run, apply or rollback\n"
+        "\nSQL\n"
+        "  Ctrl+Enter        run the statement at the cursor, or the selection\n"
+        "  Ctrl+Shift+Enter  run everything\n"
+        "  Ctrl+D            dry run (rolled back)\n"
+        "  Ctrl+E            EXPLAIN;  Ctrl+Shift+E  EXPLAIN ANALYZE (rolled back)\n"
+        "  Esc               cancel the running statement\n"
+        "  Ctrl+F            find and replace\n"
+        "  Ctrl+T / Ctrl+O / Ctrl+S   new tab, open, save\n");
+}
+
+void install(MainWindow *window, QTabWidget *pages)
+{
+    QMenuBar *bar = window->menuBar();
+    QMenu *file = bar->addMenu(QObject::tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    add(file, QObject::tr("&Profiles…"), QKeySequence(), [window] { window->showProfiles(); });
+    file->addSeparator();
+    add(file, QObject::tr("&Quit"), QKeySequence::Quit, [window] { window->close(); });
+
+    QMenu *view = bar->addMenu(QObject::tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    for (int i = 0; i < pages->count() && i < 9; ++i)
+        add(view, pages->tabText(i), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), [pages, i] { pages->setCurrentIndex(i); });
+
+    QMenu *help = bar->addMenu(QObject::tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    add(help, QObject::tr("&Keyboard shortcuts"), QKeySequence::HelpContents,
+        [window] { QMessageBox::information(window, QObject::tr("Keyboard shortcuts"), shortcutsText()); });
+    add(help, QObject::tr("&About Atlas Console"), QKeySequence(), [window] {
+        QMessageBox::about(window, QObject::tr("About Atlas Console"),
+                           QObject::tr("<b>Atlas Console %1</b><p>Migrations, TODOs, browsing, SQL and advisors for the PostgreSQL "
+                                       "database behind Atlas, local or on Supabase.</p><p>Qt %2 · libpq · libpg_query · QScintilla</p>")
+                               .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+}
+
+}  // namespace MainMenus

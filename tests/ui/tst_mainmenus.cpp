@@ -1,0 +1,65 @@
+#include "ui/MainMenus.h"
+#include "ui/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QTabWidget>
+#include <QTimer>
+#include <QtTest>
+
+// The menu bar: every page on the keyboard, shortcuts named in tooltips, Help and About.
+class TestMainMenus : public QObject {
+    Q_OBJECT
+private slots:
+    void pagesAreOnTheKeyboard();
+    void helpSaysTheShortcuts();
+};
+
+void TestMainMenus::pagesAreOnTheKeyboard()
+{
+    MainWindow window;
+    window.show();
+    auto *view = window.menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    QVERIFY(view);
+    auto *pages = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
+    QCOMPARE(view->actions().size(), pages->count());
+    for (QAction *action : view->actions())
+        QVERIFY2(action->toolTip().contains("Ctrl+"), qPrintable(action->toolTip()));
+    view->actions().at(4)->trigger();  // Ctrl+5
+    QCOMPARE(pages->currentIndex(), 4);
+    QCOMPARE(pages->tabText(4).remove('&'), QStringLiteral("Advisors"));
+    QCOMPARE(view->actions().at(0)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_1));
+    QVERIFY(window.menuBar()->findChild<QMenu *>(QStringLiteral("fileMenu")));
+}
+
+void TestMainMenus::helpSaysTheShortcuts()
+{
+    MainWindow window;
+    window.show();
+    auto *help = window.menuBar()->findChild<QMenu *>(QStringLiteral("helpMenu"));
+    QVERIFY(help);
+    QString shown;
+    QTimer::singleShot(200, [&shown] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            shown = box->text();
+            box->accept();
+        }
+    });
+    help->actions().at(0)->trigger();
+    QVERIFY2(shown.contains("Ctrl+Enter") && shown.contains("Ctrl+D") && shown.contains("Ctrl+1"), qPrintable(shown));
+    QCOMPARE(shown, MainMenus::shortcutsText());
+    QTimer::singleShot(200, [&shown] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            shown = box->text();
+            box->accept();
+        }
+    });
+    help->actions().at(1)->trigger();
+    QVERIFY2(shown.contains("Atlas Console"), qPrintable(shown));
+}
+
+QTEST_MAIN(TestMainMenus)
+#include "tst_mainmenus.moc"
