@@ -115,9 +115,7 @@ void CliOutput::printLocks(const SqlScript &parsed, const RelationSizeMap &sizes
 
 void CliOutput::printFindings(const MigrationScript &script, const RelationSizeMap &sizes)
 {
-    LintOptions options;
-    options.sizes = sizes;
-    const LintResult lint = lintFile(LintFile{script.fileName(), script.sql(), false, QString(), false}, options);
+    const LintResult lint = lintMigrationScript(script, sizes);
     if (lint.findings.isEmpty())
         return;
     // Every statement's, also those after one that fails in the dry run.

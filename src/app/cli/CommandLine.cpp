@@ -202,11 +202,9 @@ int CommandLine::runVerb(Run &run)
             const MigrationFile *file = report.dryRun ? catalog.find(report.version) : nullptr;
             if (file) {
                 // The rules' findings for every statement of the file, also after one that failed.
-                LintOptions lintOptions;
-                lintOptions.sizes = context.sizes;
                 const MigrationScript &script = report.direction == RunDirection::Down ? file->down : file->up;
                 QJsonArray findings;
-                for (const LintFinding &finding : lintFile(LintFile{script.fileName(), script.sql(), false, QString(), false}, lintOptions).findings)
+                for (const LintFinding &finding : lintMigrationScript(script, context.sizes).findings)
                     findings.append(LintFormats::findingJson(finding));
                 result.insert("findings", findings);
             }

@@ -1,5 +1,6 @@
 #include "core/lint/Linter.h"
 
+#include "core/catalog/MigrationFile.h"
 #include "core/lint/LintIgnores.h"
 #include "core/lint/LintRule.h"
 #include "core/lint/LintRules.h"
@@ -167,6 +168,13 @@ LintResult lintFile(const LintFile &file, const LintOptions &options)
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
     return result;
+}
+
+LintResult lintMigrationScript(const MigrationScript &script, const RelationSizeMap &sizes)
+{
+    LintOptions options;
+    options.sizes = sizes;
+    return lintFile(LintFile{script.fileName(), script.sql(), false, QString(), false}, options);
 }
 
 LintFile lintExampleFile(const QString &example)

@@ -33,6 +33,11 @@ struct LintOptions {
 // nothing is itself reported (unused-ignore).
 LintResult lintFile(const LintFile &file, const LintOptions &options = LintOptions());
 
+class MigrationScript;
+// A migration's script as it is (no down file to compare), graded by `sizes` when given: what
+// the console's Statements and Dry run tabs and `plan` show.
+LintResult lintMigrationScript(const MigrationScript &script, const RelationSizeMap &sizes = RelationSizeMap());
+
 // The rule names of a --rule or ignore list that the catalogue does not know (for usage errors).
 QStringList unknownLintRules(const QStringList &names);
 

@@ -1,5 +1,6 @@
 #include "db/advise/AdvisorRunner.h"
 
+#include "core/text/PgArrayLiteral.h"
 #include "db/SqlResource.h"
 #include "db/pg/PgConnection.h"
 #include "db/pg/Transaction.h"
@@ -7,11 +8,7 @@
 PgResult runAdvisorCheck(PgConnection &connection, const AdvisorCheck &check, const QStringList &exposedSchemas,
                          QList<AdvisorFinding> *findings)
 {
-    QStringList quoted;
-    for (const QString &schema : exposedSchemas)
-        quoted << QLatin1Char('"') + QString(schema).replace(QLatin1Char('"'), QLatin1String("\\\"")) + QLatin1Char('"');
-    const PgResult result = connection.execParams(sqlResource(QStringLiteral("advisors/") + check.name),
-                                                  {QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}')});
+    const PgResult result = connection.execParams(sqlResource(QStringLiteral("advisors/") + check.name), {pgTextArrayLiteral(exposedSchemas)});
     for (int r = 0; r < result.rowCount(); ++r)
         findings->append({check.name, check.level, result.value(r, 0), result.value(r, 1), result.value(r, 2)});
     return result;

@@ -1,5 +1,6 @@
 #include "db/blockers/BlockerQuery.h"
 
+#include "core/text/PgArrayLiteral.h"
 #include "db/SqlResource.h"
 #include "db/pg/PgConnection.h"
 
@@ -61,11 +62,7 @@ QString holdersOf(PgConnection &connection, const QStringList &relations)
 {
     if (relations.isEmpty())
         return QString();
-    QStringList quoted;
-    for (QString name : relations)
-        quoted << QLatin1Char('"') + name.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\"")) + QLatin1Char('"');
-    const PgResult result = connection.execParams(sqlResource(QStringLiteral("blockers/holders_of")),
-                                                  {QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}')});
+    const PgResult result = connection.execParams(sqlResource(QStringLiteral("blockers/holders_of")), {pgTextArrayLiteral(relations)});
     if (!result.ok())
         return QString();
     QStringList holders;

@@ -335,7 +335,7 @@ void MigrationsPage::showReport(const RunReport &report)
         const MigrationFile *file = m_catalog.find(report.version);
         const MigrationScript *script = !file ? nullptr : report.direction == RunDirection::Down ? &file->down : &file->up;
         const QList<LintFinding> findings = script
-            ? lintFile(LintFile{script->fileName(), script->sql(), false, QString(), false}).findings
+            ? lintMigrationScript(*script).findings
             : QList<LintFinding>();
         RunReportView::showDryRun(report, findings, m_ui->dryRunTree, m_ui->dryRunLabel);
         m_ui->detailTabs->setCurrentWidget(m_ui->dryRunTab);

@@ -58,9 +58,7 @@ void StatementsView::fill()
     }
     // The rules' findings for every statement, whether or not a dry run gets that far; graded by
     // the tables' sizes once they are known.
-    LintOptions lintOptions;
-    lintOptions.sizes = m_sizes;
-    const LintResult lint = lintFile(LintFile{m_script.fileName(), m_script.sql(), false, QString(), false}, lintOptions);
+    const LintResult lint = lintMigrationScript(m_script, m_sizes);
     QHash<int, QList<LintFinding>> findingsOf;
     for (const LintFinding &finding : lint.findings)
         findingsOf[finding.statementIndex].append(finding);

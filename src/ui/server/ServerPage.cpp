@@ -35,11 +35,7 @@ void ServerPage::showServer(const ServerInfo &info)
 void ServerPage::showDetails(const QList<ServerSection> &sections)
 {
     const int current = m_ui->detailsTabs->currentIndex();
-    while (m_ui->detailsTabs->count() > 0) {
-        QWidget *page = m_ui->detailsTabs->widget(0);
-        m_ui->detailsTabs->removeTab(0);
-        page->deleteLater();
-    }
+    clearDetails();
     for (const ServerSection &section : sections) {
         if (!section.note.isEmpty() && section.columns.isEmpty()) {
             auto *note = new QLabel(section.note);
@@ -69,14 +65,19 @@ void ServerPage::showDetails(const QList<ServerSection> &sections)
     emit detailsShown();
 }
 
-void ServerPage::clear()
+void ServerPage::clearDetails()
 {
-    m_ui->refreshDetailsButton->setEnabled(false);
     while (m_ui->detailsTabs->count() > 0) {
         QWidget *page = m_ui->detailsTabs->widget(0);
         m_ui->detailsTabs->removeTab(0);
         page->deleteLater();
     }
+}
+
+void ServerPage::clear()
+{
+    m_ui->refreshDetailsButton->setEnabled(false);
+    clearDetails();
     for (QLabel *value : {m_ui->targetValue, m_ui->looksLikeValue, m_ui->serverVersionValue, m_ui->databaseValue,
                           m_ui->userValue, m_ui->featuresValue})
         value->clear();

@@ -31,5 +31,7 @@ signals:
     void detailsShown();
 
 private:
+    void clearDetails();
+
     std::unique_ptr<Ui::ServerPage> m_ui;
 };
