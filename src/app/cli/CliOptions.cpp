@@ -7,7 +7,7 @@ const QStringList &CliOptions::verbs()
     static const QStringList kVerbs = {QStringLiteral("status"), QStringLiteral("plan"), QStringLiteral("apply"),
                                        QStringLiteral("rollback"), QStringLiteral("verify"), QStringLiteral("diff"),
                                        QStringLiteral("repair"), QStringLiteral("lint"),
-                                       QStringLiteral("advise"), QStringLiteral("export")};
+                                       QStringLiteral("advise"), QStringLiteral("export"), QStringLiteral("schema-diff")};
     return kVerbs;
 }
 
@@ -27,10 +27,14 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
         "  lint [FILE...]    check migrations against the rule catalogue, with no database (docs/lint.md)\n"
         "  advise            Supabase's database advisors, live: exit 1 when an error-level finding exists\n"
         "  export SCHEMA.TABLE [--where CONDITION] --csv FILE | --jsonl FILE\n"
-        "                    the table's rows through COPY, streamed"));
+        "                    the table's rows through COPY, streamed\n"
+        "  schema-diff --from SOURCE --to SOURCE [--write NAME]\n"
+        "                    how two schemas differ, and the migration from FROM to TO; SOURCE is a\n"
+        "                    connection string, profile:NAME or folder:PATH (built in a shadow database).\n"
+        "                    Exit 0 equal, 1 different"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays help on commandline options."));
     const QCommandLineOption showVersion({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Displays version information."));
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback, verify, diff, repair, lint, advise or export"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("status, plan, apply, rollback, verify, diff, repair, lint, advise, export or schema-diff"));
     const QCommandLineOption dsn(QStringLiteral("dsn"), QStringLiteral("Connection URI or key=value string (default: DATABASE_URL, then PG* variables)."), QStringLiteral("conninfo"));
     const QCommandLineOption dir(QStringLiteral("dir"), QStringLiteral("Migrations folder (default: ./supabase/migrations if present, else the project's migrations/)."), QStringLiteral("folder"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON for machines."));
@@ -54,9 +58,15 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     const QCommandLineOption where(QStringLiteral("where"), QStringLiteral("export: only the rows where this condition holds."), QStringLiteral("condition"));
     const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("export: write CSV with a header to this file."), QStringLiteral("file"));
     const QCommandLineOption jsonl(QStringLiteral("jsonl"), QStringLiteral("export: write one JSON object a line to this file."), QStringLiteral("file"));
+    const QCommandLineOption fromSource(QStringLiteral("from"), QStringLiteral("schema-diff: the schema to start from (connection string, profile:NAME or folder:PATH)."), QStringLiteral("source"));
+    const QCommandLineOption writeName(QStringLiteral("write"), QStringLiteral("schema-diff: write <timestamp>_NAME.sql and its down file into --dir."), QStringLiteral("name"));
+    const QCommandLineOption includeSchema(QStringLiteral("include-schema"), QStringLiteral("schema-diff: compare only this schema (repeatable; Supabase's own are then compared too when named)."), QStringLiteral("schema"));
+    const QCommandLineOption excludeSchema(QStringLiteral("exclude-schema"), QStringLiteral("schema-diff: leave this schema out (repeatable; Supabase's own are left out by default)."), QStringLiteral("schema"));
+    const QCommandLineOption shadowDsn(QStringLiteral("shadow-dsn"), QStringLiteral("schema-diff: the server where folder:PATH is built (default: ATLAS_SHADOW_DSN, then the PG* variables)."), QStringLiteral("conninfo"));
     const QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("lint: print the rule catalogue."));
     parser.addOptions({help, showVersion, dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout,
-                       lockRetries, pooled, noColour, repairStatus, reason, yes, force, resume, format, strict, rule, rules, where, csv, jsonl});
+                       lockRetries, pooled, noColour, repairStatus, reason, yes, force, resume, format, strict, rule, rules, where, csv, jsonl,
+                       fromSource, writeName, includeSchema, excludeSchema, shadowDsn});
 
     CliOptions options;
     *outcome = Outcome::Run;
@@ -103,6 +113,11 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     options.where = parser.value(where);
     options.csvFile = parser.value(csv);
     options.jsonlFile = parser.value(jsonl);
+    options.fromSource = parser.value(fromSource);
+    options.writeName = parser.value(writeName);
+    options.includeSchemas = parser.values(includeSchema);
+    options.excludeSchemas = parser.values(excludeSchema);
+    options.shadowDsn = parser.isSet(shadowDsn) ? parser.value(shadowDsn) : qEnvironmentVariable("ATLAS_SHADOW_DSN");
 
     const auto refuse = [&](const QString &why) {
         *outcome = Outcome::UsageError;
@@ -124,6 +139,13 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
             return refuse(QStringLiteral("export takes one SCHEMA.TABLE"));
         if (options.csvFile.isEmpty() == options.jsonlFile.isEmpty())
             return refuse(QStringLiteral("export writes to one file: --csv FILE or --jsonl FILE"));
+        return options;
+    }
+    if (options.verb == QLatin1String("schema-diff")) {
+        if (positional.size() > 1)
+            return refuse(QStringLiteral("schema-diff takes no positional argument (use --from SOURCE --to SOURCE)"));
+        if (!parser.isSet(fromSource) || !parser.isSet(to))
+            return refuse(QStringLiteral("schema-diff needs --from SOURCE and --to SOURCE"));
         return options;
     }
     const bool takesNoVersion = options.verb == QLatin1String("status") || options.verb == QLatin1String("apply")

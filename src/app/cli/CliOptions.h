@@ -39,6 +39,12 @@ struct CliOptions {
     QString where;
     QString csvFile;
     QString jsonlFile;
+    // schema-diff (its TO is `to`)
+    QString fromSource;
+    QString writeName;
+    QStringList includeSchemas;
+    QStringList excludeSchemas;
+    QString shadowDsn;
 
     // Parses arguments[1..] (arguments[0] is the program). On UsageError, `*message` says what;
     // on Help or Version it holds the text to print.

@@ -8,6 +8,7 @@
 #include "app/cli/AdviseVerb.h"
 #include "app/cli/LintVerb.h"
 #include "app/cli/ReportJson.h"
+#include "app/cli/SchemaDiffVerb.h"
 #include "app/cli/SignalCanceller.h"
 #include "core/connection/ConnectionProblem.h"
 #include "core/connection/ConnectionTarget.h"
@@ -113,6 +114,8 @@ int CommandLine::runVerb(Run &run)
                                                                                   QCoreApplication::applicationDirPath()));
     if (options.verb == QLatin1String("lint") && (options.listRules || !options.files.isEmpty() || QFileInfo(run.folder).isDir()))
         return CliVerbs::lint(options, output, run.folder);  // no database
+    if (options.verb == QLatin1String("schema-diff"))
+        return CliVerbs::schemaDiff(options, output, run.folder);  // its own connections
     // The advisors and export read the database only.
     const bool needsFolder = options.verb != QLatin1String("advise") && options.verb != QLatin1String("export");
     if (needsFolder && !QFileInfo(run.folder).isDir()) {

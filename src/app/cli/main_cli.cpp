@@ -18,7 +18,7 @@ int main(int argc, char *argv[])
     const QString first = arguments.value(1);
     if (!CommandLine::handles(arguments) && first != QLatin1String("--help") && first != QLatin1String("-h")
         && first != QLatin1String("--version") && first != QLatin1String("-v")) {
-        std::fprintf(stderr, "usage: atlas-migrate status|plan|apply|rollback|verify|diff|repair [VERSION] [options]\n"
+        std::fprintf(stderr, "usage: atlas-migrate status|plan|apply|rollback|verify|diff|repair|lint|advise|export|schema-diff [VERSION] [options]\n"
                              "       atlas-migrate COMMAND --help for the options\n");
         return argc > 1 ? ExitCode::Usage : ExitCode::Ok;
     }

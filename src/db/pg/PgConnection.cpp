@@ -32,17 +32,20 @@ int connectTimeoutSeconds(PGconn *conn)
 
 }  // namespace
 
-QString PgConnection::open(const QString &conninfo, const QString &applicationName)
+QString PgConnection::open(const QString &conninfo, const QString &applicationName, const QString &database)
 {
     close();
     m_connectAborted = false;
     const QByteArray dsn = conninfo.toUtf8();
     const QByteArray app = applicationName.toUtf8();
+    const QByteArray otherDatabase = database.toUtf8();
     // Later keywords win: our defaults come first so that the user's string overrides them, and
     // the encoding last, in the startup packet (a SET afterwards would be session state that a
     // transaction pooler does not keep).
-    const char *keywords[] = {"connect_timeout", "fallback_application_name", "dbname", "client_encoding", nullptr};
-    const char *values[] = {"10", app.constData(), dsn.isEmpty() ? nullptr : dsn.constData(), "UTF8", nullptr};
+    // Only the first dbname is expanded as a connection string; a second one names the database.
+    const char *keywords[] = {"connect_timeout", "fallback_application_name", "dbname", "dbname", "client_encoding", nullptr};
+    const char *values[] = {"10", app.constData(), dsn.isEmpty() ? nullptr : dsn.constData(),
+                            database.isEmpty() ? nullptr : otherDatabase.constData(), "UTF8", nullptr};
     // Non-blocking connect, so that cancel() can abandon an attempt that hangs.
     PGconn *conn = PQconnectStartParams(keywords, values, 1);
     if (!conn)

@@ -30,8 +30,10 @@ public:
 
     // Connects with libpq's rules: `conninfo` is a URI or key=value string (empty: PG* variables),
     // .pgpass is honoured. connect_timeout defaults to 10 s unless the string sets it.
-    // Returns libpq's message on failure, empty on success.
-    QString open(const QString &conninfo, const QString &applicationName = QStringLiteral("atlas-console"));
+    // Returns libpq's message on failure, empty on success. With `database`, that database of the
+    // server `conninfo` names (same host, user and password).
+    QString open(const QString &conninfo, const QString &applicationName = QStringLiteral("atlas-console"),
+                 const QString &database = QString());
     void close();
     bool isOpen() const;
 

@@ -1,0 +1,386 @@
+-- The schema model: every object of the schemas in scope, one row each, in one query, for schema
+-- compare (core/schema/SchemaModel). Read with search_path = '' so that every name in rendered
+-- expressions and bodies is schema-qualified, the same way on both sides of a comparison.
+--
+-- Row: kind, name (schema-qualified, quoted as SQL writes it), schema, parent (the table or domain
+-- of a column, constraint, index, policy or trigger: its name), definition (what is compared and
+-- shown), attrs (jsonb: the parts the SQL generator needs), depends (jsonb array of "kind name" of
+-- the objects this one uses, from pg_depend: a view's tables and columns, a trigger's function, a
+-- policy's columns).
+--
+-- $1 text[]: schemas left out (Supabase-managed ones by default, and the tools' bookkeeping).
+-- $2 text[]: when not empty, only these schemas.
+-- $3 text[]: schemas left out whose tables' policies and triggers still count (a trigger on
+--            auth.users, a policy on storage.objects are the project's own, not Supabase's).
+-- Objects that belong to an extension are left out: they come and go with the extension; so are
+-- those PostgreSQL makes for another (a range type's constructor functions, an identity's sequence).
+WITH
+schemas AS (
+    SELECT n.oid, n.nspname::text AS nspname, n.nspowner, n.nspacl
+    FROM pg_catalog.pg_namespace n
+    WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+      AND NOT (n.nspname = ANY ($1::text[]))
+      AND (cardinality($2::text[]) = 0 OR n.nspname = ANY ($2::text[]))
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+                      WHERE d.classid = 'pg_catalog.pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+),
+relations AS (
+    SELECT c.oid, c.relkind::text AS relkind, c.relowner, c.relacl, c.relpersistence::text AS relpersistence,
+           c.relrowsecurity, c.relforcerowsecurity, c.relreplident::text AS relreplident, c.reloptions,
+           c.relispartition, c.relpartbound, s.nspname, format('%I.%I', s.nspname, c.relname) AS qualified
+    FROM pg_catalog.pg_class c
+    JOIN schemas s ON s.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+                      WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('e', 'i'))
+),
+-- Tables whose policies and triggers count: those in scope, and those of $3's schemas.
+hosts AS (
+    SELECT r.oid, r.qualified, true AS in_scope FROM relations r WHERE r.relkind IN ('r', 'p', 'f')
+    UNION ALL
+    SELECT c.oid, format('%I.%I', n.nspname, c.relname), false
+    FROM pg_catalog.pg_class c
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = ANY ($3::text[]) AND c.relkind IN ('r', 'p')
+),
+columns AS (
+    SELECT r.oid AS relid, r.qualified, r.nspname, a.attnum, a.attname::text AS attname, a.attacl,
+           format_type(a.atttypid, a.atttypmod) AS type_name, a.attnotnull, a.attidentity::text AS attidentity,
+           a.attgenerated::text AS attgenerated, pg_get_expr(ad.adbin, ad.adrelid) AS default_expr, ad.oid AS attrdef,
+           NOT a.attislocal AS inherited,
+           CASE WHEN a.attcollation <> t.typcollation THEN
+               (SELECT format('%I.%I', cn.nspname, co.collname)
+                FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                WHERE co.oid = a.attcollation) END AS collation_name
+    FROM relations r
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+    JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+    LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+    WHERE r.relkind IN ('r', 'p', 'f')
+),
+functions AS (
+    SELECT p.oid, p.prokind::text AS prokind, p.proowner, p.proacl, s.nspname,
+           format('%I.%I(%s)', s.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) AS signature
+    FROM pg_catalog.pg_proc p
+    JOIN schemas s ON s.oid = p.pronamespace
+    WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+                      WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
+),
+-- User-defined types without the implicit ones: arrays, row types of relations, multiranges.
+types AS (
+    SELECT t.oid, t.typtype::text AS typtype, t.typowner, t.typacl, t.typrelid, t.typbasetype, t.typtypmod,
+           t.typnotnull, t.typdefault, s.nspname, format('%I.%I', s.nspname, t.typname) AS qualified
+    FROM pg_catalog.pg_type t
+    JOIN schemas s ON s.oid = t.typnamespace
+    WHERE t.typtype <> 'm'
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_type e WHERE e.oid = t.typelem AND e.typarray = t.oid)
+      AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c')
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+                      WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+),
+-- Every ACL, NULL (the built-in default) spelled out, so that an explicit grant equal to the
+-- default compares equal to none. Grantors are not compared: who granted does not change access.
+acls AS (
+    SELECT 'schema' AS on_kind, quote_ident(s.nspname) AS object, s.nspname, NULL::text AS on_column,
+           coalesce(s.nspacl, acldefault('n', s.nspowner)) AS acl
+    FROM schemas s
+    UNION ALL
+    SELECT CASE r.relkind WHEN 'S' THEN 'sequence' ELSE 'table' END, r.qualified, r.nspname, NULL,
+           coalesce(r.relacl, acldefault(CASE r.relkind WHEN 'S' THEN 's' ELSE 'r' END::"char", r.relowner))
+    FROM relations r
+    UNION ALL
+    SELECT 'column', c.qualified, c.nspname, quote_ident(c.attname), c.attacl FROM columns c WHERE c.attacl IS NOT NULL
+    UNION ALL
+    SELECT CASE f.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, f.signature, f.nspname, NULL,
+           coalesce(f.proacl, acldefault('f', f.proowner))
+    FROM functions f
+    UNION ALL
+    SELECT 'type', t.qualified, t.nspname, NULL, coalesce(t.typacl, acldefault('T', t.typowner)) FROM types t
+),
+objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid) AS (
+    SELECT 'schema', quote_ident(s.nspname), s.nspname, NULL, 'owner ' || pg_get_userbyid(s.nspowner),
+           jsonb_build_object('owner', quote_ident(pg_get_userbyid(s.nspowner))),
+           'pg_catalog.pg_namespace'::regclass::oid, s.oid, 0::int
+    FROM schemas s
+
+    UNION ALL
+    SELECT 'extension', quote_ident(e.extname), NULL, NULL,
+           format('version %s, schema %s', e.extversion, quote_ident(n.nspname)),
+           jsonb_build_object('version', e.extversion, 'in_schema', quote_ident(n.nspname)),
+           'pg_catalog.pg_extension'::regclass, e.oid, 0
+    FROM pg_catalog.pg_extension e
+    JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+    WHERE e.extname <> 'plpgsql'
+
+    UNION ALL
+    SELECT 'table', r.qualified, r.nspname, NULL,
+           concat_ws(E'\n',
+               CASE r.relkind WHEN 'p' THEN 'partitioned table' WHEN 'f' THEN 'foreign table' ELSE 'table' END
+                   || CASE WHEN r.relpersistence = 'u' THEN ', unlogged' ELSE '' END,
+               'row level security ' || CASE WHEN r.relrowsecurity THEN 'enabled' ELSE 'disabled' END
+                   || CASE WHEN r.relforcerowsecurity THEN ', forced' ELSE '' END,
+               'owner ' || pg_get_userbyid(r.relowner),
+               'options ' || array_to_string(r.reloptions, ', '),
+               'replica identity ' || NULLIF(r.relreplident, 'd'),
+               'partition by ' || CASE WHEN r.relkind = 'p' THEN pg_get_partkeydef(r.oid) END,
+               'partition of ' || pi.parent || ' ' || CASE WHEN r.relispartition THEN pg_get_expr(r.relpartbound, r.oid) END,
+               'inherits ' || CASE WHEN NOT r.relispartition THEN pi.parent END),
+           jsonb_build_object('relkind', r.relkind, 'unlogged', r.relpersistence = 'u', 'rls', r.relrowsecurity,
+                              'force_rls', r.relforcerowsecurity, 'owner', quote_ident(pg_get_userbyid(r.relowner)),
+                              'options', to_jsonb(r.reloptions), 'replica_identity', r.relreplident,
+                              'partition_by', CASE WHEN r.relkind = 'p' THEN pg_get_partkeydef(r.oid) END,
+                              'partition_of', CASE WHEN r.relispartition THEN pi.parent END,
+                              'partition_bound', CASE WHEN r.relispartition THEN pg_get_expr(r.relpartbound, r.oid) END,
+                              'inherits', CASE WHEN NOT r.relispartition THEN pi.parent END),
+           'pg_catalog.pg_class'::regclass, r.oid, 0
+    FROM relations r
+    LEFT JOIN LATERAL (SELECT string_agg(format('%I.%I', pn.nspname, pc.relname), ', ' ORDER BY i.inhseqno) AS parent
+                       FROM pg_catalog.pg_inherits i
+                       JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+                       JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+                       WHERE i.inhrelid = r.oid) pi ON true
+    WHERE r.relkind IN ('r', 'p', 'f')
+
+    UNION ALL
+    SELECT 'view', r.qualified, r.nspname, NULL,
+           concat_ws(E'\n', CASE r.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END,
+                     'owner ' || pg_get_userbyid(r.relowner), 'options ' || array_to_string(r.reloptions, ', '),
+                     pg_get_viewdef(r.oid, true)),
+           jsonb_build_object('materialized', r.relkind = 'm', 'owner', quote_ident(pg_get_userbyid(r.relowner)),
+                              'options', to_jsonb(r.reloptions), 'query', pg_get_viewdef(r.oid, true)),
+           'pg_catalog.pg_class'::regclass, r.oid, 0
+    FROM relations r
+    WHERE r.relkind IN ('v', 'm')
+
+    UNION ALL
+    SELECT 'sequence', r.qualified, r.nspname, NULL,
+           format('as %s, start %s, increment %s, min %s, max %s, cache %s%s, owned by %s, owner %s',
+                  format_type(sq.seqtypid, NULL), sq.seqstart, sq.seqincrement, sq.seqmin, sq.seqmax, sq.seqcache,
+                  CASE WHEN sq.seqcycle THEN ', cycle' ELSE '' END, coalesce(owned.col, 'none'),
+                  pg_get_userbyid(r.relowner)),
+           jsonb_build_object('type', format_type(sq.seqtypid, NULL), 'start', sq.seqstart::text,
+                              'increment', sq.seqincrement::text, 'min', sq.seqmin::text, 'max', sq.seqmax::text,
+                              'cache', sq.seqcache::text, 'cycle', sq.seqcycle, 'owned_by', owned.col,
+                              'owner', quote_ident(pg_get_userbyid(r.relowner))),
+           'pg_catalog.pg_class'::regclass, r.oid, 0
+    FROM relations r
+    JOIN pg_catalog.pg_sequence sq ON sq.seqrelid = r.oid
+    LEFT JOIN LATERAL (SELECT format('%I.%I.%I', tn.nspname, tc.relname, ta.attname) AS col
+                       FROM pg_catalog.pg_depend d
+                       JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
+                       JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+                       JOIN pg_catalog.pg_attribute ta ON ta.attrelid = d.refobjid AND ta.attnum = d.refobjsubid
+                       WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = r.oid
+                         AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'a'
+                       LIMIT 1) owned ON true
+
+    UNION ALL
+    SELECT 'column', c.qualified || '.' || quote_ident(c.attname), c.nspname, c.qualified,
+           concat_ws(' ', c.type_name, 'COLLATE ' || c.collation_name, CASE WHEN c.attnotnull THEN 'NOT NULL' END,
+                     CASE c.attidentity WHEN 'a' THEN 'GENERATED ALWAYS AS IDENTITY'
+                                        WHEN 'd' THEN 'GENERATED BY DEFAULT AS IDENTITY' END,
+                     CASE WHEN c.attgenerated = 's' THEN 'GENERATED ALWAYS AS (' || c.default_expr || ') STORED'
+                          ELSE 'DEFAULT ' || c.default_expr END,
+                     CASE WHEN c.inherited THEN '(inherited)' END),
+           jsonb_build_object('column', quote_ident(c.attname), 'type', c.type_name, 'collation', c.collation_name,
+                              'not_null', c.attnotnull, 'identity', c.attidentity,
+                              'generated', CASE WHEN c.attgenerated = 's' THEN c.default_expr END,
+                              'default', CASE WHEN c.attgenerated = '' THEN c.default_expr END,
+                              'position', c.attnum, 'inherited', c.inherited),
+           'pg_catalog.pg_class'::regclass, c.relid, c.attnum
+    FROM columns c
+
+    UNION ALL
+    SELECT 'constraint', coalesce(r.qualified, t.qualified) || '.' || quote_ident(con.conname),
+           coalesce(r.nspname, t.nspname), coalesce(r.qualified, t.qualified), pg_get_constraintdef(con.oid),
+           jsonb_build_object('constraint', quote_ident(con.conname), 'type', con.contype::text,
+                              'on_domain', t.oid IS NOT NULL, 'definition', pg_get_constraintdef(con.oid)),
+           'pg_catalog.pg_constraint'::regclass, con.oid, 0
+    FROM pg_catalog.pg_constraint con
+    LEFT JOIN relations r ON r.oid = con.conrelid AND con.conrelid <> 0
+    LEFT JOIN types t ON t.oid = con.contypid AND con.contypid <> 0
+    WHERE (r.oid IS NOT NULL OR t.oid IS NOT NULL) AND con.conislocal AND con.conparentid = 0 AND con.contype <> 't'
+
+    UNION ALL
+    SELECT 'index', format('%I.%I', r.nspname, ic.relname), r.nspname, r.qualified,
+           pg_get_indexdef(i.indexrelid) || CASE WHEN NOT i.indisvalid THEN ' (INVALID)' ELSE '' END,
+           jsonb_build_object('definition', pg_get_indexdef(i.indexrelid), 'valid', i.indisvalid),
+           'pg_catalog.pg_class'::regclass, ic.oid, 0
+    FROM relations r
+    JOIN pg_catalog.pg_index i ON i.indrelid = r.oid
+    JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+      AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
+
+    UNION ALL
+    SELECT 'policy', h.qualified || '.' || quote_ident(pol.polname), split_part(h.qualified, '.', 1), h.qualified,
+           concat_ws(E'\n',
+               CASE WHEN pol.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END || ' FOR ' || cmd.name,
+               'TO ' || roles.list, 'USING (' || pg_get_expr(pol.polqual, pol.polrelid) || ')',
+               'WITH CHECK (' || pg_get_expr(pol.polwithcheck, pol.polrelid) || ')'),
+           jsonb_build_object('policy', quote_ident(pol.polname), 'permissive', pol.polpermissive, 'command', cmd.name,
+                              'roles', roles.list, 'using', pg_get_expr(pol.polqual, pol.polrelid),
+                              'check', pg_get_expr(pol.polwithcheck, pol.polrelid), 'host_in_scope', h.in_scope),
+           'pg_catalog.pg_policy'::regclass, pol.oid, 0
+    FROM hosts h
+    JOIN pg_catalog.pg_policy pol ON pol.polrelid = h.oid
+    CROSS JOIN LATERAL (SELECT CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE'
+                                               WHEN 'd' THEN 'DELETE' ELSE 'ALL' END AS name) cmd
+    CROSS JOIN LATERAL (SELECT string_agg(CASE WHEN pr.role = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(pr.role)) END,
+                                          ', ' ORDER BY 1) AS list
+                        FROM unnest(pol.polroles) AS pr(role)) roles
+
+    UNION ALL
+    SELECT 'trigger', h.qualified || '.' || quote_ident(tg.tgname), split_part(h.qualified, '.', 1), h.qualified,
+           pg_get_triggerdef(tg.oid) || CASE tg.tgenabled WHEN 'D' THEN ' (disabled)' WHEN 'R' THEN ' (replica)'
+                                                          WHEN 'A' THEN ' (always)' ELSE '' END,
+           jsonb_build_object('trigger', quote_ident(tg.tgname), 'definition', pg_get_triggerdef(tg.oid),
+                              'enabled', tg.tgenabled::text, 'host_in_scope', h.in_scope),
+           'pg_catalog.pg_trigger'::regclass, tg.oid, 0
+    FROM hosts h
+    JOIN pg_catalog.pg_trigger tg ON tg.tgrelid = h.oid AND NOT tg.tgisinternal AND tg.tgparentid = 0
+    -- On a table out of scope, only the triggers that call a function in scope are the project's.
+    WHERE h.in_scope OR EXISTS (SELECT FROM functions f WHERE f.oid = tg.tgfoid)
+
+    UNION ALL
+    SELECT 'function', f.signature, f.nspname, NULL,
+           CASE WHEN f.prokind = 'a' THEN 'aggregate returning ' || pg_get_function_result(f.oid)
+                ELSE pg_get_functiondef(f.oid) END || E'\n-- owner ' || pg_get_userbyid(f.proowner),
+           jsonb_build_object('kind', f.prokind, 'result', pg_get_function_result(f.oid),
+                              'arguments', pg_get_function_arguments(f.oid),
+                              'definition', CASE WHEN f.prokind <> 'a' THEN pg_get_functiondef(f.oid) END,
+                              'language', (SELECT l.lanname FROM pg_catalog.pg_language l JOIN pg_catalog.pg_proc p
+                                           ON p.prolang = l.oid WHERE p.oid = f.oid),
+                              'owner', quote_ident(pg_get_userbyid(f.proowner))),
+           'pg_catalog.pg_proc'::regclass, f.oid, 0
+    FROM functions f
+
+    UNION ALL
+    SELECT 'type', t.qualified, t.nspname, NULL,
+           CASE t.typtype
+               WHEN 'e' THEN 'enum (' || array_to_string(labels.list, ', ') || ')'
+               WHEN 'd' THEN concat_ws(' ', 'domain as ' || format_type(t.typbasetype, t.typtypmod),
+                                       CASE WHEN t.typnotnull THEN 'NOT NULL' END, 'DEFAULT ' || t.typdefault)
+               WHEN 'c' THEN 'composite (' || composite.list || ')'
+               WHEN 'r' THEN 'range of ' || (SELECT format_type(rg.rngsubtype, NULL) FROM pg_catalog.pg_range rg
+                                             WHERE rg.rngtypid = t.oid)
+               ELSE 'type ' || t.typtype END || E'\nowner ' || pg_get_userbyid(t.typowner),
+           jsonb_build_object('typtype', t.typtype, 'labels', to_jsonb(labels.list),
+                              'base', CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END,
+                              'not_null', t.typnotnull, 'default', t.typdefault, 'attributes', composite.list,
+                              'subtype', (SELECT format_type(rg.rngsubtype, NULL) FROM pg_catalog.pg_range rg
+                                          WHERE rg.rngtypid = t.oid),
+                              'owner', quote_ident(pg_get_userbyid(t.typowner))),
+           'pg_catalog.pg_type'::regclass, t.oid, 0
+    FROM types t
+    LEFT JOIN LATERAL (SELECT array_agg(quote_literal(en.enumlabel) ORDER BY en.enumsortorder) AS list
+                       FROM pg_catalog.pg_enum en WHERE en.enumtypid = t.oid) labels ON true
+    LEFT JOIN LATERAL (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', '
+                                         ORDER BY a.attnum) AS list
+                       FROM pg_catalog.pg_attribute a
+                       WHERE a.attrelid = t.typrelid AND t.typrelid <> 0 AND a.attnum > 0 AND NOT a.attisdropped) composite ON true
+
+    UNION ALL
+    SELECT 'grant', a.on_kind || ' ' || a.object || coalesce('.' || a.on_column, '') || ' to ' || g.grantee, a.nspname, NULL,
+           g.privileges,
+           jsonb_build_object('on_kind', a.on_kind, 'object', a.object, 'column', a.on_column, 'grantee', g.grantee,
+                              'privileges', to_jsonb(g.list)),
+           NULL, NULL, NULL
+    FROM acls a
+    CROSS JOIN LATERAL (SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END AS grantee,
+                               string_agg(x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
+                                          ', ' ORDER BY x.privilege_type) AS privileges,
+                               array_agg(x.privilege_type || CASE WHEN x.is_grantable THEN '*' ELSE '' END
+                                         ORDER BY x.privilege_type) AS list
+                        FROM aclexplode(a.acl) AS x
+                        GROUP BY x.grantee) g
+
+    UNION ALL
+    SELECT 'default privilege',
+           format('for %s in %s on %s to %s', quote_ident(pg_get_userbyid(da.defaclrole)),
+                  CASE WHEN da.defaclnamespace = 0 THEN 'all schemas' ELSE 'schema ' || quote_ident(s.nspname) END,
+                  ot.name, e.grantee),
+           s.nspname, NULL, e.privileges,
+           jsonb_build_object('role', quote_ident(pg_get_userbyid(da.defaclrole)), 'schema', s.nspname,
+                              'in_schema', CASE WHEN da.defaclnamespace <> 0 THEN quote_ident(s.nspname) END,
+                              'on', ot.name, 'grantee', e.grantee, 'privileges', to_jsonb(e.list)),
+           NULL, NULL, NULL
+    FROM pg_catalog.pg_default_acl da
+    LEFT JOIN schemas s ON s.oid = da.defaclnamespace
+    CROSS JOIN LATERAL (SELECT CASE da.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences'
+                                   WHEN 'f' THEN 'functions' WHEN 'T' THEN 'types' WHEN 'n' THEN 'schemas' END AS name) ot
+    CROSS JOIN LATERAL (SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(x.grantee)) END AS grantee,
+                               string_agg(x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END,
+                                          ', ' ORDER BY x.privilege_type) AS privileges,
+                               array_agg(x.privilege_type || CASE WHEN x.is_grantable THEN '*' ELSE '' END
+                                         ORDER BY x.privilege_type) AS list
+                        FROM aclexplode(da.defaclacl) AS x
+                        GROUP BY x.grantee) e
+    WHERE da.defaclnamespace = 0 OR s.oid IS NOT NULL
+
+    UNION ALL
+    SELECT 'publication', quote_ident(pub.pubname), NULL, NULL,
+           format('all tables %s, publish %s, tables: %s', pub.puballtables, ops.list, coalesce(tabs.list, 'none')),
+           jsonb_build_object('all_tables', pub.puballtables, 'publish', ops.list, 'tables', to_jsonb(tabs.arr)),
+           'pg_catalog.pg_publication'::regclass, pub.oid, 0
+    FROM pg_catalog.pg_publication pub
+    CROSS JOIN LATERAL (SELECT concat_ws(', ', CASE WHEN pub.pubinsert THEN 'insert' END,
+                                         CASE WHEN pub.pubupdate THEN 'update' END,
+                                         CASE WHEN pub.pubdelete THEN 'delete' END,
+                                         CASE WHEN pub.pubtruncate THEN 'truncate' END) AS list) ops
+    LEFT JOIN LATERAL (SELECT string_agg(q.name, ', ' ORDER BY q.name) AS list, array_agg(q.name ORDER BY q.name) AS arr
+                       FROM (SELECT format('%I.%I', pn.nspname, pc.relname) AS name
+                             FROM pg_catalog.pg_publication_rel pr
+                             JOIN pg_catalog.pg_class pc ON pc.oid = pr.prrelid
+                             JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+                             WHERE pr.prpubid = pub.oid) q) tabs ON true
+),
+-- Comments, keyed by the object they describe (pg_description holds the system's own too).
+described AS (
+    SELECT o.kind, o.name, o.schema, d.description
+    FROM objects o
+    JOIN pg_catalog.pg_description d
+        ON d.classoid = o.classid AND d.objoid = o.objid AND d.objsubid = o.objsubid
+    WHERE o.kind IN ('schema', 'table', 'view', 'sequence', 'column', 'function', 'type', 'index', 'constraint',
+                     'policy', 'trigger')
+),
+-- Where pg_depend names an object by something else: a view by its rewrite rule, a column's
+-- default by its pg_attrdef row.
+identities (kind, name, classid, objid, objsubid) AS (
+    SELECT o.kind, o.name, o.classid, o.objid, o.objsubid FROM objects o WHERE o.classid IS NOT NULL
+    UNION ALL
+    SELECT 'view', r.qualified, 'pg_catalog.pg_rewrite'::regclass, rw.oid, 0
+    FROM relations r JOIN pg_catalog.pg_rewrite rw ON rw.ev_class = r.oid WHERE r.relkind IN ('v', 'm')
+    UNION ALL
+    -- A view's columns stand for the view: another view that reads them depends on it.
+    SELECT 'view', r.qualified, 'pg_catalog.pg_class'::regclass, r.oid, a.attnum
+    FROM relations r JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0
+    WHERE r.relkind IN ('v', 'm')
+    UNION ALL
+    SELECT 'column', c.qualified || '.' || quote_ident(c.attname), 'pg_catalog.pg_attrdef'::regclass, c.attrdef, 0
+    FROM columns c WHERE c.attrdef IS NOT NULL
+    UNION ALL
+    -- A relation's row type stands for the relation: a function returning SETOF it uses it.
+    SELECT CASE WHEN r.relkind IN ('v', 'm') THEN 'view' ELSE 'table' END, r.qualified,
+           'pg_catalog.pg_type'::regclass, c.reltype, 0
+    FROM relations r JOIN pg_catalog.pg_class c ON c.oid = r.oid
+    WHERE r.relkind IN ('r', 'p', 'f', 'v', 'm') AND c.reltype <> 0
+),
+dependencies AS (
+    SELECT me.kind, me.name, jsonb_agg(DISTINCT used.kind || ' ' || used.name) AS list
+    FROM identities me
+    JOIN pg_catalog.pg_depend d ON d.classid = me.classid AND d.objid = me.objid AND d.objsubid = me.objsubid
+    JOIN identities used ON used.classid = d.refclassid AND used.objid = d.refobjid AND used.objsubid = d.refobjsubid
+    WHERE d.deptype IN ('n', 'a') AND (used.kind, used.name) IS DISTINCT FROM (me.kind, me.name)
+    GROUP BY me.kind, me.name
+)
+SELECT rows.*
+FROM (SELECT o.kind, o.name, o.schema, o.parent, o.definition, o.attrs::text AS attrs,
+             coalesce(dep.list, '[]'::jsonb)::text AS depends
+      FROM objects o
+      LEFT JOIN dependencies dep ON dep.kind = o.kind AND dep.name = o.name
+      UNION ALL
+      SELECT 'comment', ds.kind || ' ' || ds.name, ds.schema, NULL, ds.description,
+             jsonb_build_object('on_kind', ds.kind, 'object', ds.name, 'text', ds.description)::text, '[]'
+      FROM described ds) rows
+ORDER BY rows.kind COLLATE "C", rows.name COLLATE "C";

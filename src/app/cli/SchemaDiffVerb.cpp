@@ -1,0 +1,163 @@
+#include "app/cli/SchemaDiffVerb.h"
+
+#include "app/cli/CliOptions.h"
+#include "app/cli/CliOutput.h"
+#include "app/cli/ExitCode.h"
+#include "app/cli/SignalCanceller.h"
+#include "core/catalog/NewMigration.h"
+#include "core/connection/ProfileStore.h"
+#include "core/lint/LintFormats.h"
+#include "core/schema/SchemaCompare.h"
+#include "db/schema/SchemaSourceReader.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSettings>
+
+namespace {
+
+// A profile's connection string, without a password: libpq finds it in PGPASSWORD or ~/.pgpass.
+bool profileConninfo(const QString &name, QString *conninfo, QString *error)
+{
+    QSettings settings(QStringLiteral("Atlas"), QStringLiteral("atlas-console"));
+    const QList<ConnectionProfile> profiles = ProfileStore::load(settings);
+    QStringList names;
+    for (const ConnectionProfile &profile : profiles) {
+        if (profile.name == name) {
+            *conninfo = profile.conninfo();
+            return true;
+        }
+        names.append(profile.name);
+    }
+    *error = names.isEmpty() ? QStringLiteral("no profile \"%1\": the console has no saved profiles (%2)").arg(name, settings.fileName())
+                             : QStringLiteral("no profile \"%1\"; saved profiles: %2").arg(name, names.join(QStringLiteral(", ")));
+    return false;
+}
+
+QJsonArray statementsJson(const GeneratedMigration &migration)
+{
+    QJsonArray statements;
+    for (const GeneratedStatement &statement : migration.statements) {
+        QJsonArray findings;
+        for (const LintFinding &finding : statement.findings)
+            findings.append(LintFormats::findingJson(finding));
+        statements.append(QJsonObject{{"sql", statement.sql}, {"object", statement.objectKey}, {"data_loss", statement.dataLoss},
+                                      {"note", statement.note}, {"findings", findings}});
+    }
+    return statements;
+}
+
+int exitCodeFor(const SchemaRead &read)
+{
+    switch (read.failure) {
+    case SchemaRead::Failure::BadInput:
+        return ExitCode::Usage;
+    case SchemaRead::Failure::Connection:
+        return ExitCode::NoConnection;
+    case SchemaRead::Failure::Cancelled:
+        return ExitCode::Cancelled;
+    default:
+        return ExitCode::Failed;
+    }
+}
+
+// Writes both files or neither.
+bool writeMigration(const NewMigrationPlan &plan, const QString &up, const QString &down, QString *error)
+{
+    QDir().mkpath(QFileInfo(plan.downPath).absolutePath());
+    QSaveFile upFile(plan.upPath);
+    QSaveFile downFile(plan.downPath);
+    if (!upFile.open(QIODevice::WriteOnly) || !downFile.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(plan.upPath, upFile.errorString().isEmpty() ? downFile.errorString() : upFile.errorString());
+        return false;
+    }
+    upFile.write(up.toUtf8());
+    downFile.write(down.toUtf8());
+    if (!downFile.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(plan.downPath, downFile.errorString());
+        return false;
+    }
+    if (!upFile.commit()) {
+        QFile::remove(plan.downPath);
+        *error = QStringLiteral("cannot write %1: %2").arg(plan.upPath, upFile.errorString());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QString &folder)
+{
+    QString error;
+    const SchemaSource from = SchemaSource::parse(options.fromSource, &error);
+    if (!error.isEmpty())
+        return output.fail(ExitCode::Usage, QStringLiteral("--from: ") + error);
+    const SchemaSource to = SchemaSource::parse(options.to, &error);
+    if (!error.isEmpty())
+        return output.fail(ExitCode::Usage, QStringLiteral("--to: ") + error);
+    NewMigrationPlan plan;
+    if (!options.writeName.isEmpty()) {
+        plan = planNewMigration(folder, options.writeName, QDateTime::currentDateTimeUtc());
+        if (!plan.ok())
+            return output.fail(ExitCode::Usage, QStringLiteral("--write: ") + plan.error);
+    }
+    const SchemaScope scope = SchemaScope::fromOptions(options.includeSchemas, options.excludeSchemas);
+
+    SchemaSourceReader reader(options.shadowDsn);
+    const SignalCanceller canceller([&reader] { reader.cancel(); });
+    SchemaRead reads[2];
+    const SchemaSource *sources[2] = {&from, &to};
+    for (int side = 0; side < 2; ++side) {
+        QString conninfo = sources[side]->value;
+        if (sources[side]->kind == SchemaSource::Kind::Profile && !profileConninfo(sources[side]->value, &conninfo, &error))
+            return output.fail(ExitCode::Usage, (side == 0 ? QStringLiteral("--from: ") : QStringLiteral("--to: ")) + error);
+        if (!options.json)
+            output.say(QStringLiteral("reading %1%2").arg(sources[side]->describe(),
+                                                           sources[side]->kind == SchemaSource::Kind::Folder ? QStringLiteral(" (built in a shadow database)") : QString()));
+        reads[side] = reader.read(*sources[side], conninfo, scope);
+        if (!reads[side].ok())
+            return output.fail(exitCodeFor(reads[side]), QStringLiteral("%1 %2: %3")
+                                                             .arg(side == 0 ? QStringLiteral("--from") : QStringLiteral("--to"),
+                                                                  sources[side]->describe(), reads[side].error));
+    }
+    const SchemaCompareResult result = compareSchemaModels(std::move(reads[0].model), std::move(reads[1].model));
+    const int code = result.equal() ? int(ExitCode::Ok) : int(ExitCode::Failed);
+    QString written;
+    if (!plan.upPath.isEmpty() && !result.equal()) {
+        if (!writeMigration(plan, result.upScript(), result.downScript(), &error))
+            return output.fail(ExitCode::Failed, error);
+        written = plan.upPath;
+    }
+    if (options.json) {
+        QJsonArray differences;
+        for (const SchemaDifference &difference : result.differences)
+            differences.append(QJsonObject{{"type", schemaDifferenceTypeName(difference.type)}, {"kind", difference.kind},
+                                           {"name", difference.name}, {"from", difference.from}, {"to", difference.to}});
+        output.out() << QJsonDocument(QJsonObject{{"from", from.describe()}, {"to", to.describe()}, {"equal", result.equal()},
+                                                  {"differences", differences}, {"sql", result.equal() ? QString() : result.upScript()},
+                                                  {"down", result.equal() ? QString() : result.downScript()},
+                                                  {"statements", statementsJson(result.up)}, {"down_statements", statementsJson(result.down)},
+                                                  {"warnings", QJsonArray::fromStringList(result.up.warnings)},
+                                                  {"written", written.isEmpty() ? QJsonValue() : QJsonValue(written)}})
+                            .toJson(QJsonDocument::Indented);
+        return code;
+    }
+    if (result.equal()) {
+        output.say(QStringLiteral("%1 and %2 have the same schema").arg(from.describe(), to.describe()));
+        return code;
+    }
+    output.out() << result.upScript();
+    int added = 0, removed = 0, changed = 0;
+    for (const SchemaDifference &difference : result.differences)
+        ++(difference.type == SchemaDifference::Type::Added ? added : difference.type == SchemaDifference::Type::Removed ? removed : changed);
+    output.say(QStringLiteral("%1 differences (%2 added, %3 removed, %4 changed): %5 statements, %6 with data loss")
+                   .arg(result.differences.size()).arg(added).arg(removed).arg(changed).arg(result.up.statements.size())
+                   .arg(result.up.dataLossCount()));
+    if (!written.isEmpty())
+        output.say(QStringLiteral("wrote %1 and %2").arg(plan.upPath, plan.downPath));
+    return code;
+}

@@ -1,0 +1,463 @@
+#include "core/schema/MigrationGenerator.h"
+
+#include "core/schema/PrivilegePlanner.h"
+#include "core/schema/SchemaAlter.h"
+#include "core/schema/SchemaDdl.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+
+namespace {
+
+enum class Action { Keep, Create, Drop, Recreate, Alter };
+
+enum Phase {
+    DropTriggers, DropPolicies, DropPublicationTables, DropFunctionsEarly, DropViews, DropForeignKeys, DropConstraints,
+    DropIndexes, DropDefaults, DropColumns, DropTables, DropSequences, DropFunctions, DropPublications, DropTypes,
+    DropExtensions, DropSchemas, Settings, Schemas, Extensions, Types, DomainConstraints, Sequences, Functions, Tables,
+    Columns, SetDefaults, SequenceOwners, Constraints, Indexes, ForeignKeys, Views, ViewIndexes, FunctionsLate, Triggers, Policies,
+    Publications, Owners, Comments, Privileges, DefaultPrivileges, PhaseCount
+};
+
+bool handledApart(const QString &kind)
+{
+    return kind == QLatin1String("grant") || kind == QLatin1String("default privilege") || kind == QLatin1String("comment");
+}
+
+bool usesRelation(const SchemaObject &object)
+{
+    for (const QString &key : object.dependsOn)
+        if (key.startsWith(QLatin1String("table ")) || key.startsWith(QLatin1String("view ")) || key.startsWith(QLatin1String("column ")))
+            return true;
+    return false;
+}
+
+class Generator {
+public:
+    Generator(const SchemaModel &from, const SchemaModel &to)
+        : m_from(from)
+        , m_to(to)
+    {
+    }
+
+    GeneratedMigration run()
+    {
+        decide();
+        propagate();
+        emitDrops();
+        emitCreates();
+        emitAttached();
+        GeneratedMigration migration;
+        for (const QList<GeneratedStatement> &phase : m_phases)
+            migration.statements += phase;
+        migration.warnings = m_warnings;
+        warnOfNewEnumValuesUsed(migration);
+        return migration;
+    }
+
+private:
+    // PostgreSQL refuses a value added to an enum until the transaction that added it commits
+    // (55P04, "unsafe use of new value"): a migration that adds one and uses it must be split.
+    static void warnOfNewEnumValuesUsed(GeneratedMigration &migration)
+    {
+        for (int i = 0; i < migration.statements.size(); ++i) {
+            const QString &sql = migration.statements.at(i).sql;
+            if (!sql.startsWith(QLatin1String("ALTER TYPE ")) || !sql.contains(QLatin1String(" ADD VALUE ")))
+                continue;
+            const QString value = sql.section(QStringLiteral(" ADD VALUE "), 1).section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(';'));
+            for (int j = i + 1; j < migration.statements.size(); ++j)
+                if (migration.statements.at(j).sql.contains(value)) {
+                    migration.warnings.append(QStringLiteral("%1 adds the enum value %2 and statement %3 uses it: PostgreSQL refuses that "
+                                                             "in one transaction; move the ALTER TYPE ... ADD VALUE statements to a "
+                                                             "migration of their own, applied first")
+                                                  .arg(migration.statements.at(i).objectKey, value).arg(j + 1));
+                    break;
+                }
+        }
+    }
+
+    Action action(const QString &key) const { return m_actions.value(key, Action::Keep); }
+    bool gone(const QString &key) const
+    {
+        const Action a = action(key);
+        return a == Action::Drop || a == Action::Recreate;
+    }
+    bool fresh(const QString &key) const
+    {
+        const Action a = action(key);
+        return a == Action::Create || a == Action::Recreate;
+    }
+    // The key of what holds a column, constraint, index, policy or trigger: a table, a domain, or
+    // a materialized view (its indexes).
+    QString parentKey(const SchemaObject &object) const
+    {
+        if (object.kind == QLatin1String("constraint") && object.flag("on_domain"))
+            return QStringLiteral("type ") + object.parent;
+        const QString view = QStringLiteral("view ") + object.parent;
+        return m_from.contains(view) || m_to.contains(view) ? view : QStringLiteral("table ") + object.parent;
+    }
+    // Dropped with something else: its table, or the column that owns a sequence.
+    bool droppedImplicitly(const SchemaObject &object) const
+    {
+        // A foreign key goes first even with its table: the table it references may go before.
+        if (!object.parent.isEmpty() && gone(parentKey(object)) && object.text("type") != QLatin1String("f"))
+            return true;
+        if (object.kind == QLatin1String("table") && !object.text("partition_of").isEmpty()
+            && gone(QStringLiteral("table ") + object.text("partition_of")))
+            return true;  // a partitioned table takes its partitions with it
+        if (object.kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty()) {
+            const QString column = QStringLiteral("column ") + object.text("owned_by");
+            const SchemaObject *owner = m_from.find(column);
+            return gone(column) || (owner && gone(QStringLiteral("table ") + owner->parent));
+        }
+        return false;
+    }
+
+    void add(Phase phase, const QString &sql, const QString &key, bool dataLoss = false, const QString &note = QString())
+    {
+        if (!sql.isEmpty())
+            m_phases[phase].append(GeneratedStatement{sql, key, dataLoss, note, {}});
+    }
+
+    void decide()
+    {
+        for (const SchemaObject &before : m_from.objects()) {
+            if (handledApart(before.kind) || before.flag("inherited"))
+                continue;
+            const SchemaObject *after = m_to.find(before.key());
+            if (!after)
+                m_actions.insert(before.key(), Action::Drop);
+            else if (after->definition != before.definition)
+                m_actions.insert(before.key(), SchemaAlter::needsRecreate(before, *after) ? Action::Recreate : Action::Alter);
+        }
+        for (const SchemaObject &after : m_to.objects())
+            if (!handledApart(after.kind) && !after.flag("inherited") && !m_from.contains(after.key()))
+                m_actions.insert(after.key(), Action::Create);
+    }
+
+    void recreate(const SchemaObject &object, const QString &because)
+    {
+        m_actions.insert(object.key(), Action::Recreate);
+        m_notes.insert(object.key(), QStringLiteral("dropped and created again: it uses %1, which changes").arg(because));
+    }
+
+    // What depends on something dropped, re-created or re-typed goes and comes back with it.
+    void propagate()
+    {
+        bool changed = true;
+        while (changed) {
+            changed = false;
+            for (const SchemaObject &object : m_from.objects()) {
+                const QString key = object.key();
+                if (handledApart(object.kind) || !m_to.contains(key))
+                    continue;
+                // The children of a table that is created again come back with it.
+                if (!object.parent.isEmpty() && action(parentKey(object)) == Action::Recreate && !fresh(key)) {
+                    m_actions.insert(key, object.kind == QLatin1String("column") ? Action::Create : Action::Recreate);
+                    changed = true;
+                    continue;
+                }
+                if (fresh(key))
+                    continue;
+                for (const QString &used : object.dependsOn) {
+                    const SchemaObject *usedObject = m_from.find(used);
+                    const bool usedGoes = gone(used) || (usedObject && !usedObject->parent.isEmpty() && gone(parentKey(*usedObject)));
+                    const SchemaObject *usedAfter = m_to.find(used);
+                    const bool retyped = usedObject && usedAfter && action(used) == Action::Alter && SchemaAlter::retypes(*usedObject, *usedAfter);
+                    if (!usedGoes && !retyped)
+                        continue;
+                    const QString &kind = object.kind;
+                    if (kind == QLatin1String("view") || kind == QLatin1String("policy") || kind == QLatin1String("trigger")
+                        || (usedGoes && (kind == QLatin1String("index") || kind == QLatin1String("constraint")
+                                         || kind == QLatin1String("function") || kind == QLatin1String("sequence")))) {
+                        recreate(object, used);
+                        changed = true;
+                        break;
+                    }
+                    if (kind == QLatin1String("column") && usedGoes)
+                        m_resetDefaults.insert(key);
+                }
+            }
+        }
+    }
+
+    // `keys` ordered so that what an object uses comes before it (by `model`'s dependencies).
+    static QStringList dependencyOrder(const QStringList &keys, const SchemaModel &model)
+    {
+        QStringList ordered;
+        QSet<QString> wanted(keys.cbegin(), keys.cend()), placed;
+        std::function<void(const QString &)> place = [&](const QString &key) {
+            if (placed.contains(key))
+                return;
+            placed.insert(key);
+            if (const SchemaObject *object = model.find(key))
+                for (const QString &used : object->dependsOn)
+                    if (wanted.contains(used))
+                        place(used);
+            ordered.append(key);
+        };
+        for (const QString &key : keys)
+            place(key);
+        return ordered;
+    }
+
+    void emitDrops()
+    {
+        QStringList views;
+        for (const SchemaObject &object : m_from.objects()) {
+            const QString key = object.key();
+            if (!gone(key) || droppedImplicitly(object))
+                continue;
+            const bool dropped = action(key) == Action::Drop;
+            const QString &kind = object.kind;
+            const QString sql = SchemaDdl::drop(object);
+            if (kind == QLatin1String("view")) {
+                views.append(key);
+            } else if (kind == QLatin1String("trigger")) {
+                add(DropTriggers, sql, key);
+            } else if (kind == QLatin1String("policy")) {
+                add(DropPolicies, sql, key);
+            } else if (kind == QLatin1String("constraint")) {
+                add(object.text("type") == QLatin1String("f") ? DropForeignKeys : DropConstraints, sql, key);
+            } else if (kind == QLatin1String("index")) {
+                add(DropIndexes, sql, key);
+            } else if (kind == QLatin1String("column")) {
+                const QString hint = renameHint(object);
+                add(DropColumns, sql, key, dropped && object.text("generated").isEmpty(),
+                    hint.isEmpty() && dropped ? QStringLiteral("drops the column and its values") : hint);
+            } else if (kind == QLatin1String("table")) {
+                const QString hint = renameHint(object);
+                add(DropTables, sql, key, true,
+                    !dropped         ? QStringLiteral("its partitioning or inheritance changes: dropped and created again, empty")
+                    : hint.isEmpty() ? QStringLiteral("drops the table and its rows")
+                                     : hint);
+            } else if (kind == QLatin1String("sequence")) {
+                add(DropSequences, sql, key, false, QStringLiteral("its current value is lost"));
+            } else if (kind == QLatin1String("function")) {
+                // Before the tables it reads (a BEGIN ATOMIC body, a table's row type), else after.
+                bool early = false;
+                for (const QString &used : object.dependsOn) {
+                    const SchemaObject *usedObject = m_from.find(used);
+                    early = early || (usedObject && usedObject->kind != QLatin1String("function") && usedObject->kind != QLatin1String("type")
+                                      && (gone(used) || (!usedObject->parent.isEmpty() && gone(parentKey(*usedObject)))));
+                }
+                add(early ? DropFunctionsEarly : DropFunctions, sql, key);
+            } else if (kind == QLatin1String("publication")) {
+                add(DropPublications, sql, key);
+            } else if (kind == QLatin1String("type")) {
+                add(DropTypes, sql, key);
+            } else if (kind == QLatin1String("extension")) {
+                add(DropExtensions, sql, key);
+            } else if (kind == QLatin1String("schema")) {
+                add(DropSchemas, sql, key);
+            }
+        }
+        const QStringList ordered = dependencyOrder(views, m_from);
+        for (auto it = ordered.crbegin(); it != ordered.crend(); ++it)
+            add(DropViews, SchemaDdl::drop(*m_from.find(*it)), *it, false, m_notes.value(*it));
+        // Defaults that change go early, so that the functions they call may change in between.
+        for (const SchemaObject &before : m_from.objects()) {
+            if (before.kind != QLatin1String("column") || action(before.key()) != Action::Alter || before.text("default").isEmpty())
+                continue;
+            const SchemaObject *after = m_to.find(before.key());
+            if (SchemaAlter::defaultChanges(before, *after) || m_resetDefaults.contains(before.key()))
+                add(DropDefaults, QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 DROP DEFAULT;").arg(before.parent, before.text("column")), before.key());
+        }
+        for (const SchemaObject &before : m_from.objects())
+            if (before.kind == QLatin1String("publication") && action(before.key()) == Action::Alter)
+                for (const QString &table : SchemaAlter::publicationTablesRemoved(before, *m_to.find(before.key())))
+                    if (!gone(QStringLiteral("table ") + table))  // a dropped table leaves its publications itself
+                        add(DropPublicationTables, QStringLiteral("ALTER PUBLICATION %1 DROP TABLE %2;").arg(before.name, table), before.key());
+    }
+
+    void emitCreate(const SchemaObject &object)
+    {
+        const QString key = object.key();
+        const QString &kind = object.kind;
+        const QString note = m_notes.value(key);
+        if (kind == QLatin1String("column")) {
+            if (!fresh(QStringLiteral("table ") + object.parent))  // else inline in CREATE TABLE
+                add(Columns, SchemaDdl::create(object), key, false, renameHint(object));
+            return;
+        }
+        QList<const SchemaObject *> columns;
+        if (kind == QLatin1String("table")) {
+            columns = m_to.children(object.name, QStringLiteral("column"));
+            std::sort(columns.begin(), columns.end(), [](const SchemaObject *a, const SchemaObject *b) {
+                return a->attrs.value(QLatin1String("position")).toInt() < b->attrs.value(QLatin1String("position")).toInt();
+            });
+        }
+        const QString sql = SchemaDdl::create(object, columns);
+        if (sql.isEmpty()) {
+            m_warnings.append(QStringLiteral("%1 %2 is not generated: %3").arg(kind, object.name,
+                kind == QLatin1String("table") ? QStringLiteral("a foreign table needs its server and options, which are not compared")
+                                               : QStringLiteral("create it by hand")));
+            return;
+        }
+        Phase phase = Tables;
+        if (kind == QLatin1String("schema"))
+            phase = Schemas;
+        else if (kind == QLatin1String("extension"))
+            phase = Extensions;
+        else if (kind == QLatin1String("type"))
+            phase = Types;
+        else if (kind == QLatin1String("sequence"))
+            phase = Sequences;
+        else if (kind == QLatin1String("function"))
+            phase = usesRelation(object) ? FunctionsLate : Functions;
+        else if (kind == QLatin1String("constraint"))
+            phase = object.flag("on_domain") ? DomainConstraints : object.text("type") == QLatin1String("f") ? ForeignKeys : Constraints;
+        else if (kind == QLatin1String("index"))
+            phase = m_to.contains(QStringLiteral("view ") + object.parent) ? ViewIndexes : Indexes;  // a materialized view's
+        else if (kind == QLatin1String("trigger"))
+            phase = Triggers;
+        else if (kind == QLatin1String("policy"))
+            phase = Policies;
+        else if (kind == QLatin1String("publication"))
+            phase = Publications;
+        add(phase, sql, key, false, kind == QLatin1String("table") ? renameHint(object) : note);
+        for (const QString &extra : SchemaDdl::afterCreate(object))
+            add(kind == QLatin1String("trigger") ? Triggers : Tables, extra, key);
+        if (kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty())
+            add(SequenceOwners, QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;").arg(object.name, object.text("owned_by")), key);
+    }
+
+    void emitCreates()
+    {
+        QStringList views;
+        for (const SchemaObject &object : m_to.objects()) {
+            const QString key = object.key();
+            if (object.kind == QLatin1String("function") && action(key) == Action::Alter
+                && object.text("language") == QLatin1String("sql"))
+                m_sqlFunctions = true;
+            if (fresh(key)) {
+                if (object.kind == QLatin1String("function") && object.text("language") == QLatin1String("sql"))
+                    m_sqlFunctions = true;
+                if (object.kind == QLatin1String("view"))
+                    views.append(key);
+                else
+                    emitCreate(object);
+                continue;
+            }
+            const SchemaObject *before = m_from.find(key);
+            if (!before || handledApart(object.kind))
+                continue;
+            if (action(key) == Action::Alter)
+                emitAlter(*before, object);
+            if (m_resetDefaults.contains(key) && action(key) != Action::Alter && !object.text("default").isEmpty())
+                add(SetDefaults, QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET DEFAULT %3;").arg(object.parent, object.text("column"), object.text("default")), key);
+        }
+        for (const QString &key : dependencyOrder(views, m_to))
+            add(Views, SchemaDdl::create(*m_to.find(key)), key, false, m_notes.value(key));
+        if (m_sqlFunctions)
+            add(Settings, QStringLiteral("SET LOCAL check_function_bodies = off;"), QString(), false,
+                QStringLiteral("SQL functions are created before the tables they read (as pg_dump does)"));
+    }
+
+    void emitAlter(const SchemaObject &before, const SchemaObject &after)
+    {
+        const QString key = after.key();
+        const QString &kind = after.kind;
+        const QStringList statements = SchemaAlter::alter(before, after, &m_warnings);
+        const Phase phase = kind == QLatin1String("column") ? Columns : kind == QLatin1String("table") ? Tables
+            : kind == QLatin1String("type") ? Types : kind == QLatin1String("sequence") ? Sequences
+            : kind == QLatin1String("extension") ? Extensions : kind == QLatin1String("publication") ? Publications
+            : usesRelation(after) ? FunctionsLate : Functions;
+        for (const QString &sql : statements)
+            add(phase, sql, key, false,
+                SchemaAlter::retypes(before, after) && sql.contains(QLatin1String(" TYPE "))
+                    ? QStringLiteral("the type changes from %1 to %2: every value is cast, and the table is rewritten under an ACCESS EXCLUSIVE lock")
+                          .arg(before.text("type"), after.text("type"))
+                    : QString());
+        if (kind == QLatin1String("column") && (SchemaAlter::defaultChanges(before, after) || m_resetDefaults.contains(key))
+            && !after.text("default").isEmpty())
+            add(SetDefaults, QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET DEFAULT %3;").arg(after.parent, after.text("column"), after.text("default")), key);
+        if (kind == QLatin1String("sequence") && before.text("owned_by") != after.text("owned_by"))
+            add(SequenceOwners, QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;").arg(after.name, after.text("owned_by").isEmpty() ? QStringLiteral("NONE") : after.text("owned_by")), key);
+    }
+
+    // Owners, comments and privileges, once everything exists.
+    void emitAttached()
+    {
+        for (const SchemaObject &object : m_to.objects()) {
+            const QString owner = object.text("owner");
+            if (owner.isEmpty() || object.kind == QLatin1String("default privilege"))
+                continue;
+            const SchemaObject *before = m_from.find(object.key());
+            const QString had = fresh(object.key()) || !before ? m_from.currentUser : before->text("owner");
+            if (had != owner && !(object.kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty()))
+                add(Owners, SchemaDdl::alterOwner(object, owner), object.key());
+        }
+        for (const SchemaObject &comment : m_to.objects()) {
+            if (comment.kind != QLatin1String("comment"))
+                continue;
+            const QString target = comment.text("on_kind") + QLatin1Char(' ') + comment.text("object");
+            const SchemaObject *before = m_from.find(comment.key());
+            if (fresh(target) || !before || before->definition != comment.definition)
+                add(Comments, SchemaDdl::comment(SchemaDdl::objectReference(m_to, target), comment.definition), comment.key());
+        }
+        for (const SchemaObject &comment : m_from.objects()) {
+            const QString target = comment.text("on_kind") + QLatin1Char(' ') + comment.text("object");
+            if (comment.kind == QLatin1String("comment") && !m_to.contains(comment.key()) && m_to.contains(target) && !fresh(target))
+                add(Comments, SchemaDdl::comment(SchemaDdl::objectReference(m_to, target), QString()), comment.key());
+        }
+        QSet<QString> freshKeys;
+        for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it)
+            if (it.value() == Action::Create || it.value() == Action::Recreate)
+                freshKeys.insert(it.key());
+        const PrivilegePlan privileges = planPrivileges(m_from, m_to, freshKeys);
+        for (const QString &sql : privileges.grants)
+            add(Privileges, sql, QString());
+        for (const QString &sql : privileges.defaultPrivileges)
+            add(DefaultPrivileges, sql, QString());
+    }
+
+    // For a table or column on one side only: the one on the other side with the same shape.
+    QString renameHint(const SchemaObject &object) const
+    {
+        const bool dropping = !m_to.contains(object.key());
+        const SchemaModel &other = dropping ? m_to : m_from;
+        const SchemaModel &own = dropping ? m_from : m_to;
+        const auto shape = [](const SchemaModel &model, const SchemaObject &o) {
+            if (o.kind == QLatin1String("column"))
+                return o.definition;
+            QStringList columns;
+            for (const SchemaObject *column : model.children(o.name, QStringLiteral("column")))
+                columns.append(column->definition);
+            return columns.join(QLatin1Char('\n'));
+        };
+        if (object.kind != QLatin1String("table") && object.kind != QLatin1String("column"))
+            return QString();
+        const QString mine = shape(own, object);
+        for (const SchemaObject &candidate : other.objects()) {
+            if (candidate.kind != object.kind || candidate.parent != object.parent || own.contains(candidate.key())
+                || candidate.schema != object.schema || shape(other, candidate) != mine)
+                continue;
+            const QString oldName = dropping ? object.name : candidate.name;
+            const QString newName = dropping ? candidate.name : object.name;
+            return QStringLiteral("looks like a rename of %1 to %2: if it is, write ALTER %3 ... RENAME instead, which keeps the data")
+                .arg(oldName, newName, object.kind == QLatin1String("table") ? QStringLiteral("TABLE") : QStringLiteral("TABLE ... COLUMN"));
+        }
+        return QString();
+    }
+
+    const SchemaModel &m_from;
+    const SchemaModel &m_to;
+    QHash<QString, Action> m_actions;
+    QHash<QString, QString> m_notes;
+    QSet<QString> m_resetDefaults;
+    QStringList m_warnings;
+    bool m_sqlFunctions = false;
+    std::array<QList<GeneratedStatement>, PhaseCount> m_phases;
+};
+
+}  // namespace
+
+GeneratedMigration generateMigration(const SchemaModel &from, const SchemaModel &to)
+{
+    return Generator(from, to).run();
+}

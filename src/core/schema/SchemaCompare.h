@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/schema/GeneratedMigration.h"
+#include "core/schema/SchemaComparison.h"
+#include "core/schema/SchemaModel.h"
+
+// A comparison of two schemas, whole: the differences, the migration that turns FROM into TO
+// (up), the one that turns TO back into FROM (down), each statement with its lint findings.
+struct SchemaCompareResult {
+    SchemaModel from;
+    SchemaModel to;
+    QList<SchemaDifference> differences;
+    GeneratedMigration up;
+    GeneratedMigration down;
+
+    bool equal() const { return differences.isEmpty(); }
+    // The migration files' text: a header naming both sources, then the statements.
+    QString upScript() const;
+    QString downScript() const;
+};
+
+SchemaCompareResult compareSchemaModels(SchemaModel from, SchemaModel to);

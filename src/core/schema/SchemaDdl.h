@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/schema/SchemaModel.h"
+
+// The SQL that creates, drops or comments one object of a schema model, as the generator
+// (MigrationGenerator) puts it together. Names come quoted from the model; literals are quoted
+// here for standard_conforming_strings = on.
+namespace SchemaDdl {
+
+QString literal(const QString &text);
+
+// CREATE ... for an object on its own (a table with its columns inline, given as `columns`).
+// Empty when the kind is created another way (grants, comments) or cannot be (an aggregate).
+QString create(const SchemaObject &object, const QList<const SchemaObject *> &columns = {});
+QString drop(const SchemaObject &object);
+// "name type COLLATE c GENERATED ... DEFAULT ... NOT NULL", as CREATE TABLE and ADD COLUMN take it.
+QString columnDefinition(const SchemaObject &column);
+// The table of a column, constraint, index, policy or trigger, and the object's own short name.
+QString tableOf(const SchemaObject &object);
+
+// How COMMENT ON, GRANT and ALTER ... OWNER name the object with key `key` in `model`:
+// "TABLE public.t", "COLUMN public.t.c", "POLICY p ON public.t". Empty for what takes none.
+QString objectReference(const SchemaModel &model, const QString &key);
+QString comment(const QString &reference, const QString &text);  // text empty: IS NULL
+QString alterOwner(const SchemaObject &object, const QString &owner);
+
+// The extra statements a created object needs that CREATE does not say: RLS on, a trigger
+// disabled, a sequence's owning column.
+QStringList afterCreate(const SchemaObject &object);
+
+}  // namespace SchemaDdl

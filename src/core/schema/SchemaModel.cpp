@@ -1,0 +1,70 @@
+#include "core/schema/SchemaModel.h"
+
+#include <QJsonArray>
+
+QStringList SchemaObject::list(const char *attr) const
+{
+    QStringList values;
+    for (const QJsonValue &value : attrs.value(QLatin1String(attr)).toArray())
+        values.append(value.toString());
+    return values;
+}
+
+void SchemaModel::add(SchemaObject object)
+{
+    const int at = int(m_objects.size());
+    m_index.insert(object.key(), at);
+    if (!object.parent.isEmpty())
+        m_children[object.parent].append(at);
+    m_objects.append(std::move(object));
+}
+
+const SchemaObject *SchemaModel::find(const QString &key) const
+{
+    const auto it = m_index.constFind(key);
+    return it == m_index.cend() ? nullptr : &m_objects.at(*it);
+}
+
+QList<const SchemaObject *> SchemaModel::children(const QString &parent, const QString &kind) const
+{
+    QList<const SchemaObject *> found;
+    for (int at : m_children.value(parent))
+        if (m_objects.at(at).kind == kind)
+            found.append(&m_objects.at(at));
+    return found;
+}
+
+QStringList SchemaScope::supabaseManagedSchemas()
+{
+    // Supabase's own schemas, and the bookkeeping of the CLI, pg_cron and this console.
+    static const QStringList kManaged = {
+        QStringLiteral("auth"), QStringLiteral("storage"), QStringLiteral("realtime"), QStringLiteral("_realtime"),
+        QStringLiteral("extensions"), QStringLiteral("graphql"), QStringLiteral("graphql_public"), QStringLiteral("vault"),
+        QStringLiteral("supabase_functions"), QStringLiteral("supabase_migrations"), QStringLiteral("cron"),
+        QStringLiteral("net"), QStringLiteral("pgsodium"), QStringLiteral("pgsodium_masks"), QStringLiteral("pgbouncer"),
+        QStringLiteral("_analytics"), QStringLiteral("pgmq"), QStringLiteral("atlas_console")};
+    return kManaged;
+}
+
+SchemaScope SchemaScope::fromOptions(const QStringList &include, const QStringList &exclude, bool withManaged)
+{
+    SchemaScope scope;
+    scope.included = include;
+    if (!withManaged && include.isEmpty()) {
+        for (const QString &schema : supabaseManagedSchemas())
+            if (!include.contains(schema))
+                scope.excluded.append(schema);
+        // Policies and triggers on Supabase's tables are the project's, unless excluded by name.
+        for (const QString &schema : {QStringLiteral("auth"), QStringLiteral("storage"), QStringLiteral("realtime")})
+            if (!exclude.contains(schema))
+                scope.attached.append(schema);
+    }
+    for (const QString &schema : exclude)
+        if (!scope.excluded.contains(schema))
+            scope.excluded.append(schema);
+    // The history and this console's audit change when migrations are merely recorded.
+    for (const QString &schema : {QStringLiteral("supabase_migrations"), QStringLiteral("atlas_console")})
+        if (!scope.excluded.contains(schema) && !include.contains(schema))
+            scope.excluded.append(schema);
+    return scope;
+}

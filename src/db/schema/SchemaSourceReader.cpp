@@ -1,0 +1,125 @@
+#include "db/schema/SchemaSourceReader.h"
+
+#include "core/catalog/MigrationCatalog.h"
+#include "core/connection/Redaction.h"
+#include "db/SqlResource.h"
+#include "db/migrate/MigrationRunner.h"
+#include "db/pg/PgConnection.h"
+#include "db/schema/SchemaReader.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDir>
+#include <QMutexLocker>
+
+SchemaSourceReader::SchemaSourceReader(QString shadowServer)
+    : m_shadowServer(std::move(shadowServer))
+{
+}
+
+void SchemaSourceReader::setActive(PgConnection *connection)
+{
+    QMutexLocker lock(&m_activeMutex);
+    m_active = connection;
+}
+
+void SchemaSourceReader::cancel()
+{
+    m_cancelled = true;
+    QMutexLocker lock(&m_activeMutex);
+    if (m_active)
+        m_active->cancel();
+}
+
+SchemaRead SchemaSourceReader::read(const SchemaSource &source, const QString &conninfo, const SchemaScope &scope)
+{
+    SchemaRead read;
+    if (source.kind == SchemaSource::Kind::Folder)
+        read = buildFolder(source.value, scope);
+    else {
+        PgConnection connection;
+        read = readDatabase(connection, conninfo, QString(), scope);
+    }
+    read.model.source = source.describe();
+    return read;
+}
+
+SchemaRead SchemaSourceReader::readDatabase(PgConnection &connection, const QString &conninfo, const QString &database,
+                                            const SchemaScope &scope)
+{
+    SchemaRead read;
+    setActive(&connection);
+    const QString failure = m_cancelled ? QString() : connection.open(conninfo, QStringLiteral("atlas-console-compare"), database);
+    if (m_cancelled) {
+        setActive(nullptr);
+        return {SchemaRead::Failure::Cancelled, QStringLiteral("cancelled"), {}};
+    }
+    if (!failure.isEmpty()) {
+        setActive(nullptr);
+        return {SchemaRead::Failure::Connection, redactConnectionString(failure), {}};
+    }
+    const PgResult result = readSchemaModel(connection, scope, &read.model);
+    setActive(nullptr);
+    if (!result.ok()) {
+        read.failure = m_cancelled ? SchemaRead::Failure::Cancelled : SchemaRead::Failure::Failed;
+        read.error = QStringLiteral("could not read the schema of %1: %2").arg(connection.database(), result.error().toString());
+    }
+    return read;
+}
+
+SchemaRead SchemaSourceReader::buildFolder(const QString &folder, const SchemaScope &scope)
+{
+    const MigrationCatalog catalog = scanMigrationFolder(folder);
+    if (catalog.hasErrors())
+        return {SchemaRead::Failure::BadInput, catalog.errors().value(0).toString(), {}};
+
+    PgConnection admin;
+    setActive(&admin);
+    const QString failure = admin.open(m_shadowServer, QStringLiteral("atlas-console-compare"));
+    setActive(nullptr);
+    if (!failure.isEmpty())
+        return {SchemaRead::Failure::Connection,
+                QStringLiteral("the local server, where %1 is built in a shadow database: %2").arg(folder, redactConnectionString(failure)), {}};
+    static QAtomicInt counter;
+    const QString name = QStringLiteral("atlas_shadow_%1_%2").arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1));
+    const QHash<QString, QString> identifiers{{QStringLiteral("database"), admin.quoteIdentifier(name)}};
+    const PgResult created = admin.exec(sqlResource(QStringLiteral("schema/shadow_create"), identifiers));
+    if (!created.ok())
+        return {SchemaRead::Failure::Failed, QStringLiteral("could not create the shadow database on %1: %2")
+                                                 .arg(admin.host(), created.error().toString()), {}};
+
+    SchemaRead read;
+    {
+        PgConnection shadow;
+        setActive(&shadow);
+        const QString shadowFailure = shadow.open(m_shadowServer, QStringLiteral("atlas-console-compare"), name);
+        setActive(nullptr);
+        if (!shadowFailure.isEmpty()) {
+            read = {SchemaRead::Failure::Connection, redactConnectionString(shadowFailure), {}};
+        } else {
+            MigrationRunner runner(shadow);
+            runner.setProgressHandler([this](int index, int count, const QString &) {
+                if (m_progress && index == 0)
+                    m_progress(QStringLiteral("%1 statements").arg(count));
+            });
+            if (m_cancelled)
+                runner.cancel();
+            setActive(&shadow);
+            const QList<RunReport> reports = runner.applyPending(catalog, QString(), true);
+            setActive(nullptr);
+            for (const RunReport &report : reports) {
+                if (report.ok || report.skipped)
+                    continue;
+                read.failure = report.cancelled || m_cancelled ? SchemaRead::Failure::Cancelled : SchemaRead::Failure::Failed;
+                read.error = QStringLiteral("%1 does not build in a shadow database: %2 %3: %4")
+                                 .arg(folder, report.version, report.name, report.message);
+                break;
+            }
+            if (read.ok())
+                read = readDatabase(shadow, m_shadowServer, name, scope);
+            shadow.close();
+        }
+    }
+    admin.exec(sqlResource(QStringLiteral("schema/shadow_drop"), identifiers));
+    return read;
+}
