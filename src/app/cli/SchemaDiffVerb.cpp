@@ -17,6 +17,8 @@
 #include <QSaveFile>
 #include <QSettings>
 
+#include <future>
+
 namespace {
 
 // A profile's connection string, without a password: libpq finds it in PGPASSWORD or ~/.pgpass.
@@ -107,23 +109,31 @@ int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QSt
     }
     const SchemaScope scope = SchemaScope::fromOptions(options.includeSchemas, options.excludeSchemas);
 
-    SchemaSourceReader reader(options.shadowDsn);
-    const SignalCanceller canceller([&reader] { reader.cancel(); });
-    SchemaRead reads[2];
+    // Both sides at once, each on its own connection: the reads wait on the servers, not on us.
+    SchemaSourceReader readers[2] = {SchemaSourceReader(options.shadowDsn), SchemaSourceReader(options.shadowDsn)};
+    const SignalCanceller canceller([&readers] {
+        readers[0].cancel();
+        readers[1].cancel();
+    });
     const SchemaSource *sources[2] = {&from, &to};
+    QString conninfos[2];
     for (int side = 0; side < 2; ++side) {
-        QString conninfo = sources[side]->value;
-        if (sources[side]->kind == SchemaSource::Kind::Profile && !profileConninfo(sources[side]->value, &conninfo, &error))
+        conninfos[side] = sources[side]->value;
+        if (sources[side]->kind == SchemaSource::Kind::Profile && !profileConninfo(sources[side]->value, &conninfos[side], &error))
             return output.fail(ExitCode::Usage, (side == 0 ? QStringLiteral("--from: ") : QStringLiteral("--to: ")) + error);
         if (!options.json)
             output.say(QStringLiteral("reading %1%2").arg(sources[side]->describe(),
                                                            sources[side]->kind == SchemaSource::Kind::Folder ? QStringLiteral(" (built in a shadow database)") : QString()));
-        reads[side] = reader.read(*sources[side], conninfo, scope);
+    }
+    std::future<SchemaRead> fromRead = std::async(std::launch::async, [&] { return readers[0].read(from, conninfos[0], scope); });
+    SchemaRead reads[2];
+    reads[1] = readers[1].read(to, conninfos[1], scope);
+    reads[0] = fromRead.get();
+    for (int side = 0; side < 2; ++side)
         if (!reads[side].ok())
             return output.fail(exitCodeFor(reads[side]), QStringLiteral("%1 %2: %3")
                                                              .arg(side == 0 ? QStringLiteral("--from") : QStringLiteral("--to"),
                                                                   sources[side]->describe(), reads[side].error));
-    }
     const SchemaCompareResult result = compareSchemaModels(std::move(reads[0].model), std::move(reads[1].model));
     const int code = result.equal() ? int(ExitCode::Ok) : int(ExitCode::Failed);
     QString written;

@@ -126,7 +126,7 @@ private:
     void decide()
     {
         for (const SchemaObject &before : m_from.objects()) {
-            if (handledApart(before.kind) || before.flag("inherited"))
+            if (handledApart(before.kind) || (before.kind == QLatin1String("column") && before.flag("inherited")))
                 continue;
             const SchemaObject *after = m_to.find(before.key());
             if (!after)
@@ -135,7 +135,7 @@ private:
                 m_actions.insert(before.key(), SchemaAlter::needsRecreate(before, *after) ? Action::Recreate : Action::Alter);
         }
         for (const SchemaObject &after : m_to.objects())
-            if (!handledApart(after.kind) && !after.flag("inherited") && !m_from.contains(after.key()))
+            if (!handledApart(after.kind) && !(after.kind == QLatin1String("column") && after.flag("inherited")) && !m_from.contains(after.key()))
                 m_actions.insert(after.key(), Action::Create);
     }
 
@@ -383,9 +383,13 @@ private:
     // Owners, comments and privileges, once everything exists.
     void emitAttached()
     {
+        static const QSet<QString> owned{QStringLiteral("schema"), QStringLiteral("table"), QStringLiteral("view"),
+                                         QStringLiteral("sequence"), QStringLiteral("function"), QStringLiteral("type")};
         for (const SchemaObject &object : m_to.objects()) {
+            if (!owned.contains(object.kind))
+                continue;
             const QString owner = object.text("owner");
-            if (owner.isEmpty() || object.kind == QLatin1String("default privilege"))
+            if (owner.isEmpty())
                 continue;
             const SchemaObject *before = m_from.find(object.key());
             const QString had = fresh(object.key()) || !before ? m_from.currentUser : before->text("owner");
@@ -401,8 +405,10 @@ private:
                 add(Comments, SchemaDdl::comment(SchemaDdl::objectReference(m_to, target), comment.definition), comment.key());
         }
         for (const SchemaObject &comment : m_from.objects()) {
+            if (comment.kind != QLatin1String("comment"))
+                continue;
             const QString target = comment.text("on_kind") + QLatin1Char(' ') + comment.text("object");
-            if (comment.kind == QLatin1String("comment") && !m_to.contains(comment.key()) && m_to.contains(target) && !fresh(target))
+            if (!m_to.contains(comment.key()) && m_to.contains(target) && !fresh(target))
                 add(Comments, SchemaDdl::comment(SchemaDdl::objectReference(m_to, target), QString()), comment.key());
         }
         QSet<QString> freshKeys;

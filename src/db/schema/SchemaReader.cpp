@@ -1,5 +1,6 @@
 #include "db/schema/SchemaReader.h"
 
+#include "core/schema/AclText.h"
 #include "core/text/PgArrayLiteral.h"
 #include "db/SqlResource.h"
 #include "db/pg/PgConnection.h"
@@ -7,6 +8,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <algorithm>
 
 PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, SchemaModel *model)
 {
@@ -22,6 +25,8 @@ PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, Sch
                                    {pgTextArrayLiteral(scope.excluded), pgTextArrayLiteral(scope.included), pgTextArrayLiteral(scope.attached)});
     if (!result.ok())
         return result;
+    QList<SchemaObject> objects;
+    objects.reserve(result.rowCount());
     for (int row = 0; row < result.rowCount(); ++row) {
         SchemaObject object;
         object.kind = result.value(row, 0);
@@ -32,8 +37,18 @@ PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, Sch
         object.attrs = QJsonDocument::fromJson(result.value(row, 5).toUtf8()).object();
         for (const QJsonValue &used : QJsonDocument::fromJson(result.value(row, 6).toUtf8()).array())
             object.dependsOn.append(used.toString());
-        model->add(std::move(object));
+        if (object.kind == QLatin1String("acl"))
+            objects += grantsOfAcl(object);
+        else
+            objects.append(std::move(object));
     }
+    // In (kind, name) order, as the C collation would give it: what is generated comes out the
+    // same way every time.
+    std::sort(objects.begin(), objects.end(), [](const SchemaObject &a, const SchemaObject &b) {
+        return a.kind != b.kind ? a.kind < b.kind : a.name < b.name;
+    });
+    for (SchemaObject &object : objects)
+        model->add(std::move(object));
     transaction.rollback();  // read only: nothing to keep
     return result;
 }
