@@ -29,7 +29,7 @@ QString shortcutsText()
 {
     return QObject::tr(
         "Everywhere\n"
-        "  Ctrl+1 … Ctrl+7   Migrations, TODOs, Browse, SQL, Advisors, Environments, Server\n"
+        "  Ctrl+1 … Ctrl+8   Migrations, TODOs, Browse, SQL, Advisors, Environments, Compare, Server\n"
         "  F1                these shortcuts\n"
         "  Ctrl+Q            quit\n"
         "\nMigrations\n"
@@ -41,7 +41,11 @@ QString shortcutsText()
         "  Ctrl+E            EXPLAIN;  Ctrl+Shift+E  EXPLAIN ANALYZE (rolled back)\n"
         "  Esc               cancel the running statement\n"
         "  Ctrl+F            find and replace\n"
-        "  Ctrl+T / Ctrl+O / Ctrl+S   new tab, open, save\n");
+        "  Ctrl+T / Ctrl+O / Ctrl+S   new tab, open, save\n"
+        "\nCompare\n"
+        "  Ctrl+Enter        compare the two sources\n"
+        "  Esc               stop reading\n"
+        "  Ctrl+S            save the generated migration into the folder\n");
 }
 
 void install(MainWindow *window, QTabWidget *pages)

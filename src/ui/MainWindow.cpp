@@ -10,6 +10,7 @@
 #include "db/workers/DbWorker.h"
 #include "db/workers/WorkerCall.h"
 #include "ui/advise/AdvisorsPage.h"
+#include "ui/compare/ComparePage.h"
 #include "ui/browse/BrowserPage.h"
 #include "ui/connection/ConnectionBar.h"
 #include "ui/connection/PasswordStore.h"
@@ -77,6 +78,13 @@ void MainWindow::addPages()
         m_ui->pageTabs->setCurrentWidget(m_todos);
     });
     m_ui->pageTabs->addTab(m_environments, tr("&Environments"));
+    m_compare = new ComparePage(m_passwords, this);
+    m_ui->pageTabs->addTab(m_compare, tr("Com&pare"));
+    connect(m_compare, &ComparePage::migrationSaved, m_migrations, &MigrationsPage::refresh);
+    connect(m_environments, &EnvironmentsPage::compareRequested, this, [this](const QString &from, const QString &to) {
+        m_ui->pageTabs->setCurrentWidget(m_compare);
+        m_compare->compare(from, to);
+    });
     m_ui->pageTabs->addTab(m_server, tr("Server"));
     m_ui->pageTabs->setCurrentIndex(0);
     connect(m_todos, &TodoPage::exportRequested, this, [this] {
@@ -111,6 +119,7 @@ void MainWindow::reloadProfiles()
     QSettings settings;
     m_profiles = ProfileStore::load(settings);
     m_environments->setProfiles(m_profiles);
+    m_compare->setProfiles(m_profiles);
     m_connection->setProfiles(m_profiles);
 }
 
@@ -147,6 +156,7 @@ void MainWindow::setMigrationsFolder(const QString &folder)
 {
     m_migrations->setFolder(folder);
     m_environments->setFolder(folder);
+    m_compare->setFolder(folder);
     m_sql->setMigrationsFolder(folder);
 }
 
@@ -165,6 +175,8 @@ void MainWindow::showConnected(const ServerInfo &info)
     m_todos->setConnected(true);
     m_advisors->setConnected(true);
     m_browser->setConnection(m_connection->conninfo());
+    m_compare->setOpenConnection(m_connection->conninfo(), profile ? profile->name : QStringLiteral("%1 on %2").arg(info.database, info.address()),
+                                 info.target.kind == TargetKind::Local);
     m_sql->setConnection(m_connection->conninfo(), environment, info.database, profile ? profile->name : info.target.describe());
     setWindowTitle(tr("Atlas Console — %1 on %2").arg(info.database, info.address()));
 
@@ -190,6 +202,7 @@ void MainWindow::showDisconnected()
     m_migrations->setConnected(false);
     m_todos->setConnected(false);
     m_advisors->setConnected(false);
+    m_compare->setOpenConnection(QString(), QString(), false);
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
     emit connectionSettled(false);
 }

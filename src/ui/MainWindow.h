@@ -15,6 +15,7 @@ class BrowseWorker;
 class BrowserPage;
 class SqlPage;
 class AdvisorsPage;
+class ComparePage;
 class ConnectionBar;
 class DbWorker;
 class EnvironmentsPage;
@@ -46,6 +47,7 @@ public:
     BrowserPage *browserPage() const { return m_browser; }
     SqlPage *sqlPage() const { return m_sql; }
     AdvisorsPage *advisorsPage() const { return m_advisors; }
+    ComparePage *comparePage() const { return m_compare; }
     // The profiles dialog, created on first use (tests drive it directly).
     ProfilesDialog *profilesDialog();
     const QList<ConnectionProfile> &profiles() const { return m_profiles; }
@@ -75,6 +77,7 @@ private:
     SqlPage *m_sql = nullptr;
     AdvisorsPage *m_advisors = nullptr;
     EnvironmentsPage *m_environments = nullptr;
+    ComparePage *m_compare = nullptr;
     ServerPage *m_server = nullptr;
     ProfilesDialog *m_profilesDialog = nullptr;
     QList<ConnectionProfile> m_profiles;

@@ -14,7 +14,6 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QSettings>
 
 #include <future>
@@ -66,30 +65,6 @@ int exitCodeFor(const SchemaRead &read)
     }
 }
 
-// Writes both files or neither.
-bool writeMigration(const NewMigrationPlan &plan, const QString &up, const QString &down, QString *error)
-{
-    QDir().mkpath(QFileInfo(plan.downPath).absolutePath());
-    QSaveFile upFile(plan.upPath);
-    QSaveFile downFile(plan.downPath);
-    if (!upFile.open(QIODevice::WriteOnly) || !downFile.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("cannot write %1: %2").arg(plan.upPath, upFile.errorString().isEmpty() ? downFile.errorString() : upFile.errorString());
-        return false;
-    }
-    upFile.write(up.toUtf8());
-    downFile.write(down.toUtf8());
-    if (!downFile.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(plan.downPath, downFile.errorString());
-        return false;
-    }
-    if (!upFile.commit()) {
-        QFile::remove(plan.downPath);
-        *error = QStringLiteral("cannot write %1: %2").arg(plan.upPath, upFile.errorString());
-        return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QString &folder)
@@ -138,7 +113,7 @@ int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QSt
     const int code = result.equal() ? int(ExitCode::Ok) : int(ExitCode::Failed);
     QString written;
     if (!plan.upPath.isEmpty() && !result.equal()) {
-        if (!writeMigration(plan, result.upScript(), result.downScript(), &error))
+        if (!writeNewMigration(plan, result.upScript(), result.downScript(), &error))
             return output.fail(ExitCode::Failed, error);
         written = plan.upPath;
     }

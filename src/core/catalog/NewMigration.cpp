@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSaveFile>
 
 bool isSupabaseCliFolder(const QString &folder)
 {
@@ -38,4 +39,20 @@ NewMigrationPlan planNewMigration(const QString &folder, const QString &name, co
         return plan;
     }
     return plan;
+}
+
+bool writeNewMigration(const NewMigrationPlan &plan, const QString &upSql, const QString &downSql, QString *error)
+{
+    const auto write = [error](const QString &path, const QString &text) {
+        QDir().mkpath(QFileInfo(path).path());
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0 && file.commit())
+            return true;
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    };
+    if (write(plan.upPath, upSql) && write(plan.downPath, downSql))
+        return true;
+    QFile::remove(plan.upPath);
+    return false;
 }

@@ -22,3 +22,7 @@ NewMigrationPlan planNewMigration(const QString &folder, const QString &name, co
 // supabase/migrations, or a migrations folder beside the CLI's config.toml: a folder the Supabase
 // CLI reads, where every <digits>_<name>.sql at the top level is a migration.
 bool isSupabaseCliFolder(const QString &folder);
+
+// Writes the plan's up and down files, both or neither (the up file is removed again when the
+// down file cannot be written); `*error` says which file and why. Folders are made as needed.
+bool writeNewMigration(const NewMigrationPlan &plan, const QString &upSql, const QString &downSql, QString *error);

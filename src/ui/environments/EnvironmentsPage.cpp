@@ -2,6 +2,8 @@
 
 #include "ui_EnvironmentsPage.h"
 
+#include <QMenu>
+
 #include "db/workers/EnvironmentStatusJob.h"
 #include "ui/connection/PasswordStore.h"
 
@@ -30,6 +32,37 @@ EnvironmentsPage::EnvironmentsPage(PasswordStore *passwords, QWidget *parent)
     m_ui->setupUi(this);
     m_ui->matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &EnvironmentsPage::refresh);
+    QHeaderView *header = m_ui->matrix->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &at) {
+        const int column = header->logicalIndexAt(at);
+        if (column < 0 || column >= m_profiles.size())
+            return;
+        QMenu *menu = compareMenu(column, this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(header->mapToGlobal(at));
+    });
+    connect(m_ui->productionAgainstFolderButton, &QPushButton::clicked, this, [this] {
+        const auto production = std::find_if(m_profiles.cbegin(), m_profiles.cend(),
+                                             [](const ConnectionProfile &p) { return p.environment == Environment::Production; });
+        if (production != m_profiles.cend())
+            emit compareRequested(QStringLiteral("folder"), QStringLiteral("profile:") + production->name);
+    });
+}
+
+QMenu *EnvironmentsPage::compareMenu(int column, QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    const QString name = m_profiles.at(column).name;
+    menu->addAction(tr("Compare %1's schema with the folder").arg(name), this, [this, name] {
+        emit compareRequested(QStringLiteral("folder"), QStringLiteral("profile:") + name);
+    });
+    for (const ConnectionProfile &other : m_profiles)
+        if (other.name != name)
+            menu->addAction(tr("Compare %1's schema with %2's").arg(name, other.name), this, [this, name, other = other.name] {
+                emit compareRequested(QStringLiteral("profile:") + name, QStringLiteral("profile:") + other);
+            });
+    return menu;
 }
 
 EnvironmentsPage::~EnvironmentsPage() = default;
@@ -42,6 +75,11 @@ void EnvironmentsPage::setFolder(const QString &folder)
 void EnvironmentsPage::setProfiles(const QList<ConnectionProfile> &profiles)
 {
     m_profiles = profiles;
+    const bool production = std::any_of(profiles.cbegin(), profiles.cend(),
+                                        [](const ConnectionProfile &p) { return p.environment == Environment::Production; });
+    m_ui->productionAgainstFolderButton->setEnabled(production);
+    m_ui->productionAgainstFolderButton->setToolTip(production ? m_ui->productionAgainstFolderButton->toolTip()
+                                                               : tr("Save a profile tagged production first (File > Profiles…)"));
 }
 
 QString EnvironmentsPage::cellText(const QString &version, const QString &profileName) const

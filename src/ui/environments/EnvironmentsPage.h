@@ -12,6 +12,7 @@ namespace Ui {
 class EnvironmentsPage;
 }
 class PasswordStore;
+class QMenu;
 
 // Migrations as rows, saved profiles as columns, each cell the state there: "is it applied to
 // production?" in one look. Every environment is read in parallel, read-only, with a time limit.
@@ -24,6 +25,9 @@ public:
     void setFolder(const QString &folder);
     void setProfiles(const QList<ConnectionProfile> &profiles);
     QString cellText(const QString &version, const QString &profileName) const;
+    // What right-clicking a column's header offers: its schema against the folder and against
+    // each other column (built afresh, owned by the caller).
+    QMenu *compareMenu(int column, QWidget *parent);
 
 public slots:
     void refresh();
@@ -32,6 +36,8 @@ signals:
     // One environment's column is filled: `ok` false when it could not be read in time.
     void environmentRead(const QString &profileName, bool ok);
     void refreshed();  // every environment answered (or timed out)
+    // Schema compare of two sources, as the Compare page names them ("folder", "profile:NAME").
+    void compareRequested(const QString &from, const QString &to);
 
 private:
     void showColumn(const QString &profileId, const StatusReport &status, const QString &error);

@@ -11,7 +11,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -235,21 +234,11 @@ bool SqlPage::saveAsMigration(SqlEditorTab *tab, const QString &name, QString *s
         return false;
     }
     const DerivedDown down = deriveDownScript(parsed);
-    // Both files or neither: the up file is removed again when the down file cannot be written.
-    const auto write = [](const QString &path, const QString &text, QString *why) {
-        QDir().mkpath(QFileInfo(path).path());
-        QSaveFile file(path);
-        if (file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) >= 0 && file.commit())
-            return true;
-        *why = tr("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    };
     QString why;
     QString text = sql;
     if (!text.endsWith(QLatin1Char('\n')))
         text += QLatin1Char('\n');
-    if (!write(plan.upPath, text, &why) || !write(plan.downPath, down.sql, &why)) {
-        QFile::remove(plan.upPath);
+    if (!writeNewMigration(plan, text, down.sql, &why)) {
         *said = why + tr(": nothing was saved");
         return false;
     }

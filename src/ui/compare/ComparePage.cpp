@@ -1,0 +1,355 @@
+#include "ui/compare/ComparePage.h"
+
+#include "ui_ComparePage.h"
+
+#include "core/catalog/NewMigration.h"
+#include "core/text/LineDiff.h"
+#include "ui/common/SqlHighlighter.h"
+#include "ui/connection/PasswordStore.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QSettings>
+#include <QShortcut>
+#include <QTextBlock>
+
+namespace {
+
+const QString kFolder = QStringLiteral("folder");
+const QString kOpen = QStringLiteral("open");
+
+QColor changeColour(SchemaDifference::Type type)
+{
+    switch (type) {
+    case SchemaDifference::Type::Added:
+        return QColor(0x2e, 0x7d, 0x32);
+    case SchemaDifference::Type::Removed:
+        return QColor(0xb0, 0x00, 0x20);
+    case SchemaDifference::Type::Changed:
+        break;
+    }
+    return QColor(0xef, 0x6c, 0x00);
+}
+
+QString changeWord(SchemaDifference::Type type)
+{
+    switch (type) {
+    case SchemaDifference::Type::Added:
+        return QObject::tr("+ added");
+    case SchemaDifference::Type::Removed:
+        return QObject::tr("− removed");
+    case SchemaDifference::Type::Changed:
+        break;
+    }
+    return QObject::tr("~ changed");
+}
+
+// Colours the lines of `edit` that `marks` flags.
+void markLines(QPlainTextEdit *edit, const QList<bool> &marks, const QColor &colour)
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextBlock block = edit->document()->firstBlock();
+    for (int line = 0; block.isValid() && line < marks.size(); ++line, block = block.next()) {
+        if (!marks.at(line))
+            continue;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(block);
+        selection.format.setBackground(colour);
+        selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selections.append(selection);
+    }
+    edit->setExtraSelections(selections);
+}
+
+}  // namespace
+
+ComparePage::ComparePage(PasswordStore *passwords, QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ComparePage>())
+    , m_passwords(passwords)
+    , m_shadowServer(qEnvironmentVariable("ATLAS_SHADOW_DSN"))
+{
+    m_ui->setupUi(this);
+    new SqlHighlighter(m_ui->compareUpText->document());
+    new SqlHighlighter(m_ui->compareDownText->document());
+    m_ui->compareSplitter->setStretchFactor(0, 2);
+    m_ui->compareSplitter->setStretchFactor(1, 3);
+    QSettings settings;
+    m_ui->compareSplitter->restoreState(settings.value(QStringLiteral("compare/splitter")).toByteArray());
+    m_ui->compareDetailSplitter->restoreState(settings.value(QStringLiteral("compare/detailSplitter")).toByteArray());
+    for (QSplitter *splitter : {m_ui->compareSplitter, m_ui->compareDetailSplitter})
+        connect(splitter, &QSplitter::splitterMoved, this, [this] {
+            QSettings settings;
+            settings.setValue(QStringLiteral("compare/splitter"), m_ui->compareSplitter->saveState());
+            settings.setValue(QStringLiteral("compare/detailSplitter"), m_ui->compareDetailSplitter->saveState());
+        });
+    // Shortcuts of this page only (the SQL page has its own Ctrl+S): active while the focus is here.
+    m_ui->compareButton->setToolTip(tr("Read both schemas and compare them (Ctrl+Enter)"));
+    m_ui->compareCancelButton->setToolTip(tr("Stop reading (Esc)"));
+    m_ui->saveMigrationButton->setToolTip(tr("Write the migration and its down file into the migrations folder (Ctrl+S)"));
+    for (const auto &[sequence, button] : std::initializer_list<std::pair<QKeySequence, QPushButton *>>{
+             {QKeySequence(Qt::CTRL | Qt::Key_Return), m_ui->compareButton},
+             {QKeySequence(Qt::CTRL | Qt::Key_Enter), m_ui->compareButton},
+             {QKeySequence(Qt::Key_Escape), m_ui->compareCancelButton},
+             {QKeySequence::Save, m_ui->saveMigrationButton}}) {
+        auto *shortcut = new QShortcut(sequence, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, button, [button] {
+            if (button->isEnabled())
+                button->click();
+        });
+    }
+    connect(m_ui->compareButton, &QPushButton::clicked, this, &ComparePage::compareNow);
+    connect(m_ui->compareCancelButton, &QPushButton::clicked, this, &ComparePage::cancel);
+    connect(m_ui->compareSwapButton, &QToolButton::clicked, this, [this] {
+        const QString from = m_ui->compareFromCombo->currentText();
+        const int fromIndex = m_ui->compareFromCombo->currentIndex();
+        m_ui->compareFromCombo->setCurrentIndex(m_ui->compareToCombo->currentIndex());
+        m_ui->compareFromCombo->setEditText(m_ui->compareToCombo->currentText());
+        m_ui->compareToCombo->setCurrentIndex(fromIndex);
+        m_ui->compareToCombo->setEditText(from);
+    });
+    connect(m_ui->compareFilterEdit, &QLineEdit::textChanged, this, &ComparePage::fillTree);
+    connect(m_ui->compareTypeFilter, &QComboBox::currentIndexChanged, this, &ComparePage::fillTree);
+    connect(m_ui->compareTree, &QTreeWidget::currentItemChanged, this, &ComparePage::showSelected);
+    connect(m_ui->saveMigrationButton, &QPushButton::clicked, this, &ComparePage::saveMigration);
+    fillSources();
+    m_ui->compareStatus->setText(tr("Pick two sources and Compare. A folder is built from its migrations in a shadow database, "
+                                    "which is dropped afterwards."));
+}
+
+ComparePage::~ComparePage()
+{
+    cancel();
+}
+
+void ComparePage::setFolder(const QString &folder)
+{
+    m_folder = folder;
+    fillSources();
+    // By default the folder is where one starts from: the migration then brings the folder to
+    // what the database has (what was done there by hand).
+    if (!folder.isEmpty() && m_ui->compareFromCombo->currentData().toString().isEmpty())
+        selectSource(m_ui->compareFromCombo, kFolder);
+}
+
+void ComparePage::setProfiles(const QList<ConnectionProfile> &profiles)
+{
+    m_profiles = profiles;
+    fillSources();
+}
+
+void ComparePage::setOpenConnection(const QString &conninfo, const QString &label, bool local)
+{
+    m_openConninfo = conninfo;
+    m_openLabel = label;
+    if (local && qEnvironmentVariableIsEmpty("ATLAS_SHADOW_DSN"))
+        m_shadowServer = conninfo;
+    fillSources();
+    const QString toData = m_ui->compareToCombo->currentData().toString();
+    if (!conninfo.isEmpty() && (toData.isEmpty() || toData == m_ui->compareFromCombo->currentData().toString()))
+        selectSource(m_ui->compareToCombo, kOpen);
+}
+
+void ComparePage::fillSources()
+{
+    for (QComboBox *combo : {m_ui->compareFromCombo, m_ui->compareToCombo}) {
+        const QString kept = combo->currentData().toString();
+        const QString typed = combo->currentText();
+        combo->blockSignals(true);
+        combo->clear();
+        if (!m_folder.isEmpty())
+            combo->addItem(tr("Migrations folder: %1").arg(QDir::toNativeSeparators(m_folder)), kFolder);
+        if (!m_openConninfo.isEmpty())
+            combo->addItem(tr("Open connection: %1").arg(m_openLabel), kOpen);
+        for (const ConnectionProfile &profile : m_profiles)
+            combo->addItem(tr("Profile %1 (%2)").arg(profile.name, environmentName(profile.environment)),
+                           QStringLiteral("profile:") + profile.name);
+        const int at = combo->findData(kept);
+        if (at >= 0)
+            combo->setCurrentIndex(at);
+        else
+            combo->setEditText(typed);
+        combo->blockSignals(false);
+    }
+}
+
+void ComparePage::selectSource(QComboBox *combo, const QString &spec)
+{
+    const int at = combo->findData(spec);
+    if (at >= 0)
+        combo->setCurrentIndex(at);
+    else
+        combo->setEditText(spec);
+}
+
+void ComparePage::resolve(QComboBox *combo, std::function<void(const SchemaCompareJob::Side &, const QString &)> done)
+{
+    const int at = combo->findText(combo->currentText());
+    const QString spec = at >= 0 ? combo->itemData(at).toString() : combo->currentText().trimmed();
+    if ((spec == kFolder && m_folder.isEmpty()) || (spec == kOpen && m_openConninfo.isEmpty()))
+        return done({}, spec == kFolder ? tr("no migrations folder is open") : tr("no connection is open"));
+    SchemaCompareJob::Side side;
+    if (spec == kFolder) {
+        side.source = {SchemaSource::Kind::Folder, m_folder};
+        return done(side, QString());
+    }
+    if (spec == kOpen) {
+        side.source = {SchemaSource::Kind::Connection, m_openLabel};
+        side.conninfo = m_openConninfo;
+        return done(side, QString());
+    }
+    QString error;
+    side.source = SchemaSource::parse(spec, &error);
+    if (!error.isEmpty())
+        return done(side, error);
+    if (side.source.kind == SchemaSource::Kind::Connection) {
+        side.conninfo = spec;
+        return done(side, QString());
+    }
+    if (side.source.kind == SchemaSource::Kind::Folder)
+        return done(side, QString());
+    const auto profile = std::find_if(m_profiles.cbegin(), m_profiles.cend(), [&](const ConnectionProfile &p) { return p.name == side.source.value; });
+    if (profile == m_profiles.cend())
+        return done(side, tr("no saved profile is named \"%1\"").arg(side.source.value));
+    const ConnectionProfile found = *profile;
+    m_passwords->read(found.keychainKey(), [side, found, done](bool ok, const QString &password, bool, const QString &) {
+        SchemaCompareJob::Side withPassword = side;
+        withPassword.conninfo = found.conninfo(ok ? password : QString());  // else ~/.pgpass
+        done(withPassword, QString());
+    });
+}
+
+void ComparePage::compare(const QString &from, const QString &to)
+{
+    selectSource(m_ui->compareFromCombo, from);
+    selectSource(m_ui->compareToCombo, to);
+    compareNow();
+}
+
+void ComparePage::compareNow()
+{
+    if (m_job)
+        return;
+    setBusy(true);
+    m_ui->compareStatus->setText(tr("Reading both schemas …"));
+    resolve(m_ui->compareFromCombo, [this](const SchemaCompareJob::Side &from, const QString &error) {
+        if (!error.isEmpty())
+            return showResult({}, tr("From: %1").arg(error));
+        resolve(m_ui->compareToCombo, [this, from](const SchemaCompareJob::Side &to, const QString &error) {
+            if (!error.isEmpty())
+                return showResult({}, tr("To: %1").arg(error));
+            m_job = SchemaCompareJob::start(from, to, m_shadowServer, SchemaScope::fromOptions({}, {}));
+            connect(m_job, &SchemaCompareJob::finished, this, &ComparePage::showResult);
+        });
+    });
+}
+
+void ComparePage::cancel()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void ComparePage::setBusy(bool busy)
+{
+    m_ui->compareButton->setEnabled(!busy);
+    m_ui->compareCancelButton->setEnabled(busy);
+}
+
+void ComparePage::showResult(const SchemaCompareResult &result, const QString &error)
+{
+    m_job = nullptr;
+    setBusy(false);
+    m_result = result;
+    m_ui->compareUpText->setPlainText(result.equal() ? QString() : result.upScript());
+    m_ui->compareDownText->setPlainText(result.equal() ? QString() : result.downScript());
+    m_ui->saveMigrationButton->setEnabled(error.isEmpty() && !result.equal() && !m_folder.isEmpty());
+    fillTree();
+    if (!error.isEmpty()) {
+        m_ui->compareStatus->setText(tr("Not compared: %1").arg(error));
+        emit compared(false);
+        return;
+    }
+    int counts[3] = {0, 0, 0};
+    for (const SchemaDifference &difference : result.differences)
+        ++counts[int(difference.type)];
+    m_ui->compareStatus->setText(
+        result.equal() ? tr("%1 and %2 have the same schema.").arg(result.from.source, result.to.source)
+                       : tr("%1 differences from %2 to %3: %4 added, %5 removed, %6 changed. The migration has %7 statements, %8 with data loss%9.")
+                             .arg(result.differences.size()).arg(result.from.source, result.to.source)
+                             .arg(counts[0]).arg(counts[1]).arg(counts[2]).arg(result.up.statements.size()).arg(result.up.dataLossCount())
+                             .arg(result.up.warnings.isEmpty() ? QString() : tr("; %1 things it cannot do (see the warnings)").arg(result.up.warnings.size())));
+    emit compared(true);
+}
+
+void ComparePage::fillTree()
+{
+    QTreeWidget *tree = m_ui->compareTree;
+    tree->clear();
+    const QString filter = m_ui->compareFilterEdit->text().trimmed();
+    const int type = m_ui->compareTypeFilter->currentIndex() - 1;  // -1: all
+    QHash<QString, QTreeWidgetItem *> kinds;
+    for (int i = 0; i < m_result.differences.size(); ++i) {
+        const SchemaDifference &difference = m_result.differences.at(i);
+        if ((type >= 0 && int(difference.type) != type) || (!filter.isEmpty() && !difference.name.contains(filter, Qt::CaseInsensitive)))
+            continue;
+        QTreeWidgetItem *&group = kinds[difference.kind];
+        if (!group) {
+            group = new QTreeWidgetItem(tree, {difference.kind, QString()});
+            group->setFirstColumnSpanned(true);
+            group->setExpanded(true);
+        }
+        auto *item = new QTreeWidgetItem(group, {changeWord(difference.type), difference.name});
+        item->setForeground(0, changeColour(difference.type));
+        item->setToolTip(1, difference.name);
+        item->setData(0, Qt::UserRole, i);
+    }
+    for (auto it = kinds.begin(); it != kinds.end(); ++it)
+        it.value()->setText(0, QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value()->childCount()));
+    tree->sortItems(1, Qt::AscendingOrder);
+    tree->resizeColumnToContents(0);
+}
+
+void ComparePage::showSelected()
+{
+    const QTreeWidgetItem *item = m_ui->compareTree->currentItem();
+    if (!item || !item->data(0, Qt::UserRole).isValid()) {
+        m_ui->compareFromText->clear();
+        m_ui->compareToText->clear();
+        return;
+    }
+    const SchemaDifference &difference = m_result.differences.at(item->data(0, Qt::UserRole).toInt());
+    m_ui->compareFromText->setPlainText(difference.from);
+    m_ui->compareToText->setPlainText(difference.to);
+    const LineDiff lines = diffLines(difference.from.isEmpty() ? QStringList() : difference.from.split(QLatin1Char('\n')),
+                                     difference.to.isEmpty() ? QStringList() : difference.to.split(QLatin1Char('\n')));
+    markLines(m_ui->compareFromText, lines.removed, QColor(0xff, 0xd7, 0xd7));
+    markLines(m_ui->compareToText, lines.added, QColor(0xd4, 0xf5, 0xd4));
+    // The migration's statements for this object, found in the script.
+    for (const GeneratedStatement &statement : m_result.up.statements) {
+        if (statement.objectKey != difference.key())
+            continue;
+        QTextCursor found = m_ui->compareUpText->document()->find(statement.sql.section(QLatin1Char('\n'), 0, 0));
+        if (!found.isNull()) {
+            m_ui->compareUpText->setTextCursor(found);
+            m_ui->compareUpText->centerCursor();
+        }
+        break;
+    }
+}
+
+void ComparePage::saveMigration()
+{
+    const QString name = m_ui->migrationNameEdit->text().trimmed();
+    const NewMigrationPlan plan = planNewMigration(m_folder, name.isEmpty() ? QStringLiteral("schema_compare") : name,
+                                                   QDateTime::currentDateTimeUtc());
+    QString error = plan.error;
+    if (plan.ok() && writeNewMigration(plan, m_result.upScript(), m_result.downScript(), &error)) {
+        m_ui->compareStatus->setText(tr("Saved %1 and its down file %2. It shows as pending on the Migrations page.")
+                                         .arg(QFileInfo(plan.upPath).fileName(), QDir(m_folder).relativeFilePath(plan.downPath)));
+        emit migrationSaved(plan.version);
+        return;
+    }
+    m_ui->compareStatus->setText(tr("Not saved: %1").arg(error));
+}
