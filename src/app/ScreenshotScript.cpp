@@ -1,6 +1,7 @@
 #include "app/ScreenshotScript.h"
 
 #include "ui/advise/AdvisorsPage.h"
+#include "ui/compare/ComparePage.h"
 #include "ui/migrations/BlockersPanel.h"
 #include "ui/browse/BrowserPage.h"
 #include "ui/environments/EnvironmentsPage.h"
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeWidget>
 
 ScreenshotScript::ScreenshotScript(MainWindow *window, Plan plan)
     : QObject(window)
@@ -107,6 +109,24 @@ void ScreenshotScript::run()
         tabs->setCurrentWidget(advisors);
         connect(advisors, &AdvisorsPage::advisorsShown, this, [this] { grab(m_window); }, Qt::SingleShotConnection);
         QTimer::singleShot(1500, advisors, &AdvisorsPage::run);
+    } else if (m_plan.page == QLatin1String("compare")) {
+        // The folder against the open database: the first changed object (else the first) shown.
+        ComparePage *compare = m_window->comparePage();
+        tabs->setCurrentWidget(compare);
+        connect(compare, &ComparePage::compared, this, [this, compare] {
+            auto *tree = compare->findChild<QTreeWidget *>(QStringLiteral("compareTree"));
+            QTreeWidgetItem *chosen = nullptr;
+            for (int g = 0; g < tree->topLevelItemCount(); ++g)
+                for (int c = 0; c < tree->topLevelItem(g)->childCount(); ++c) {
+                    QTreeWidgetItem *item = tree->topLevelItem(g)->child(c);
+                    if (!chosen || (item->text(0).contains(QLatin1String("changed")) && !chosen->text(0).contains(QLatin1String("changed"))))
+                        chosen = item;
+                }
+            if (chosen)
+                tree->setCurrentItem(chosen);
+            grab(m_window);
+        }, Qt::SingleShotConnection);
+        QTimer::singleShot(1500, compare, &ComparePage::compareNow);
     } else if (m_plan.page == QLatin1String("server")) {
         tabs->setCurrentIndex(tabs->count() - 1);
         grab(m_window);

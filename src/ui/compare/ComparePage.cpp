@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QLineEdit>
 #include <QSettings>
 #include <QShortcut>
 #include <QTextBlock>
@@ -109,6 +110,10 @@ ComparePage::ComparePage(PasswordStore *passwords, QWidget *parent)
         m_ui->compareToCombo->setCurrentIndex(fromIndex);
         m_ui->compareToCombo->setEditText(from);
     });
+    for (QComboBox *combo : {m_ui->compareFromCombo, m_ui->compareToCombo}) {
+        connect(combo, &QComboBox::activated, this, [this] { m_chosen = true; });
+        connect(combo->lineEdit(), &QLineEdit::textEdited, this, [this] { m_chosen = true; });
+    }
     connect(m_ui->compareFilterEdit, &QLineEdit::textChanged, this, &ComparePage::fillTree);
     connect(m_ui->compareTypeFilter, &QComboBox::currentIndexChanged, this, &ComparePage::fillTree);
     connect(m_ui->compareTree, &QTreeWidget::currentItemChanged, this, &ComparePage::showSelected);
@@ -127,10 +132,6 @@ void ComparePage::setFolder(const QString &folder)
 {
     m_folder = folder;
     fillSources();
-    // By default the folder is where one starts from: the migration then brings the folder to
-    // what the database has (what was done there by hand).
-    if (!folder.isEmpty() && m_ui->compareFromCombo->currentData().toString().isEmpty())
-        selectSource(m_ui->compareFromCombo, kFolder);
 }
 
 void ComparePage::setProfiles(const QList<ConnectionProfile> &profiles)
@@ -146,9 +147,6 @@ void ComparePage::setOpenConnection(const QString &conninfo, const QString &labe
     if (local && qEnvironmentVariableIsEmpty("ATLAS_SHADOW_DSN"))
         m_shadowServer = conninfo;
     fillSources();
-    const QString toData = m_ui->compareToCombo->currentData().toString();
-    if (!conninfo.isEmpty() && (toData.isEmpty() || toData == m_ui->compareFromCombo->currentData().toString()))
-        selectSource(m_ui->compareToCombo, kOpen);
 }
 
 void ComparePage::fillSources()
@@ -166,16 +164,26 @@ void ComparePage::fillSources()
             combo->addItem(tr("Profile %1 (%2)").arg(profile.name, environmentName(profile.environment)),
                            QStringLiteral("profile:") + profile.name);
         const int at = combo->findData(kept);
-        if (at >= 0)
+        if (at >= 0 && m_chosen)
             combo->setCurrentIndex(at);
-        else
+        else if (!typed.isEmpty() && at < 0 && m_chosen)
             combo->setEditText(typed);
         combo->blockSignals(false);
     }
+    if (m_chosen)
+        return;
+    // Until the user picks: from the folder to the open connection (what was done there by hand
+    // shows as added), else to the first profile.
+    selectSource(m_ui->compareFromCombo, m_folder.isEmpty() ? QString() : kFolder);
+    selectSource(m_ui->compareToCombo, !m_openConninfo.isEmpty() ? kOpen
+                                       : m_profiles.isEmpty()    ? QString()
+                                                                 : QStringLiteral("profile:") + m_profiles.first().name);
 }
 
 void ComparePage::selectSource(QComboBox *combo, const QString &spec)
 {
+    if (spec.isEmpty())
+        return;
     const int at = combo->findData(spec);
     if (at >= 0)
         combo->setCurrentIndex(at);
@@ -222,6 +230,7 @@ void ComparePage::resolve(QComboBox *combo, std::function<void(const SchemaCompa
 
 void ComparePage::compare(const QString &from, const QString &to)
 {
+    m_chosen = true;
     selectSource(m_ui->compareFromCombo, from);
     selectSource(m_ui->compareToCombo, to);
     compareNow();
@@ -276,8 +285,9 @@ void ComparePage::showResult(const SchemaCompareResult &result, const QString &e
         ++counts[int(difference.type)];
     m_ui->compareStatus->setText(
         result.equal() ? tr("%1 and %2 have the same schema.").arg(result.from.source, result.to.source)
-                       : tr("%1 differences from %2 to %3: %4 added, %5 removed, %6 changed. The migration has %7 statements, %8 with data loss%9.")
-                             .arg(result.differences.size()).arg(result.from.source, result.to.source)
+                       : tr("%1 from %2 to %3: %4 added, %5 removed, %6 changed. The migration has %7 statements, %8 with data loss%9.")
+                             .arg(result.differences.size() == 1 ? tr("1 difference") : tr("%1 differences").arg(result.differences.size()))
+                             .arg(result.from.source, result.to.source)
                              .arg(counts[0]).arg(counts[1]).arg(counts[2]).arg(result.up.statements.size()).arg(result.up.dataLossCount())
                              .arg(result.up.warnings.isEmpty() ? QString() : tr("; %1 things it cannot do (see the warnings)").arg(result.up.warnings.size())));
     emit compared(true);

@@ -68,6 +68,7 @@ private:
     QString m_openConninfo;
     QString m_openLabel;
     QString m_shadowServer;
+    bool m_chosen = false;  // the user picked a source: no default overrides it
     QPointer<SchemaCompareJob> m_job;
     SchemaCompareResult m_result;
 };
