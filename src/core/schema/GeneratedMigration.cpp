@@ -57,3 +57,21 @@ void GeneratedMigration::lint(const QString &fileName)
         if (finding.statementIndex >= 0 && finding.statementIndex < statements.size())
             statements[finding.statementIndex].findings.append(finding);
 }
+
+void GeneratedMigration::warnOfNewEnumValuesUsed()
+{
+    for (int i = 0; i < statements.size(); ++i) {
+        const QString &sql = statements.at(i).sql;
+        if (!sql.startsWith(QLatin1String("ALTER TYPE ")) || !sql.contains(QLatin1String(" ADD VALUE ")))
+            continue;
+        const QString value = sql.section(QStringLiteral(" ADD VALUE "), 1).section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(';'));
+        for (int j = i + 1; j < statements.size(); ++j)
+            if (statements.at(j).sql.contains(value)) {
+                warnings.append(QStringLiteral("%1 adds the enum value %2 and statement %3 uses it: PostgreSQL refuses that in one "
+                                               "transaction; move the ALTER TYPE ... ADD VALUE statements to a migration of their "
+                                               "own, applied first")
+                                    .arg(statements.at(i).objectKey, value).arg(j + 1));
+                break;
+            }
+    }
+}

@@ -28,4 +28,8 @@ struct GeneratedMigration {
     // Lints the statements as one migration file named `fileName` and attaches each finding to
     // its statement.
     void lint(const QString &fileName);
+    // PostgreSQL refuses a value added to an enum until the transaction that added it commits
+    // (55P04, "unsafe use of new value"): a migration that adds one and uses it
+    // must be split. Adds a warning for each such value.
+    void warnOfNewEnumValuesUsed();
 };

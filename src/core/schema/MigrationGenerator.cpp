@@ -1,6 +1,7 @@
 #include "core/schema/MigrationGenerator.h"
 
 #include "core/schema/PrivilegePlanner.h"
+#include "core/schema/RenameHint.h"
 #include "core/schema/SchemaAlter.h"
 #include "core/schema/SchemaDdl.h"
 
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 
 namespace {
 
@@ -55,31 +55,11 @@ public:
         for (const QList<GeneratedStatement> &phase : m_phases)
             migration.statements += phase;
         migration.warnings = m_warnings;
-        warnOfNewEnumValuesUsed(migration);
+        migration.warnOfNewEnumValuesUsed();
         return migration;
     }
 
 private:
-    // PostgreSQL refuses a value added to an enum until the transaction that added it commits
-    // (55P04, "unsafe use of new value"): a migration that adds one and uses it must be split.
-    static void warnOfNewEnumValuesUsed(GeneratedMigration &migration)
-    {
-        for (int i = 0; i < migration.statements.size(); ++i) {
-            const QString &sql = migration.statements.at(i).sql;
-            if (!sql.startsWith(QLatin1String("ALTER TYPE ")) || !sql.contains(QLatin1String(" ADD VALUE ")))
-                continue;
-            const QString value = sql.section(QStringLiteral(" ADD VALUE "), 1).section(QLatin1Char(' '), 0, 0).remove(QLatin1Char(';'));
-            for (int j = i + 1; j < migration.statements.size(); ++j)
-                if (migration.statements.at(j).sql.contains(value)) {
-                    migration.warnings.append(QStringLiteral("%1 adds the enum value %2 and statement %3 uses it: PostgreSQL refuses that "
-                                                             "in one transaction; move the ALTER TYPE ... ADD VALUE statements to a "
-                                                             "migration of their own, applied first")
-                                                  .arg(migration.statements.at(i).objectKey, value).arg(j + 1));
-                    break;
-                }
-        }
-    }
-
     Action action(const QString &key) const { return m_actions.value(key, Action::Keep); }
     bool gone(const QString &key) const
     {
@@ -185,26 +165,6 @@ private:
         }
     }
 
-    // `keys` ordered so that what an object uses comes before it (by `model`'s dependencies).
-    static QStringList dependencyOrder(const QStringList &keys, const SchemaModel &model)
-    {
-        QStringList ordered;
-        QSet<QString> wanted(keys.cbegin(), keys.cend()), placed;
-        std::function<void(const QString &)> place = [&](const QString &key) {
-            if (placed.contains(key))
-                return;
-            placed.insert(key);
-            if (const SchemaObject *object = model.find(key))
-                for (const QString &used : object->dependsOn)
-                    if (wanted.contains(used))
-                        place(used);
-            ordered.append(key);
-        };
-        for (const QString &key : keys)
-            place(key);
-        return ordered;
-    }
-
     void emitDrops()
     {
         QStringList views;
@@ -226,11 +186,11 @@ private:
             } else if (kind == QLatin1String("index")) {
                 add(DropIndexes, sql, key);
             } else if (kind == QLatin1String("column")) {
-                const QString hint = renameHint(object);
+                const QString hint = renameHint(m_from, m_to, object);
                 add(DropColumns, sql, key, dropped && object.text("generated").isEmpty(),
                     hint.isEmpty() && dropped ? QStringLiteral("drops the column and its values") : hint);
             } else if (kind == QLatin1String("table")) {
-                const QString hint = renameHint(object);
+                const QString hint = renameHint(m_from, m_to, object);
                 add(DropTables, sql, key, true,
                     !dropped         ? QStringLiteral("its partitioning or inheritance changes: dropped and created again, empty")
                     : hint.isEmpty() ? QStringLiteral("drops the table and its rows")
@@ -256,7 +216,7 @@ private:
                 add(DropSchemas, sql, key);
             }
         }
-        const QStringList ordered = dependencyOrder(views, m_from);
+        const QStringList ordered = m_from.dependencyOrder(views);
         for (auto it = ordered.crbegin(); it != ordered.crend(); ++it)
             add(DropViews, SchemaDdl::drop(*m_from.find(*it)), *it, false, m_notes.value(*it));
         // Defaults that change go early, so that the functions they call may change in between.
@@ -281,7 +241,7 @@ private:
         const QString note = m_notes.value(key);
         if (kind == QLatin1String("column")) {
             if (!fresh(QStringLiteral("table ") + object.parent))  // else inline in CREATE TABLE
-                add(Columns, SchemaDdl::create(object), key, false, renameHint(object));
+                add(Columns, SchemaDdl::create(object), key, false, renameHint(m_from, m_to, object));
             return;
         }
         QList<const SchemaObject *> columns;
@@ -319,7 +279,7 @@ private:
             phase = Policies;
         else if (kind == QLatin1String("publication"))
             phase = Publications;
-        add(phase, sql, key, false, kind == QLatin1String("table") ? renameHint(object) : note);
+        add(phase, sql, key, false, kind == QLatin1String("table") ? renameHint(m_from, m_to, object) : note);
         for (const QString &extra : SchemaDdl::afterCreate(object))
             add(kind == QLatin1String("trigger") ? Triggers : Tables, extra, key);
         if (kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty())
@@ -351,7 +311,7 @@ private:
             if (m_resetDefaults.contains(key) && action(key) != Action::Alter && !object.text("default").isEmpty())
                 add(SetDefaults, QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET DEFAULT %3;").arg(object.parent, object.text("column"), object.text("default")), key);
         }
-        for (const QString &key : dependencyOrder(views, m_to))
+        for (const QString &key : m_to.dependencyOrder(views))
             add(Views, SchemaDdl::create(*m_to.find(key)), key, false, m_notes.value(key));
         if (m_sqlFunctions)
             add(Settings, QStringLiteral("SET LOCAL check_function_bodies = off;"), QString(), false,
@@ -420,35 +380,6 @@ private:
             add(Privileges, sql, QString());
         for (const QString &sql : privileges.defaultPrivileges)
             add(DefaultPrivileges, sql, QString());
-    }
-
-    // For a table or column on one side only: the one on the other side with the same shape.
-    QString renameHint(const SchemaObject &object) const
-    {
-        const bool dropping = !m_to.contains(object.key());
-        const SchemaModel &other = dropping ? m_to : m_from;
-        const SchemaModel &own = dropping ? m_from : m_to;
-        const auto shape = [](const SchemaModel &model, const SchemaObject &o) {
-            if (o.kind == QLatin1String("column"))
-                return o.definition;
-            QStringList columns;
-            for (const SchemaObject *column : model.children(o.name, QStringLiteral("column")))
-                columns.append(column->definition);
-            return columns.join(QLatin1Char('\n'));
-        };
-        if (object.kind != QLatin1String("table") && object.kind != QLatin1String("column"))
-            return QString();
-        const QString mine = shape(own, object);
-        for (const SchemaObject &candidate : other.objects()) {
-            if (candidate.kind != object.kind || candidate.parent != object.parent || own.contains(candidate.key())
-                || candidate.schema != object.schema || shape(other, candidate) != mine)
-                continue;
-            const QString oldName = dropping ? object.name : candidate.name;
-            const QString newName = dropping ? candidate.name : object.name;
-            return QStringLiteral("looks like a rename of %1 to %2: if it is, write ALTER %3 ... RENAME instead, which keeps the data")
-                .arg(oldName, newName, object.kind == QLatin1String("table") ? QStringLiteral("TABLE") : QStringLiteral("TABLE ... COLUMN"));
-        }
-        return QString();
     }
 
     const SchemaModel &m_from;

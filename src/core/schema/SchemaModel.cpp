@@ -1,6 +1,9 @@
 #include "core/schema/SchemaModel.h"
 
 #include <QJsonArray>
+#include <QSet>
+
+#include <functional>
 
 QStringList SchemaObject::list(const char *attr) const
 {
@@ -32,6 +35,26 @@ QList<const SchemaObject *> SchemaModel::children(const QString &parent, const Q
         if (m_objects.at(at).kind == kind)
             found.append(&m_objects.at(at));
     return found;
+}
+
+QStringList SchemaModel::dependencyOrder(const QStringList &keys) const
+{
+    QStringList ordered;
+    const QSet<QString> wanted(keys.cbegin(), keys.cend());
+    QSet<QString> placed;
+    std::function<void(const QString &)> place = [&](const QString &key) {
+        if (placed.contains(key))
+            return;
+        placed.insert(key);
+        if (const SchemaObject *object = find(key))
+            for (const QString &used : object->dependsOn)
+                if (wanted.contains(used))
+                    place(used);
+        ordered.append(key);
+    };
+    for (const QString &key : keys)
+        place(key);
+    return ordered;
 }
 
 QStringList SchemaScope::supabaseManagedSchemas()

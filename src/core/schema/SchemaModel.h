@@ -36,6 +36,8 @@ public:
     bool contains(const QString &key) const { return m_index.contains(key); }
     // The objects whose parent is `parent` (a table's columns, constraints, ...), in model order.
     QList<const SchemaObject *> children(const QString &parent, const QString &kind) const;
+    // `keys` ordered so that what an object uses (of `keys`) comes before it.
+    QStringList dependencyOrder(const QStringList &keys) const;
 
 private:
     QList<SchemaObject> m_objects;
