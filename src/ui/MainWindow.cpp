@@ -175,8 +175,9 @@ void MainWindow::showConnected(const ServerInfo &info)
     m_todos->setConnected(true);
     m_advisors->setConnected(true);
     m_browser->setConnection(m_connection->conninfo());
-    m_compare->setOpenConnection(m_connection->conninfo(), profile ? profile->name : QStringLiteral("%1 on %2").arg(info.database, info.address()),
-                                 info.target.kind == TargetKind::Local);
+    const QString openLabel = profile ? profile->name : QStringLiteral("%1 on %2").arg(info.database, info.address());
+    m_compare->setOpenConnection(m_connection->conninfo(), openLabel, info.target.kind == TargetKind::Local);
+    m_environments->setOpenConnection(m_connection->conninfo(), openLabel);
     m_sql->setConnection(m_connection->conninfo(), environment, info.database, profile ? profile->name : info.target.describe());
     setWindowTitle(tr("Atlas Console — %1 on %2").arg(info.database, info.address()));
 
@@ -203,6 +204,7 @@ void MainWindow::showDisconnected()
     m_todos->setConnected(false);
     m_advisors->setConnected(false);
     m_compare->setOpenConnection(QString(), QString(), false);
+    m_environments->setOpenConnection(QString(), QString());
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
     emit connectionSettled(false);
 }

@@ -4,17 +4,21 @@
 
 #include "core/connection/ProfileStore.h"
 #include "db/migrate/MigrationRunner.h"
+#include "ui/connection/PasswordStore.h"
 #include "ui/environments/EnvironmentsPage.h"
 #include "ui/MainWindow.h"
 
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSpinBox>
+#include <QLabel>
+#include <QMenu>
 #include <QtTest>
 
 class TestEnvironments : public QObject {
     Q_OBJECT
 private slots:
+    void theOpenConnectionIsAColumn();
     void showsEachMigrationInEachEnvironment();
 };
 
@@ -66,8 +70,29 @@ void TestEnvironments::showsEachMigrationInEachEnvironment()
     QCOMPARE(page->cellText("20250918", "staging"), QStringLiteral("pending"));
     QCOMPARE(page->cellText("20250918", "production"), QStringLiteral("applied"));
     QCOMPARE(page->cellText("20251002090000", "production"), QStringLiteral("pending"));
-    QCOMPARE(page->cellText("20250918", "unreachable"), QStringLiteral("unknown"));
+    QCOMPARE(page->cellText("20250918", "unreachable"), QStringLiteral("not read"));
+    // Why it was not read is said whole, below the matrix.
+    const QString said = page->findChild<QLabel *>(QStringLiteral("statusLabel"))->text();
+    QVERIFY2(said.contains(QLatin1String("unreachable could not be read: no answer within 2.0 s (timeout)")), qPrintable(said));
     settings.clear();
+}
+
+void TestEnvironments::theOpenConnectionIsAColumn()
+{
+    // Before any profile is saved, the database the console is connected to fills the matrix.
+    TestDatabase db;
+    PasswordStore passwords;
+    EnvironmentsPage page(&passwords);
+    page.setFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    page.setOpenConnection(db.conninfo(), QStringLiteral("my database"));
+    QSignalSpy refreshed(&page, &EnvironmentsPage::refreshed);
+    page.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), 15000);
+    QCOMPARE(page.cellText("20250918", "my database"), QStringLiteral("pending"));
+    QSignalSpy requested(&page, &EnvironmentsPage::compareRequested);
+    std::unique_ptr<QMenu> menu(page.compareMenu(0, &page));
+    menu->actions().at(0)->trigger();
+    QCOMPARE(requested.first(), (QVariantList{QStringLiteral("folder"), QStringLiteral("open")}));
 }
 
 QTEST_MAIN(TestEnvironments)

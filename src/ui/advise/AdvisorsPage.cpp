@@ -2,6 +2,8 @@
 
 #include "ui_AdvisorsPage.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "db/workers/DbWorker.h"
 #include "db/workers/WorkerCall.h"
 
@@ -13,6 +15,7 @@ AdvisorsPage::AdvisorsPage(DbWorker *worker, QWidget *parent)
     m_ui->setupUi(this);
     m_ui->advisorsSplitter->setStretchFactor(0, 3);
     m_ui->advisorsSplitter->setStretchFactor(1, 1);
+    RememberedLayout::keep(m_ui->advisorsSplitter, QStringLiteral("advisors/splitter"));
     connect(m_ui->runAdvisorsButton, &QPushButton::clicked, this, &AdvisorsPage::run);
     connect(m_worker, &DbWorker::advisorsRead, this, &AdvisorsPage::show);
     connect(m_ui->advisorTree, &QTreeWidget::currentItemChanged, this, &AdvisorsPage::select);

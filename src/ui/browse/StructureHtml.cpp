@@ -18,12 +18,18 @@ QString structureHtml(const QString &schema, const QString &table, const Relatio
                        .arg(s.estimatedRows)
                        .arg(s.rowSecurity ? tr("on") : tr("<b style='color:#b00020'>off</b>"),
                             s.forceRowSecurity ? tr(" (forced)") : QString());
-    html += QStringLiteral("<h4>Columns</h4><table cellspacing=4>");
-    for (const ColumnInfo &c : s.columns)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(c.name.toHtmlEscaped(), c.type.toHtmlEscaped(), c.notNull ? QStringLiteral("not null") : QString(),
-                         c.defaultValue.isEmpty() ? QString() : QStringLiteral("default ") + c.defaultValue.toHtmlEscaped());
-    html += QStringLiteral("</table>");
+    // One paragraph a column, not a table: a narrow pane then wraps between the words, where a
+    // table's narrow cells cut the names themselves ("convers / ation_c / ount").
+    html += QStringLiteral("<h4>Columns</h4>");
+    for (const ColumnInfo &c : s.columns) {
+        QStringList facts{c.type.toHtmlEscaped()};
+        if (c.notNull)
+            facts << QStringLiteral("not null");
+        if (!c.defaultValue.isEmpty())
+            facts << QStringLiteral("default ") + c.defaultValue.toHtmlEscaped();
+        html += QStringLiteral("<p style='margin-top:2px; margin-bottom:2px'><b>%1</b> <span style='color:#555555'>%2</span></p>")
+                    .arg(c.name.toHtmlEscaped(), facts.join(QStringLiteral(" · ")));
+    }
     const auto list = [&html](const QString &title, const QStringList &items) {
         html += QStringLiteral("<h4>%1</h4>").arg(title);
         if (items.isEmpty())

@@ -4,13 +4,13 @@
 
 #include "core/catalog/NewMigration.h"
 #include "core/text/LineDiff.h"
+#include "ui/common/RememberedLayout.h"
 #include "ui/common/SqlHighlighter.h"
 #include "ui/connection/PasswordStore.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QLineEdit>
-#include <QSettings>
 #include <QShortcut>
 #include <QTextBlock>
 
@@ -75,15 +75,9 @@ ComparePage::ComparePage(PasswordStore *passwords, QWidget *parent)
     new SqlHighlighter(m_ui->compareDownText->document());
     m_ui->compareSplitter->setStretchFactor(0, 2);
     m_ui->compareSplitter->setStretchFactor(1, 3);
-    QSettings settings;
-    m_ui->compareSplitter->restoreState(settings.value(QStringLiteral("compare/splitter")).toByteArray());
-    m_ui->compareDetailSplitter->restoreState(settings.value(QStringLiteral("compare/detailSplitter")).toByteArray());
-    for (QSplitter *splitter : {m_ui->compareSplitter, m_ui->compareDetailSplitter})
-        connect(splitter, &QSplitter::splitterMoved, this, [this] {
-            QSettings settings;
-            settings.setValue(QStringLiteral("compare/splitter"), m_ui->compareSplitter->saveState());
-            settings.setValue(QStringLiteral("compare/detailSplitter"), m_ui->compareDetailSplitter->saveState());
-        });
+    RememberedLayout::keep(m_ui->compareSplitter, QStringLiteral("compare/splitter"));
+    RememberedLayout::keep(m_ui->compareDetailSplitter, QStringLiteral("compare/detailSplitter"));
+    RememberedLayout::keep(m_ui->compareTree->header(), QStringLiteral("compare/tree"));
     // Shortcuts of this page only (the SQL page has its own Ctrl+S): active while the focus is here.
     m_ui->compareButton->setToolTip(tr("Read both schemas and compare them (Ctrl+Enter)"));
     m_ui->compareCancelButton->setToolTip(tr("Stop reading (Esc)"));

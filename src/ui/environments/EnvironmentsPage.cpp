@@ -11,6 +11,8 @@
 
 namespace {
 
+const QString kOpenConnectionId = QStringLiteral("open-connection");
+
 QColor colourFor(const QString &state)
 {
     if (state == QLatin1String("applied"))
@@ -36,7 +38,7 @@ EnvironmentsPage::EnvironmentsPage(PasswordStore *passwords, QWidget *parent)
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &at) {
         const int column = header->logicalIndexAt(at);
-        if (column < 0 || column >= m_profiles.size())
+        if (column < 0 || column >= m_columns.size())
             return;
         QMenu *menu = compareMenu(column, this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
@@ -50,22 +52,35 @@ EnvironmentsPage::EnvironmentsPage(PasswordStore *passwords, QWidget *parent)
     });
 }
 
+EnvironmentsPage::~EnvironmentsPage() = default;
+
+// How the Compare page names a column: the open connection, or a saved profile.
+QString EnvironmentsPage::sourceOf(int column) const
+{
+    const ConnectionProfile &profile = m_columns.at(column);
+    return profile.id == kOpenConnectionId ? QStringLiteral("open") : QStringLiteral("profile:") + profile.name;
+}
+
 QMenu *EnvironmentsPage::compareMenu(int column, QWidget *parent)
 {
     auto *menu = new QMenu(parent);
-    const QString name = m_profiles.at(column).name;
-    menu->addAction(tr("Compare %1's schema with the folder").arg(name), this, [this, name] {
-        emit compareRequested(QStringLiteral("folder"), QStringLiteral("profile:") + name);
+    const QString name = m_columns.at(column).name;
+    const QString source = sourceOf(column);
+    menu->addAction(tr("Compare %1's schema with the folder").arg(name), this, [this, source] {
+        emit compareRequested(QStringLiteral("folder"), source);
     });
-    for (const ConnectionProfile &other : m_profiles)
-        if (other.name != name)
-            menu->addAction(tr("Compare %1's schema with %2's").arg(name, other.name), this, [this, name, other = other.name] {
-                emit compareRequested(QStringLiteral("profile:") + name, QStringLiteral("profile:") + other);
-            });
+    for (int other = 0; other < m_columns.size(); ++other)
+        if (other != column)
+            menu->addAction(tr("Compare %1's schema with %2's").arg(name, m_columns.at(other).name), this,
+                            [this, source, otherSource = sourceOf(other)] { emit compareRequested(source, otherSource); });
     return menu;
 }
 
-EnvironmentsPage::~EnvironmentsPage() = default;
+void EnvironmentsPage::setOpenConnection(const QString &conninfo, const QString &label)
+{
+    m_openConninfo = conninfo;
+    m_openLabel = label;
+}
 
 void EnvironmentsPage::setFolder(const QString &folder)
 {
@@ -85,8 +100,8 @@ void EnvironmentsPage::setProfiles(const QList<ConnectionProfile> &profiles)
 QString EnvironmentsPage::cellText(const QString &version, const QString &profileName) const
 {
     const int row = int(m_versions.indexOf(version));
-    for (int c = 0; c < m_profiles.size(); ++c) {
-        if (m_profiles.at(c).name == profileName && row >= 0) {
+    for (int c = 0; c < m_columns.size(); ++c) {
+        if (m_columns.at(c).name == profileName && row >= 0) {
             const QTableWidgetItem *item = m_ui->matrix->item(row, c);
             return item ? item->text() : QString();
         }
@@ -101,10 +116,21 @@ void EnvironmentsPage::refresh()
     m_catalog = scanMigrationFolder(m_folder);
     m_versions.clear();
     m_ui->matrix->clear();
-    m_ui->matrix->setColumnCount(int(m_profiles.size()));
+    // The saved profiles, and the open connection when it is none of them: the page is not blank
+    // before the first profile is saved.
+    m_columns = m_profiles;
+    m_errors.clear();
+    const bool openIsProfile = std::any_of(m_profiles.cbegin(), m_profiles.cend(), [this](const ConnectionProfile &p) { return p.name == m_openLabel; });
+    if (!m_openConninfo.isEmpty() && !openIsProfile) {
+        ConnectionProfile open;
+        open.id = kOpenConnectionId;
+        open.name = m_openLabel;
+        m_columns.append(open);
+    }
+    m_ui->matrix->setColumnCount(int(m_columns.size()));
     QStringList headers;
-    for (const ConnectionProfile &p : m_profiles)
-        headers << QStringLiteral("%1\n%2").arg(p.name, environmentName(p.environment));
+    for (const ConnectionProfile &p : m_columns)
+        headers << (p.id == kOpenConnectionId ? tr("%1\nopen connection").arg(p.name) : QStringLiteral("%1\n%2").arg(p.name, environmentName(p.environment)));
     m_ui->matrix->setHorizontalHeaderLabels(headers);
     QStringList rows;
     for (const MigrationFile &m : m_catalog.migrations) {
@@ -114,31 +140,35 @@ void EnvironmentsPage::refresh()
     m_ui->matrix->setRowCount(int(rows.size()));
     m_ui->matrix->setVerticalHeaderLabels(rows);
     for (int r = 0; r < rows.size(); ++r) {
-        for (int c = 0; c < m_profiles.size(); ++c)
+        for (int c = 0; c < m_columns.size(); ++c)
             m_ui->matrix->setItem(r, c, new QTableWidgetItem(tr("…")));
     }
-    if (m_profiles.isEmpty()) {
-        m_ui->statusLabel->setText(tr("No saved profiles: add them with Profiles…"));
+    if (m_columns.isEmpty()) {
+        m_ui->statusLabel->setText(tr("No saved profiles and no open connection: connect, or add environments with File > Profiles…"));
         emit refreshed();
         return;
     }
-    m_waiting = int(m_profiles.size());
+    m_waiting = int(m_columns.size());
     m_ui->statusLabel->setText(tr("Reading %n environment(s) …", nullptr, m_waiting));
     m_ui->refreshButton->setEnabled(false);
     const int timeoutMs = m_ui->timeoutSpin->value() * 1000;
     const int generation = m_generation;
-    for (const ConnectionProfile &profile : m_profiles) {
-        m_passwords->read(profile.keychainKey(), [this, profile, timeoutMs, generation](bool found, const QString &password,
-                                                                                           bool, const QString &) {
-            if (generation != m_generation)
-                return;
-            EnvironmentStatusJob *job = EnvironmentStatusJob::start(profile.id, profile.conninfo(found ? password : QString()),
-                                                                    m_catalog, timeoutMs);
-            connect(job, &EnvironmentStatusJob::finished, this,
-                    [this, generation](const QString &key, const StatusReport &status, const QString &error) {
-                        if (generation == m_generation)
-                            showColumn(key, status, error);
-                    });
+    const auto read = [this, timeoutMs, generation](const QString &id, const QString &conninfo) {
+        EnvironmentStatusJob *job = EnvironmentStatusJob::start(id, conninfo, m_catalog, timeoutMs);
+        connect(job, &EnvironmentStatusJob::finished, this,
+                [this, generation](const QString &key, const StatusReport &status, const QString &error) {
+                    if (generation == m_generation)
+                        showColumn(key, status, error);
+                });
+    };
+    for (const ConnectionProfile &profile : m_columns) {
+        if (profile.id == kOpenConnectionId) {
+            read(profile.id, m_openConninfo);
+            continue;
+        }
+        m_passwords->read(profile.keychainKey(), [this, profile, generation, read](bool found, const QString &password, bool, const QString &) {
+            if (generation == m_generation)
+                read(profile.id, profile.conninfo(found ? password : QString()));
         });
     }
 }
@@ -146,8 +176,8 @@ void EnvironmentsPage::refresh()
 void EnvironmentsPage::showColumn(const QString &profileId, const StatusReport &status, const QString &error)
 {
     int column = -1;
-    for (int c = 0; c < m_profiles.size(); ++c) {
-        if (m_profiles.at(c).id == profileId)
+    for (int c = 0; c < m_columns.size(); ++c) {
+        if (m_columns.at(c).id == profileId)
             column = c;
     }
     if (column < 0)
@@ -155,7 +185,7 @@ void EnvironmentsPage::showColumn(const QString &profileId, const StatusReport &
     for (int r = 0; r < m_versions.size(); ++r) {
         QTableWidgetItem *item = m_ui->matrix->item(r, column);
         if (!error.isEmpty()) {
-            item->setText(tr("unknown"));
+            item->setText(tr("not read"));
             item->setToolTip(error);
             item->setForeground(Qt::gray);
             continue;
@@ -170,14 +200,18 @@ void EnvironmentsPage::showColumn(const QString &profileId, const StatusReport &
         }
     }
     if (!error.isEmpty()) {
+        // The header says that it failed; the whole reason goes below the matrix, not cut.
         QTableWidgetItem *header = m_ui->matrix->horizontalHeaderItem(column);
-        header->setText(header->text() + QStringLiteral("\n⚠ ") + error.left(40));
+        header->setText(header->text() + tr("\n⚠ not read (see below)"));
         header->setToolTip(error);
+        m_errors.append(tr("%1 could not be read: %2").arg(m_columns.at(column).name, error));
     }
-    emit environmentRead(m_profiles.at(column).name, error.isEmpty());
+    emit environmentRead(m_columns.at(column).name, error.isEmpty());
     if (--m_waiting == 0) {
         m_ui->refreshButton->setEnabled(true);
-        m_ui->statusLabel->setText(tr("Read %n environment(s).", nullptr, int(m_profiles.size())));
+        QStringList said{tr("Read %n environment(s).", nullptr, int(m_columns.size()))};
+        said += m_errors;
+        m_ui->statusLabel->setText(said.join(QLatin1Char('\n')));
         emit refreshed();
     }
 }

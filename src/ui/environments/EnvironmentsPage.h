@@ -24,6 +24,8 @@ public:
 
     void setFolder(const QString &folder);
     void setProfiles(const QList<ConnectionProfile> &profiles);
+    // The console's open connection: a column of its own unless it is a saved profile's.
+    void setOpenConnection(const QString &conninfo, const QString &label);
     QString cellText(const QString &version, const QString &profileName) const;
     // What right-clicking a column's header offers: its schema against the folder and against
     // each other column (built afresh, owned by the caller).
@@ -40,12 +42,17 @@ signals:
     void compareRequested(const QString &from, const QString &to);
 
 private:
+    QString sourceOf(int column) const;
     void showColumn(const QString &profileId, const StatusReport &status, const QString &error);
 
     std::unique_ptr<Ui::EnvironmentsPage> m_ui;
     PasswordStore *m_passwords;
     QString m_folder;
     QList<ConnectionProfile> m_profiles;
+    QList<ConnectionProfile> m_columns;  // the profiles, and the open connection as one
+    QString m_openConninfo;
+    QString m_openLabel;
+    QStringList m_errors;  // of the environments that could not be read, whole
     MigrationCatalog m_catalog;
     QStringList m_versions;  // row order
     int m_waiting = 0;

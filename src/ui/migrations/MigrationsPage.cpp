@@ -4,6 +4,8 @@
 
 #include "ui_MigrationsPage.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "core/run/DurationText.h"
 #include "db/workers/DbWorker.h"
 #include "db/workers/WorkerCall.h"
@@ -31,6 +33,7 @@ MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
     m_ui->detailTabs->addTab(m_blockers, tr("Blockers"));
     m_ui->splitter->setStretchFactor(0, 2);
     m_ui->splitter->setStretchFactor(1, 3);
+    RememberedLayout::keep(m_ui->splitter, QStringLiteral("migrations/splitter"));
     m_ui->progressBar->setVisible(false);
     m_confirm = [this](const ActionGuard &guard) { return ConfirmDialog(guard, this).exec() == QDialog::Accepted; };
     setUpActions();

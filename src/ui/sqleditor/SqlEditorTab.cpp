@@ -2,6 +2,8 @@
 
 #include "ui_SqlEditorTab.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "core/browse/ViewAs.h"
 #include "core/lint/Linter.h"
 #include "core/sqleditor/ExplainPlan.h"
@@ -56,6 +58,7 @@ SqlEditorTab::SqlEditorTab(QueryHistory *history, QWidget *parent)
     m_ui->sqlFindBar->hide();
     m_ui->sqlSplitter->setStretchFactor(0, 2);
     m_ui->sqlSplitter->setStretchFactor(1, 3);
+    RememberedLayout::keep(m_ui->sqlSplitter, QStringLiteral("sql/editorSplitter"));  // every tab alike
     m_ui->sqlViewAsCombo->addItem(tr("the connection's role"), int(ViewAs::Mode::Owner));
     m_ui->sqlViewAsCombo->addItem(QStringLiteral("service_role"), int(ViewAs::Mode::ServiceRole));
     m_ui->sqlViewAsCombo->addItem(QStringLiteral("anon"), int(ViewAs::Mode::Anon));

@@ -2,6 +2,8 @@
 
 #include "ui_SqlPage.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "core/catalog/NewMigration.h"
 #include "core/sql/SqlScript.h"
 #include "core/sqleditor/DownScript.h"
@@ -26,6 +28,7 @@ SqlPage::SqlPage(const QString &historyPath, QWidget *parent)
     m_ui->setupUi(this);
     m_ui->sqlSplitter->setStretchFactor(0, 4);
     m_ui->sqlSplitter->setStretchFactor(1, 1);
+    RememberedLayout::keep(m_ui->sqlSplitter, QStringLiteral("sql/sideSplitter"));
     if (!m_history->isOpen())
         m_ui->sqlHistoryLabel->setText(tr("History unavailable: %1").arg(m_history->error()));
     connect(m_ui->sqlNewButton, &QPushButton::clicked, this, [this] { newTab(); });

@@ -2,6 +2,8 @@
 
 #include "ui_TodoPage.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "core/run/Actor.h"
 #include "core/todo/StatusExport.h"
 #include "db/workers/DbWorker.h"
@@ -49,7 +51,26 @@ TodoPage::TodoPage(DbWorker *worker, QWidget *parent)
             onItemChanged(item->data(0, kIndexRole).toInt(), item->checkState(0) == Qt::Checked);
     });
     connect(m_worker, &DbWorker::evidenceChecked, this, &TodoPage::showEvidence);
+    // What the columns cut short is read whole below the list.
+    connect(m_ui->todoTree, &QTreeWidget::currentItemChanged, this, &TodoPage::showDetail);
+    m_ui->todoSplitter->setStretchFactor(0, 3);
+    m_ui->todoSplitter->setStretchFactor(1, 1);
+    RememberedLayout::keep(m_ui->todoSplitter, QStringLiteral("todos/splitter"));
+    m_widthsRemembered = RememberedLayout::keep(m_ui->todoTree->header(), QStringLiteral("todos/columns"));
     setConnected(false);
+}
+
+void TodoPage::showDetail()
+{
+    const QTreeWidgetItem *item = m_ui->todoTree->currentItem();
+    if (!item) {
+        m_ui->todoDetail->clear();
+        return;
+    }
+    QStringList parts{item->text(1), item->toolTip(1), QString(), tr("Evidence: %1").arg(item->text(2)), item->toolTip(2)};
+    if (!item->text(3).isEmpty())
+        parts << QString() << tr("Ticked: %1").arg(item->text(3));
+    m_ui->todoDetail->setPlainText(parts.join(QLatin1Char('\n')).trimmed());
 }
 
 TodoPage::~TodoPage() = default;
@@ -124,10 +145,13 @@ void TodoPage::showItems()
         item->setToolTip(2, TodoEvidence::describe(check));
         item->setText(3, settings.value(tickKey(todo)).toString());
     }
-    m_ui->todoTree->resizeColumnToContents(0);
-    m_ui->todoTree->setColumnWidth(1, 420);
-    m_ui->todoTree->setColumnWidth(2, 360);
+    if (!m_widthsRemembered) {
+        m_ui->todoTree->resizeColumnToContents(0);
+        m_ui->todoTree->setColumnWidth(1, 420);
+        m_ui->todoTree->setColumnWidth(2, 360);
+    }
     m_populating = false;
+    showDetail();
 
     const QList<MojibakeFinding> findings = m_document.mojibake();
     m_ui->mojibakeLabel->setVisible(!findings.isEmpty());
@@ -259,6 +283,7 @@ void TodoPage::showEvidence(const QList<EvidenceResult> &results)
     m_ui->statusLabel->setText(disagreements == 0 ? tr("The ticks agree with the database.")
                                                   : tr("%n TODO(s) where the tick and the database disagree (highlighted).",
                                                        nullptr, disagreements));
+    showDetail();
     emit evidenceShown();
 }
 

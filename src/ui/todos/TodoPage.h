@@ -49,6 +49,7 @@ signals:
 
 private:
     void showItems();
+    void showDetail();
     void onItemChanged(int index, bool checked);
     void showEvidence(const QList<EvidenceResult> &results);
     bool save(const QByteArray &expectedOnDisk);
@@ -61,5 +62,6 @@ private:
     TodoDocument m_document;
     bool m_connected = false;
     bool m_populating = false;
+    bool m_widthsRemembered = false;  // the user's column widths, not the defaults
     std::function<bool(const QList<MojibakeFinding> &)> m_confirmRepair;
 };
