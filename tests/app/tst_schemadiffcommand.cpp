@@ -146,6 +146,16 @@ void TestSchemaDiffCommand::usageAndConnectionErrors()
     run = schemaDiff({QStringLiteral("--from"), QStringLiteral("folder:/nonexistent/migrations"), QStringLiteral("--to"), QStringLiteral("dbname=postgres")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("/nonexistent/migrations")), qPrintable(run.err));
+    // A folder that does not build is bad input, not a difference: exit 2, and where it broke.
+    QTemporaryDir broken;
+    QFile file(broken.filePath(QStringLiteral("20260101000000_broken.sql")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("create table public.a (id int references public.missing (id));\n");
+    file.close();
+    run = schemaDiff({QStringLiteral("--from"), QStringLiteral("folder:") + broken.path(), QStringLiteral("--to"), QStringLiteral("dbname=postgres"),
+                      QStringLiteral("--shadow-dsn"), QStringLiteral("dbname=postgres")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("20260101000000")) && run.err.contains(QLatin1String("does not build")), qPrintable(run.err));
     run = schemaDiff({QStringLiteral("--from"), QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"), QStringLiteral("--to"),
                       QStringLiteral("dbname=postgres")});
     QCOMPARE(run.exitCode, 3);

@@ -12,6 +12,7 @@
 -- $2 text[]: when not empty, only these schemas.
 -- $3 text[]: schemas left out whose tables' policies and triggers still count (a trigger on
 --            auth.users, a policy on storage.objects are the project's own, not Supabase's).
+-- $4 text[]: extensions left out (those the platform installs in every project itself).
 -- Objects that belong to an extension are left out: they come and go with the extension; so are
 -- those PostgreSQL makes for another (a range type's constructor functions, an identity's sequence).
 WITH
@@ -31,12 +32,15 @@ relations AS (
     FROM pg_catalog.pg_class c
     JOIN schemas s ON s.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
+      -- objsubid 0: the relation itself (a partitioned table's key columns depend on it, 'i')
       AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
-                      WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('e', 'i'))
+                      WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.objsubid = 0
+                        AND d.deptype IN ('e', 'i'))
 ),
--- Tables whose policies and triggers count: those in scope, and those of $3's schemas.
+-- Tables (and views, for INSTEAD OF triggers) whose policies and triggers count: those in scope,
+-- and those of $3's schemas.
 hosts AS (
-    SELECT r.oid, r.qualified, true AS in_scope FROM relations r WHERE r.relkind IN ('r', 'p', 'f')
+    SELECT r.oid, r.qualified, true AS in_scope FROM relations r WHERE r.relkind IN ('r', 'p', 'f', 'v')
     UNION ALL
     SELECT c.oid, format('%I.%I', n.nspname, c.relname), false
     FROM pg_catalog.pg_class c
@@ -110,7 +114,7 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
            'pg_catalog.pg_extension'::regclass, e.oid, 0
     FROM pg_catalog.pg_extension e
     JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
-    WHERE e.extname <> 'plpgsql'
+    WHERE e.extname <> 'plpgsql' AND NOT (e.extname = ANY ($4::text[]))
 
     UNION ALL
     SELECT 'table', r.qualified, r.nspname, NULL,
@@ -214,7 +218,10 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
     FROM relations r
     JOIN pg_catalog.pg_index i ON i.indrelid = r.oid
     JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-    CROSS JOIN LATERAL (SELECT pg_get_indexdef(i.indexrelid) AS def OFFSET 0) id
+    -- On a partitioned table PostgreSQL writes CREATE INDEX ... ON ONLY, which would leave the
+    -- partitions without it: without ONLY, it is made on each.
+    CROSS JOIN LATERAL (SELECT CASE WHEN ic.relkind = 'I' THEN replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ')
+                                    ELSE pg_get_indexdef(i.indexrelid) END AS def OFFSET 0) id
     WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
       AND NOT EXISTS (SELECT FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
 
@@ -230,9 +237,10 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
     JOIN pg_catalog.pg_policy pol ON pol.polrelid = h.oid
     CROSS JOIN LATERAL (SELECT CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE'
                                                WHEN 'd' THEN 'DELETE' ELSE 'ALL' END AS name) cmd
-    CROSS JOIN LATERAL (SELECT string_agg(CASE WHEN pr.role = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(pr.role)) END,
-                                          ', ' ORDER BY 1) AS list
-                        FROM unnest(pol.polroles) AS pr(role)) roles
+    CROSS JOIN LATERAL (SELECT string_agg(rn.name, ', ' ORDER BY rn.name) AS list
+                        FROM unnest(pol.polroles) AS pr(role)
+                        CROSS JOIN LATERAL (SELECT CASE WHEN pr.role = 0 THEN 'PUBLIC'
+                                                        ELSE quote_ident(pg_get_userbyid(pr.role)) END AS name) rn) roles
     CROSS JOIN LATERAL (SELECT pg_get_expr(pol.polqual, pol.polrelid) AS qual,
                                pg_get_expr(pol.polwithcheck, pol.polrelid) AS checked OFFSET 0) expr
 

@@ -1,6 +1,7 @@
 #include "core/schema/MigrationGenerator.h"
 
-#include "core/schema/PrivilegePlanner.h"
+#include "core/schema/AttachedStatements.h"
+#include "core/schema/MigrationPhase.h"
 #include "core/schema/RenameHint.h"
 #include "core/schema/SchemaAlter.h"
 #include "core/schema/SchemaDdl.h"
@@ -11,29 +12,15 @@
 #include <algorithm>
 #include <array>
 
+using namespace MigrationPhase;
+
 namespace {
 
 enum class Action { Keep, Create, Drop, Recreate, Alter };
 
-enum Phase {
-    DropTriggers, DropPolicies, DropPublicationTables, DropFunctionsEarly, DropViews, DropForeignKeys, DropConstraints,
-    DropIndexes, DropDefaults, DropColumns, DropTables, DropSequences, DropFunctions, DropPublications, DropTypes,
-    DropExtensions, DropSchemas, Settings, Schemas, Extensions, Types, DomainConstraints, Sequences, Functions, Tables,
-    Columns, SetDefaults, SequenceOwners, Constraints, Indexes, ForeignKeys, Views, ViewIndexes, FunctionsLate, Triggers, Policies,
-    Publications, Owners, Comments, Privileges, DefaultPrivileges, PhaseCount
-};
-
 bool handledApart(const QString &kind)
 {
     return kind == QLatin1String("grant") || kind == QLatin1String("default privilege") || kind == QLatin1String("comment");
-}
-
-bool usesRelation(const SchemaObject &object)
-{
-    for (const QString &key : object.dependsOn)
-        if (key.startsWith(QLatin1String("table ")) || key.startsWith(QLatin1String("view ")) || key.startsWith(QLatin1String("column ")))
-            return true;
-    return false;
 }
 
 class Generator {
@@ -97,6 +84,15 @@ private:
         return false;
     }
 
+    bool readsRetypedColumn(const SchemaObject &object) const
+    {
+        for (const QString &used : object.dependsOn)
+            if (action(used) == Action::Alter)
+                if (const SchemaObject *before = m_from.find(used), *after = m_to.find(used); before && after && SchemaAlter::retypes(*before, *after))
+                    return true;
+        return false;
+    }
+
     void add(Phase phase, const QString &sql, const QString &key, bool dataLoss = false, const QString &note = QString())
     {
         if (!sql.isEmpty())
@@ -151,15 +147,21 @@ private:
                     if (!usedGoes && !retyped)
                         continue;
                     const QString &kind = object.kind;
+                    // PostgreSQL refuses to change the type of a column that a view, policy,
+                    // trigger, BEGIN ATOMIC function or generated column reads.
+                    const bool generated = kind == QLatin1String("column") && !object.text("generated").isEmpty();
                     if (kind == QLatin1String("view") || kind == QLatin1String("policy") || kind == QLatin1String("trigger")
+                        || kind == QLatin1String("function") || generated
                         || (usedGoes && (kind == QLatin1String("index") || kind == QLatin1String("constraint")
-                                         || kind == QLatin1String("function") || kind == QLatin1String("sequence")))) {
+                                         || kind == QLatin1String("sequence")))) {
                         recreate(object, used);
                         changed = true;
                         break;
                     }
-                    if (kind == QLatin1String("column") && usedGoes)
+                    if (kind == QLatin1String("column") && usedGoes && !m_resetDefaults.contains(key)) {
                         m_resetDefaults.insert(key);
+                        changed = true;
+                    }
                 }
             }
         }
@@ -205,7 +207,10 @@ private:
                     early = early || (usedObject && usedObject->kind != QLatin1String("function") && usedObject->kind != QLatin1String("type")
                                       && (gone(used) || (!usedObject->parent.isEmpty() && gone(parentKey(*usedObject)))));
                 }
-                add(early ? DropFunctionsEarly : DropFunctions, sql, key);
+                if (early)
+                    views.append(key);  // dropped with the views, in the order of what uses what
+                else
+                    add(DropFunctions, sql, key);
             } else if (kind == QLatin1String("publication")) {
                 add(DropPublications, sql, key);
             } else if (kind == QLatin1String("type")) {
@@ -221,10 +226,12 @@ private:
             add(DropViews, SchemaDdl::drop(*m_from.find(*it)), *it, false, m_notes.value(*it));
         // Defaults that change go early, so that the functions they call may change in between.
         for (const SchemaObject &before : m_from.objects()) {
-            if (before.kind != QLatin1String("column") || action(before.key()) != Action::Alter || before.text("default").isEmpty())
+            const QString key = before.key();
+            if (before.kind != QLatin1String("column") || before.text("default").isEmpty() || gone(key) || droppedImplicitly(before)
+                || !m_to.contains(key))
                 continue;
-            const SchemaObject *after = m_to.find(before.key());
-            if (SchemaAlter::defaultChanges(before, *after) || m_resetDefaults.contains(before.key()))
+            const SchemaObject *after = m_to.find(key);
+            if ((action(key) == Action::Alter && SchemaAlter::defaultChanges(before, *after)) || m_resetDefaults.contains(key))
                 add(DropDefaults, QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 DROP DEFAULT;").arg(before.parent, before.text("column")), before.key());
         }
         for (const SchemaObject &before : m_from.objects())
@@ -240,8 +247,11 @@ private:
         const QString &kind = object.kind;
         const QString note = m_notes.value(key);
         if (kind == QLatin1String("column")) {
-            if (!fresh(QStringLiteral("table ") + object.parent))  // else inline in CREATE TABLE
-                add(Columns, SchemaDdl::create(object), key, false, renameHint(m_from, m_to, object));
+            // Else inline in CREATE TABLE. A generated column waits for the columns it reads that
+            // change type (it could not be added before), else keeps its place in the order.
+            if (!fresh(QStringLiteral("table ") + object.parent))
+                add(object.text("generated").isEmpty() || !readsRetypedColumn(object) ? Columns : GeneratedColumns,
+                    SchemaDdl::create(object), key, false, note.isEmpty() ? renameHint(m_from, m_to, object) : note);
             return;
         }
         QList<const SchemaObject *> columns;
@@ -258,27 +268,7 @@ private:
                                                : QStringLiteral("create it by hand")));
             return;
         }
-        Phase phase = Tables;
-        if (kind == QLatin1String("schema"))
-            phase = Schemas;
-        else if (kind == QLatin1String("extension"))
-            phase = Extensions;
-        else if (kind == QLatin1String("type"))
-            phase = Types;
-        else if (kind == QLatin1String("sequence"))
-            phase = Sequences;
-        else if (kind == QLatin1String("function"))
-            phase = usesRelation(object) ? FunctionsLate : Functions;
-        else if (kind == QLatin1String("constraint"))
-            phase = object.flag("on_domain") ? DomainConstraints : object.text("type") == QLatin1String("f") ? ForeignKeys : Constraints;
-        else if (kind == QLatin1String("index"))
-            phase = m_to.contains(QStringLiteral("view ") + object.parent) ? ViewIndexes : Indexes;  // a materialized view's
-        else if (kind == QLatin1String("trigger"))
-            phase = Triggers;
-        else if (kind == QLatin1String("policy"))
-            phase = Policies;
-        else if (kind == QLatin1String("publication"))
-            phase = Publications;
+        const Phase phase = createPhase(object, m_to.contains(QStringLiteral("view ") + object.parent));
         add(phase, sql, key, false, kind == QLatin1String("table") ? renameHint(m_from, m_to, object) : note);
         for (const QString &extra : SchemaDdl::afterCreate(object))
             add(kind == QLatin1String("trigger") ? Triggers : Tables, extra, key);
@@ -289,6 +279,7 @@ private:
     void emitCreates()
     {
         QStringList views;
+        QStringList tables;
         for (const SchemaObject &object : m_to.objects()) {
             const QString key = object.key();
             if (object.kind == QLatin1String("function") && action(key) == Action::Alter
@@ -297,8 +288,13 @@ private:
             if (fresh(key)) {
                 if (object.kind == QLatin1String("function") && object.text("language") == QLatin1String("sql"))
                     m_sqlFunctions = true;
-                if (object.kind == QLatin1String("view"))
+                // Views and the functions that read relations come together, in the order of what
+                // uses what (a view over a function returning SETOF a table); tables likewise (a
+                // partition after its parent).
+                if (object.kind == QLatin1String("view") || (object.kind == QLatin1String("function") && usesRelation(object)))
                     views.append(key);
+                else if (object.kind == QLatin1String("table"))
+                    tables.append(key);
                 else
                     emitCreate(object);
                 continue;
@@ -311,8 +307,17 @@ private:
             if (m_resetDefaults.contains(key) && action(key) != Action::Alter && !object.text("default").isEmpty())
                 add(SetDefaults, QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET DEFAULT %3;").arg(object.parent, object.text("column"), object.text("default")), key);
         }
+        for (const QString &key : m_to.dependencyOrder(tables))
+            emitCreate(*m_to.find(key));
         for (const QString &key : m_to.dependencyOrder(views))
             add(Views, SchemaDdl::create(*m_to.find(key)), key, false, m_notes.value(key));
+        // A table dropped and created again has left its publications: it goes back in.
+        for (const SchemaObject &publication : m_to.objects())
+            if (publication.kind == QLatin1String("publication") && !fresh(publication.key()))
+                if (const SchemaObject *before = m_from.find(publication.key()))
+                    for (const QString &table : publication.list("tables"))
+                        if (fresh(QStringLiteral("table ") + table) && before->list("tables").contains(table))
+                            add(Publications, QStringLiteral("ALTER PUBLICATION %1 ADD TABLE %2;").arg(publication.name, table), publication.key());
         if (m_sqlFunctions)
             add(Settings, QStringLiteral("SET LOCAL check_function_bodies = off;"), QString(), false,
                 QStringLiteral("SQL functions are created before the tables they read (as pg_dump does)"));
@@ -343,42 +348,18 @@ private:
     // Owners, comments and privileges, once everything exists.
     void emitAttached()
     {
-        static const QSet<QString> owned{QStringLiteral("schema"), QStringLiteral("table"), QStringLiteral("view"),
-                                         QStringLiteral("sequence"), QStringLiteral("function"), QStringLiteral("type")};
-        for (const SchemaObject &object : m_to.objects()) {
-            if (!owned.contains(object.kind))
-                continue;
-            const QString owner = object.text("owner");
-            if (owner.isEmpty())
-                continue;
-            const SchemaObject *before = m_from.find(object.key());
-            const QString had = fresh(object.key()) || !before ? m_from.currentUser : before->text("owner");
-            if (had != owner && !(object.kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty()))
-                add(Owners, SchemaDdl::alterOwner(object, owner), object.key());
-        }
-        for (const SchemaObject &comment : m_to.objects()) {
-            if (comment.kind != QLatin1String("comment"))
-                continue;
-            const QString target = comment.text("on_kind") + QLatin1Char(' ') + comment.text("object");
-            const SchemaObject *before = m_from.find(comment.key());
-            if (fresh(target) || !before || before->definition != comment.definition)
-                add(Comments, SchemaDdl::comment(SchemaDdl::objectReference(m_to, target), comment.definition), comment.key());
-        }
-        for (const SchemaObject &comment : m_from.objects()) {
-            if (comment.kind != QLatin1String("comment"))
-                continue;
-            const QString target = comment.text("on_kind") + QLatin1Char(' ') + comment.text("object");
-            if (!m_to.contains(comment.key()) && m_to.contains(target) && !fresh(target))
-                add(Comments, SchemaDdl::comment(SchemaDdl::objectReference(m_to, target), QString()), comment.key());
-        }
         QSet<QString> freshKeys;
         for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it)
             if (it.value() == Action::Create || it.value() == Action::Recreate)
                 freshKeys.insert(it.key());
-        const PrivilegePlan privileges = planPrivileges(m_from, m_to, freshKeys);
-        for (const QString &sql : privileges.grants)
+        const AttachedStatements attached = attachedStatements(m_from, m_to, freshKeys);
+        for (const auto &[sql, key] : attached.owners)
+            add(Owners, sql, key);
+        for (const auto &[sql, key] : attached.comments)
+            add(Comments, sql, key);
+        for (const QString &sql : attached.privileges.grants)
             add(Privileges, sql, QString());
-        for (const QString &sql : privileges.defaultPrivileges)
+        for (const QString &sql : attached.privileges.defaultPrivileges)
             add(DefaultPrivileges, sql, QString());
     }
 

@@ -195,22 +195,32 @@ PrivilegePlan planPrivileges(const SchemaModel &from, const SchemaModel &to, con
         if (object && !defaultPrivilegeClass(object->kind).isEmpty() && !targets.contains(key))
             targets[key].spelled = spelledTarget(*object);
     }
-    QStringList columnGrants;
+    // Tables first: a table's REVOKE takes the same privilege of its columns with it, so what
+    // it revokes (by "table\ngrantee") is taken from the columns' starting point, and a column
+    // grant equal on both sides is given again.
+    QHash<QString, QSet<QString>> revokedOnTables;
     QStringList keys = targets.keys();
     std::sort(keys.begin(), keys.end());  // the statements in the order of the objects
-    for (const QString &key : keys) {
+    const auto plan1 = [&](const QString &key, GrantTarget &target) {
         const SchemaObject *object = to.find(key);
         if (!object)
-            continue;
-        GrantTarget &target = targets[key];
+            return;
         if (fresh.contains(key)) {
             target.from = startingAcl(from, *object);
         } else if (const SchemaObject *before = from.find(key)) {
             renameGrantee(target.from, before->text("owner"), object->text("owner"));
         }
-        if (target.from == target.to)
-            continue;  // the common case, decided without spelling anything
         const bool column = !target.column.isEmpty();
+        if (column) {
+            const QString table = key.section(QLatin1Char(' '), 1).chopped(target.column.size() + 1);
+            for (auto g = target.from.begin(); g != target.from.end(); ++g)
+                for (const QString &revoked : revokedOnTables.value(table + QLatin1Char('\n') + g.key())) {
+                    g.value().remove(revoked);
+                    g.value().remove(revoked + QLatin1Char('*'));
+                }
+        }
+        if (target.from == target.to)
+            return;  // the common case, decided without spelling anything
         const QString columnName = target.column;
         const auto spell = [column, columnName](const QStringList &privileges) {
             if (!column)
@@ -227,12 +237,40 @@ PrivilegePlan planPrivileges(const SchemaModel &from, const SchemaModel &to, con
             grantees.insert(g.key());
         QStringList ordered(grantees.cbegin(), grantees.cend());
         ordered.sort();
-        // A table's REVOKE takes its columns' privileges too: columns come after tables.
-        QStringList &into = column ? columnGrants : plan.grants;
-        for (const QString &grantee : ordered)
-            into += changeStatements(target.spelled, grantee, target.from.value(grantee), target.to.value(grantee), spell);
+        for (const QString &grantee : ordered) {
+            plan.grants += changeStatements(target.spelled, grantee, target.from.value(grantee), target.to.value(grantee), spell);
+            if (column || !target.spelled.startsWith(QLatin1String("TABLE ")))
+                continue;
+            for (const QString &privilege : target.from.value(grantee))
+                if (!target.to.value(grantee).contains(privilege) && !target.to.value(grantee).contains(bare(privilege) + QLatin1Char('*')))
+                    revokedOnTables[target.spelled.mid(6) + QLatin1Char('\n') + grantee].insert(bare(privilege));
+        }
+    };
+    for (const QString &key : keys)
+        if (!key.startsWith(QLatin1String("column ")))
+            plan1(key, targets[key]);
+    // The column grants equal on both sides that a table's REVOKE has taken away.
+    for (const SchemaObject &grant : to.objects()) {
+        if (grant.kind != QLatin1String("grant") || grant.text("on_kind") != QLatin1String("column"))
+            continue;
+        const QString key = targetKey(to, grant);
+        if (targets.contains(key) || !revokedOnTables.contains(grant.text("object") + QLatin1Char('\n') + grant.text("grantee")))
+            continue;
+        GrantTarget &target = targets[key];
+        target.spelled = grantTarget(grant);
+        target.column = grant.text("column");
+        for (const SchemaObject &other : to.objects())  // every grantee of this column
+            if (other.kind == QLatin1String("grant") && targetKey(to, other) == key) {
+                merge(target.to, other.text("grantee"), other.list("privileges"));
+                if (const SchemaObject *before = from.find(other.key()))
+                    merge(target.from, other.text("grantee"), before->list("privileges"));
+            }
+        keys.append(key);
     }
-    plan.grants += columnGrants;
+    std::sort(keys.begin(), keys.end());
+    for (const QString &key : keys)
+        if (key.startsWith(QLatin1String("column ")))
+            plan1(key, targets[key]);
 
     // Default privileges: each (role, schema, class, grantee) compared as it is.
     QMap<QString, QPair<const SchemaObject *, const SchemaObject *>> rules;

@@ -163,12 +163,15 @@ bool SchemaAlter::needsRecreate(const SchemaObject &before, const SchemaObject &
         return differs(before, after, "generated");
     if (kind == QLatin1String("function"))
         return differs(before, after, "kind") || differs(before, after, "result") || differs(before, after, "arguments");
+    // The owner is in the definition but changes in place (ALTER ... OWNER, after everything).
     if (kind == QLatin1String("type"))
-        return differs(before, after, "typtype") || (after.text("typtype") != QLatin1String("e") && after.text("typtype") != QLatin1String("d"))
-            || differs(before, after, "base");
+        return differs(before, after, "typtype") || differs(before, after, "base") || differs(before, after, "attributes")
+            || differs(before, after, "subtype");
+    if (kind == QLatin1String("view"))
+        return differs(before, after, "query") || differs(before, after, "materialized") || differs(before, after, "options");
     if (kind == QLatin1String("publication"))
         return differs(before, after, "all_tables");
-    return kind == QLatin1String("view") || kind == QLatin1String("policy") || kind == QLatin1String("trigger")
+    return kind == QLatin1String("policy") || kind == QLatin1String("trigger")
         || kind == QLatin1String("index") || kind == QLatin1String("constraint");
 }
 
@@ -197,8 +200,8 @@ QStringList SchemaAlter::alter(const SchemaObject &before, const SchemaObject &a
         return alterExtension(before, after);
     if (kind == QLatin1String("publication"))
         return alterPublication(before, after);
-    if (kind == QLatin1String("function"))
-        return {SchemaDdl::create(after)};  // CREATE OR REPLACE
+    if (kind == QLatin1String("function") && differs(before, after, "definition"))
+        return {SchemaDdl::create(after)};  // CREATE OR REPLACE (an owner alone changes later)
     return {};
 }
 

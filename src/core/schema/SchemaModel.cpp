@@ -77,6 +77,10 @@ SchemaScope SchemaScope::fromOptions(const QStringList &include, const QStringLi
         for (const QString &schema : supabaseManagedSchemas())
             if (!include.contains(schema))
                 scope.excluded.append(schema);
+        // Installed by Supabase in every project (and absent from a local server): comparing them
+        // would only say that one side is hosted.
+        scope.excludedExtensions = {QStringLiteral("pg_graphql"), QStringLiteral("supabase_vault"), QStringLiteral("pgsodium"),
+                                    QStringLiteral("pgjwt"), QStringLiteral("pg_stat_statements")};
         // Policies and triggers on Supabase's tables are the project's, unless excluded by name.
         for (const QString &schema : {QStringLiteral("auth"), QStringLiteral("storage"), QStringLiteral("realtime")})
             if (!exclude.contains(schema))

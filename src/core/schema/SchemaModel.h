@@ -52,6 +52,7 @@ struct SchemaScope {
     QStringList excluded;
     QStringList included;   // when not empty, only these
     QStringList attached;   // excluded schemas whose tables' policies and triggers still count
+    QStringList excludedExtensions;  // the platform's own: in every hosted project, not the project's doing
 
     static QStringList supabaseManagedSchemas();
     // The default scope changed by --include-schema / --exclude-schema: an included schema is

@@ -22,7 +22,8 @@ PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, Sch
         return result;
     model->currentUser = result.value(0, 0);
     result = connection.execParams(sqlResource(QStringLiteral("schema/model")),
-                                   {pgTextArrayLiteral(scope.excluded), pgTextArrayLiteral(scope.included), pgTextArrayLiteral(scope.attached)});
+                                   {pgTextArrayLiteral(scope.excluded), pgTextArrayLiteral(scope.included), pgTextArrayLiteral(scope.attached),
+                                    pgTextArrayLiteral(scope.excludedExtensions)});
     if (!result.ok())
         return result;
     QList<SchemaObject> objects;

@@ -77,6 +77,8 @@ SchemaRead SchemaSourceReader::buildFolder(const QString &folder, const SchemaSc
     setActive(&admin);
     const QString failure = admin.open(m_shadowServer, QStringLiteral("atlas-console-compare"));
     setActive(nullptr);
+    if (m_cancelled)
+        return {SchemaRead::Failure::Cancelled, QStringLiteral("cancelled"), {}};
     if (!failure.isEmpty())
         return {SchemaRead::Failure::Connection,
                 QStringLiteral("the local server, where %1 is built in a shadow database: %2").arg(folder, redactConnectionString(failure)), {}};
@@ -94,7 +96,9 @@ SchemaRead SchemaSourceReader::buildFolder(const QString &folder, const SchemaSc
         setActive(&shadow);
         const QString shadowFailure = shadow.open(m_shadowServer, QStringLiteral("atlas-console-compare"), name);
         setActive(nullptr);
-        if (!shadowFailure.isEmpty()) {
+        if (m_cancelled) {
+            read = {SchemaRead::Failure::Cancelled, QStringLiteral("cancelled"), {}};
+        } else if (!shadowFailure.isEmpty()) {
             read = {SchemaRead::Failure::Connection, redactConnectionString(shadowFailure), {}};
         } else {
             MigrationRunner runner(shadow);
@@ -110,7 +114,8 @@ SchemaRead SchemaSourceReader::buildFolder(const QString &folder, const SchemaSc
             for (const RunReport &report : reports) {
                 if (report.ok || report.skipped)
                     continue;
-                read.failure = report.cancelled || m_cancelled ? SchemaRead::Failure::Cancelled : SchemaRead::Failure::Failed;
+                // The folder is the input: one that does not build is bad input, not a difference.
+                read.failure = report.cancelled || m_cancelled ? SchemaRead::Failure::Cancelled : SchemaRead::Failure::BadInput;
                 read.error = QStringLiteral("%1 does not build in a shadow database: %2 %3: %4")
                                  .arg(folder, report.version, report.name, report.message);
                 break;

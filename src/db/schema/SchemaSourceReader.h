@@ -12,6 +12,7 @@ class PgConnection;
 
 // What reading one source gave: its model, or why not.
 struct SchemaRead {
+    // BadInput: a folder that cannot be read or does not build; Failed: the catalog could not be read.
     enum class Failure { None, BadInput, Connection, Failed, Cancelled };
     Failure failure = Failure::None;
     QString error;  // says what and where: the folder's first error, libpq's message, the failing migration

@@ -64,6 +64,8 @@ QString EnvironmentsPage::sourceOf(int column) const
 QMenu *EnvironmentsPage::compareMenu(int column, QWidget *parent)
 {
     auto *menu = new QMenu(parent);
+    if (column < 0 || column >= m_columns.size())
+        return menu;
     const QString name = m_columns.at(column).name;
     const QString source = sourceOf(column);
     menu->addAction(tr("Compare %1's schema with the folder").arg(name), this, [this, source] {
@@ -80,6 +82,21 @@ void EnvironmentsPage::setOpenConnection(const QString &conninfo, const QString 
 {
     m_openConninfo = conninfo;
     m_openLabel = label;
+    rebuildColumns();
+}
+
+// The saved profiles, and the open connection when it is none of them: the page is not blank
+// before the first profile is saved.
+void EnvironmentsPage::rebuildColumns()
+{
+    m_columns = m_profiles;
+    const bool openIsProfile = std::any_of(m_profiles.cbegin(), m_profiles.cend(), [this](const ConnectionProfile &p) { return p.name == m_openLabel; });
+    if (!m_openConninfo.isEmpty() && !openIsProfile) {
+        ConnectionProfile open;
+        open.id = kOpenConnectionId;
+        open.name = m_openLabel;
+        m_columns.append(open);
+    }
 }
 
 void EnvironmentsPage::setFolder(const QString &folder)
@@ -90,6 +107,7 @@ void EnvironmentsPage::setFolder(const QString &folder)
 void EnvironmentsPage::setProfiles(const QList<ConnectionProfile> &profiles)
 {
     m_profiles = profiles;
+    rebuildColumns();
     const bool production = std::any_of(profiles.cbegin(), profiles.cend(),
                                         [](const ConnectionProfile &p) { return p.environment == Environment::Production; });
     m_ui->productionAgainstFolderButton->setEnabled(production);
@@ -116,17 +134,8 @@ void EnvironmentsPage::refresh()
     m_catalog = scanMigrationFolder(m_folder);
     m_versions.clear();
     m_ui->matrix->clear();
-    // The saved profiles, and the open connection when it is none of them: the page is not blank
-    // before the first profile is saved.
-    m_columns = m_profiles;
+    rebuildColumns();
     m_errors.clear();
-    const bool openIsProfile = std::any_of(m_profiles.cbegin(), m_profiles.cend(), [this](const ConnectionProfile &p) { return p.name == m_openLabel; });
-    if (!m_openConninfo.isEmpty() && !openIsProfile) {
-        ConnectionProfile open;
-        open.id = kOpenConnectionId;
-        open.name = m_openLabel;
-        m_columns.append(open);
-    }
     m_ui->matrix->setColumnCount(int(m_columns.size()));
     QStringList headers;
     for (const ConnectionProfile &p : m_columns)

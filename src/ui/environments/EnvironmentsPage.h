@@ -43,6 +43,7 @@ signals:
 
 private:
     QString sourceOf(int column) const;
+    void rebuildColumns();
     void showColumn(const QString &profileId, const StatusReport &status, const QString &error);
 
     std::unique_ptr<Ui::EnvironmentsPage> m_ui;

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/schema/SchemaModel.h"
+
+// The steps of a generated migration, in the order they run (MigrationGenerator): what goes is
+// dropped first, from what uses to what is used; then what comes is created, from what is used
+// to what uses it; then owners, comments and privileges; default privileges last.
+namespace MigrationPhase {
+
+enum Phase {
+    DropTriggers, DropPolicies, DropPublicationTables, DropViews, DropForeignKeys, DropConstraints, DropIndexes, DropDefaults,
+    DropColumns, DropTables, DropSequences, DropFunctions, DropPublications, DropTypes, DropExtensions, DropSchemas,
+    Settings, Schemas, Extensions, Types, DomainConstraints, Sequences, Functions, Tables, Columns, GeneratedColumns,
+    SetDefaults, SequenceOwners, Constraints, Indexes, ForeignKeys, Views, ViewIndexes, FunctionsLate, Triggers, Policies,
+    Publications, Owners, Comments, Privileges, DefaultPrivileges, PhaseCount
+};
+
+// Whether the object reads a table, a view or a column (a BEGIN ATOMIC body, a table's row type).
+bool usesRelation(const SchemaObject &object);
+
+// When CREATE runs for `object`; `onView`: its parent is a (materialized) view.
+Phase createPhase(const SchemaObject &object, bool onView);
+
+}  // namespace MigrationPhase
