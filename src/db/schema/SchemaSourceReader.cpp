@@ -118,6 +118,14 @@ SchemaRead SchemaSourceReader::buildFolder(const QString &folder, const SchemaSc
                 read.failure = report.cancelled || m_cancelled ? SchemaRead::Failure::Cancelled : SchemaRead::Failure::BadInput;
                 read.error = QStringLiteral("%1 does not build in a shadow database: %2 %3: %4")
                                  .arg(folder, report.version, report.name, report.message);
+                // pg_cron lives in the one database cron.database_name names ("postgres"), never
+                // in a shadow one: say what to do instead of leaving the server's words alone.
+                if (report.message.contains(QLatin1String("pg_cron")) || report.message.contains(QLatin1String("can only create extension in database")))
+                    read.error += QStringLiteral(
+                        "\npg_cron can only be created in the database that cron.database_name names (on Supabase and on the local "
+                        "server: postgres), so no shadow database can have it. Supabase enables pg_cron from the dashboard; a "
+                        "migration that needs it can test for it (as the Atlas cron migration does). To compare anyway, compare "
+                        "with a database where these migrations were applied instead of the folder.");
                 break;
             }
             if (read.ok())
