@@ -1,0 +1,131 @@
+#include "support/TestDatabase.h"
+
+#include "core/catalog/MigrationCatalog.h"
+#include "ui/MainWindow.h"
+#include "ui/compare/ComparePage.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextEdit>
+#include <QTreeWidget>
+#include <QtTest>
+
+// Every page as a new user meets it at 1280×800: the column an admin reads first within the
+// viewport, every control named for a screen reader, every button's shortcut said in its tooltip.
+class TestPagesFinished : public QObject {
+    Q_OBJECT
+private slots:
+    void keyColumnsAreVisibleAt1280x800();
+    void controlsHaveAccessibleNames();
+    void buttonShortcutsAreInTheirTooltips();
+
+private:
+    // Whether the start of `column` and at least `minimum` pixels of it (or all of it) are within
+    // the view's viewport, without scrolling.
+    static bool visible(QTreeView *view, int column, int minimum = 60)
+    {
+        QHeaderView *header = view->header();
+        const int left = header->sectionViewportPosition(column);
+        const int shown = std::min(header->sectionSize(column), minimum);
+        return left >= 0 && left + shown <= view->viewport()->width();
+    }
+};
+
+void TestPagesFinished::keyColumnsAreVisibleAt1280x800()
+{
+    TestDatabase db;
+    {
+        auto c = db.connect();
+        MigrationRunner runner(*c, TestDatabase::runnerOptions());
+        QVERIFY(runner.apply(*scanMigrationFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR)).find("20250918")).ok);
+    }
+    MainWindow window;
+    window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    window.setStatusDocument(QStringLiteral(ATLAS_SEED_DOCUMENT));
+    window.resize(1280, 800);
+    window.show();
+    QSignalSpy settled(&window, &MainWindow::connectionSettled);
+    window.connectTo(db.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!settled.isEmpty(), 15000);
+    auto *pages = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
+
+    struct Key {
+        const char *view;
+        QList<int> columns;
+        const char *what;
+    };
+    const QList<Key> keys{{"migrationTree", {0, 1}, "the migrations' state and name"},
+                          {"todoTree", {0, 1, 2}, "a TODO, its tick and its evidence"},
+                          {"advisorTree", {0, 1, 2}, "a finding's level, check and object"},
+                          {"compareTree", {0, 1}, "a difference's change and object"}};
+    for (const Key &key : keys) {
+        auto *view = window.findChild<QTreeWidget *>(QLatin1String(key.view));
+        QVERIFY2(view, key.view);
+        // Its page shown, as the user would see it.
+        for (QWidget *w = view; w; w = w->parentWidget())
+            if (pages->indexOf(w) >= 0)
+                pages->setCurrentWidget(w);
+        QTRY_VERIFY(view->isVisible());
+        if (QString::fromLatin1(key.view) == QLatin1String("compareTree")) {
+            QSignalSpy compared(window.comparePage(), &ComparePage::compared);
+            window.comparePage()->compareNow();
+            QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), 30000);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(view->topLevelItemCount() > 0 || QString::fromLatin1(key.view) == QLatin1String("advisorTree"), 15000);
+        for (int column : key.columns)
+            QVERIFY2(visible(view, column), qPrintable(QStringLiteral("%1: column %2 (%3) is outside the viewport at 1280×800")
+                                                            .arg(QLatin1String(key.view)).arg(column).arg(QLatin1String(key.what))));
+    }
+}
+
+void TestPagesFinished::controlsHaveAccessibleNames()
+{
+    // A screen reader names a control by its accessible name, or by the label whose buddy it is;
+    // a placeholder or a tooltip is not a name.
+    MainWindow window;
+    window.show();
+    QSet<QWidget *> labelled;
+    for (QLabel *label : window.findChildren<QLabel *>())
+        if (label->buddy())
+            labelled.insert(label->buddy());
+    QStringList unnamed;
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        const bool control = qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
+            || qobject_cast<QAbstractItemView *>(widget) || qobject_cast<QPlainTextEdit *>(widget) || qobject_cast<QTextEdit *>(widget);
+        if (!control || widget->objectName().isEmpty() || widget->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        if (qobject_cast<QLineEdit *>(widget) && qobject_cast<QComboBox *>(widget->parentWidget()))
+            continue;  // a combo box's own line edit: the combo box is named
+        if (widget->accessibleName().isEmpty() && !labelled.contains(widget))
+            unnamed << widget->objectName();
+    }
+    unnamed.sort();
+    QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("no accessible name: ") + unnamed.join(QStringLiteral(", "))));
+}
+
+void TestPagesFinished::buttonShortcutsAreInTheirTooltips()
+{
+    MainWindow window;
+    window.show();
+    QStringList silent;
+    for (QAbstractButton *button : window.findChildren<QAbstractButton *>()) {
+        const QKeySequence shortcut = button->shortcut();
+        // An Alt+letter mnemonic is shown underlined in the text itself.
+        if (shortcut.isEmpty() || (shortcut[0].keyboardModifiers() == Qt::AltModifier))
+            continue;
+        if (!button->toolTip().contains(shortcut.toString(QKeySequence::NativeText)))
+            silent << QStringLiteral("%1 (%2)").arg(button->objectName(), shortcut.toString(QKeySequence::NativeText));
+    }
+    QVERIFY2(silent.isEmpty(), qPrintable(QStringLiteral("shortcut not in the tooltip: ") + silent.join(QStringLiteral(", "))));
+}
+
+QTEST_MAIN(TestPagesFinished)
+#include "tst_pagesfinished.moc"
