@@ -2,6 +2,8 @@
 
 #include "ui_BrowserPage.h"
 
+#include "ui/common/ButtonShortcut.h"
+
 #include "core/browse/ValueFormat.h"
 #include "ui/browse/TableBrowserModel.h"
 #include "ui/browse/StructureHtml.h"
@@ -109,7 +111,7 @@ void BrowserPage::connectCountAndExport()
     connect(m_ui->exactCountButton, &QPushButton::clicked, this, &BrowserPage::countExactly);
     connect(m_ui->exportButton, &QPushButton::clicked, this, [this] { exportCsv(); });
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &BrowserPage::cancel);
-    new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &BrowserPage::cancel);
+    ButtonShortcut::add(m_ui->cancelButton, QKeySequence(Qt::Key_Escape), this, Qt::WindowShortcut);
     connect(m_worker, &BrowseWorker::exportProgressed, this, [this](quint64 ticket, qint64 rows, qint64 bytes) {
         if (ticket == m_exportTicket)
             m_ui->countLabel->setText(tr("Exporting … %L1 rows, %2 MB (Cancel stops it)").arg(rows).arg(bytes / 1048576.0, 0, 'f', 1));
@@ -166,7 +168,8 @@ void BrowserPage::connectChart()
 
 void BrowserPage::connectGrid()
 {
-    new QShortcut(QKeySequence::Copy, m_ui->grid, [this] { copySelection(); });
+    ButtonShortcut::addWithoutButton(QKeySequence::Copy, m_ui->grid, [this] { copySelection(); },
+                                     tr("Help > Keyboard shortcuts (F1)"), Qt::WindowShortcut);
     connect(m_model, &TableBrowserModel::failed, this, [this](const QString &message) {
         m_ui->countLabel->setText(tr("Could not read rows: %1").arg(message));
         m_ui->cancelButton->setEnabled(false);

@@ -4,6 +4,7 @@
 
 #include "core/catalog/NewMigration.h"
 #include "core/text/LineDiff.h"
+#include "ui/common/ButtonShortcut.h"
 #include "ui/common/RememberedLayout.h"
 #include "ui/common/SqlHighlighter.h"
 #include "ui/connection/PasswordStore.h"
@@ -87,12 +88,7 @@ ComparePage::ComparePage(PasswordStore *passwords, QWidget *parent)
              {QKeySequence(Qt::CTRL | Qt::Key_Enter), m_ui->compareButton},
              {QKeySequence(Qt::Key_Escape), m_ui->compareCancelButton},
              {QKeySequence::Save, m_ui->saveMigrationButton}}) {
-        auto *shortcut = new QShortcut(sequence, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, button, [button] {
-            if (button->isEnabled())
-                button->click();
-        });
+        ButtonShortcut::add(button, sequence, this);
     }
     connect(m_ui->compareButton, &QPushButton::clicked, this, &ComparePage::compareNow);
     connect(m_ui->compareCancelButton, &QPushButton::clicked, this, &ComparePage::cancel);

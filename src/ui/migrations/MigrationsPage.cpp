@@ -4,6 +4,7 @@
 
 #include "ui_MigrationsPage.h"
 
+#include "ui/common/ButtonShortcut.h"
 #include "ui/common/RememberedLayout.h"
 
 #include "core/run/DurationText.h"
@@ -76,10 +77,11 @@ void MigrationsPage::setUpActions()
     m_ui->lockTimeoutCombo->setCurrentText(QSettings().value(QStringLiteral("migrations/lockTimeout"), QStringLiteral("4s")).toString());
     connect(m_ui->lockTimeoutCombo, &QComboBox::currentTextChanged, this, &MigrationsPage::setLockTimeout);
     setLockTimeout(m_ui->lockTimeoutCombo->currentText());
-    new QShortcut(QKeySequence::Refresh, this, this, &MigrationsPage::refresh);
-    new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &MigrationsPage::cancel);
-    new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_D), this, this, &MigrationsPage::dryRunSelected);
-    new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, this, &MigrationsPage::applySelected);
+    // While the page is shown, wherever the focus is on it.
+    ButtonShortcut::add(m_ui->refreshButton, QKeySequence::Refresh, this, Qt::WindowShortcut);
+    ButtonShortcut::add(m_ui->cancelButton, QKeySequence(Qt::Key_Escape), this, Qt::WindowShortcut);
+    ButtonShortcut::add(m_ui->dryRunButton, QKeySequence(Qt::CTRL | Qt::Key_D), this, Qt::WindowShortcut);
+    ButtonShortcut::add(m_ui->applyButton, QKeySequence(Qt::CTRL | Qt::Key_Return), this, Qt::WindowShortcut);
 }
 
 void MigrationsPage::setFolder(const QString &folder)
@@ -228,7 +230,8 @@ void MigrationsPage::updateActions()
                                          : tr("&Apply"));
     m_ui->applyButton->setToolTip(present ? tr("Its objects are in the database and its history row is not: record it as "
                                                "applied without running it, after seeing its checks")
-                                          : tr("Run the migration in a transaction and record it in the history"));
+                                          : tr("Run the migration in a transaction and record it in the history")
+                                      + QStringLiteral(" (Ctrl+Enter)"));
     m_ui->rollbackButton->setEnabled(ready && (applied || halfDone) && row->hasDown);
     m_ui->rollbackButton->setText(halfDone ? tr("Run &down file") : tr("Roll &back"));
     m_ui->verifyButton->setEnabled(ready && applied);

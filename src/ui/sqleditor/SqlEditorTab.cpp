@@ -2,6 +2,7 @@
 
 #include "ui_SqlEditorTab.h"
 
+#include "ui/common/ButtonShortcut.h"
 #include "ui/common/RememberedLayout.h"
 
 #include "core/browse/ViewAs.h"
@@ -86,16 +87,21 @@ SqlEditorTab::SqlEditorTab(QueryHistory *history, QWidget *parent)
             m_ui->sqlViewAsCombo->setProperty("userId", id.trimmed());
     });
 
-    const auto key = [this](const QKeySequence &sequence, auto slot) {
+    // The keys stand for the toolbar's buttons (their tooltips name them), Esc and Ctrl+F for none.
+    const auto key = [this](const QKeySequence &sequence, auto slot, QAbstractButton *button = nullptr) {
         auto *shortcut = new QShortcut(sequence, this, slot);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        if (button)
+            ButtonShortcut::announce(shortcut, button);
+        else
+            shortcut->setProperty("atlasSaidIn", tr("Help > Keyboard shortcuts (F1)"));
     };
-    key(QKeySequence(Qt::CTRL | Qt::Key_Return), [this] { runCurrent(); });
-    key(QKeySequence(Qt::CTRL | Qt::Key_Enter), [this] { runCurrent(); });
-    key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), [this] { runAll(); });
-    key(QKeySequence(Qt::CTRL | Qt::Key_E), [this] { explain(false); });
-    key(QKeySequence(Qt::CTRL | Qt::Key_D), [this] { dryRun(); });
-    key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { explain(true); });
+    key(QKeySequence(Qt::CTRL | Qt::Key_Return), [this] { runCurrent(); }, m_ui->sqlRunButton);
+    key(QKeySequence(Qt::CTRL | Qt::Key_Enter), [this] { runCurrent(); }, m_ui->sqlRunButton);
+    key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), [this] { runAll(); }, m_ui->sqlRunAllButton);
+    key(QKeySequence(Qt::CTRL | Qt::Key_E), [this] { explain(false); }, m_ui->sqlExplainButton);
+    key(QKeySequence(Qt::CTRL | Qt::Key_D), [this] { dryRun(); }, m_ui->sqlDryRunButton);
+    key(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { explain(true); }, m_ui->sqlAnalyzeButton);
     key(QKeySequence(Qt::Key_Escape), [this] {
         if (busy())
             cancel();

@@ -2,6 +2,7 @@
 
 #include "ui_SqlPage.h"
 
+#include "ui/common/ButtonShortcut.h"
 #include "ui/common/RememberedLayout.h"
 
 #include "core/catalog/NewMigration.h"
@@ -86,9 +87,7 @@ SqlPage::SqlPage(const QString &historyPath, QWidget *parent)
              {QKeySequence(Qt::CTRL | Qt::Key_T), m_ui->sqlNewButton},
              {QKeySequence::Open, m_ui->sqlOpenButton},
              {QKeySequence::Save, m_ui->sqlSaveButton}}) {
-        auto *shortcut = new QShortcut(sequence, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, action, &QPushButton::click);
+        ButtonShortcut::add(action, sequence, this);
     }
     refreshSnippets();
     newTab();
