@@ -3,6 +3,7 @@
 #include "app/cli/CommandLine.h"
 #include "app/ScreenshotScript.h"
 #include "ui/MainWindow.h"
+#include "ui/common/DarkPalette.h"
 
 #include "core/catalog/MigrationCatalog.h"
 
@@ -118,7 +119,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption preview(QStringLiteral("preview"),
                                      QStringLiteral("With --screenshot: run the selected migration's dry run first."));
     parser.addOptions({screenshotPage, select, preview});
+    const QCommandLineOption palette(QStringLiteral("palette"),
+                                     QStringLiteral("dark: a dark palette whatever the desktop says (also ATLAS_PALETTE=dark)."),
+                                     QStringLiteral("dark|light"));
+    parser.addOption(palette);
+    const QCommandLineOption windowSize(QStringLiteral("window-size"), QStringLiteral("The window's size, WIDTHxHEIGHT (for screenshots)."),
+                                        QStringLiteral("size"));
+    parser.addOption(windowSize);
     parser.process(app);
+    const QString paletteName = parser.isSet(palette) ? parser.value(palette) : qEnvironmentVariable("ATLAS_PALETTE");
+    if (paletteName == QLatin1String("dark"))
+        DarkPalette::apply(app);
+    else if (!paletteName.isEmpty() && paletteName != QLatin1String("light")) {
+        std::fprintf(stderr, "atlas-console: --palette takes dark or light, not \"%s\"\n", qPrintable(paletteName));
+        return 2;
+    }
 
     QString conninfo = parser.positionalArguments().value(0);
     if (conninfo.isEmpty())
@@ -134,6 +149,15 @@ int main(int argc, char *argv[])
                                                                : QDir(shipped).absoluteFilePath(QStringLiteral("../STATUS.md")));
     if (probe)
         window.installEventFilter(probe);
+    if (parser.isSet(windowSize)) {
+        const QStringList parts = parser.value(windowSize).split(QLatin1Char('x'));
+        const int width = parts.value(0).toInt(), height = parts.value(1).toInt();
+        if (parts.size() != 2 || width < 200 || height < 200) {
+            std::fprintf(stderr, "atlas-console: --window-size takes WIDTHxHEIGHT, as in 1920x1040, not \"%s\"\n", qPrintable(parser.value(windowSize)));
+            return 2;
+        }
+        window.resize(width, height);
+    }
     window.show();
     if (parser.isSet(screenshot)) {
         auto *script = new ScreenshotScript(&window, {parser.value(screenshot), parser.value(screenshotPage),

@@ -1,5 +1,8 @@
 #include "ui/browse/StructureHtml.h"
 
+#include <QGuiApplication>
+#include <QPalette>
+
 #include <QCoreApplication>
 
 namespace {
@@ -21,14 +24,15 @@ QString structureHtml(const QString &schema, const QString &table, const Relatio
     // One paragraph a column, not a table: a narrow pane then wraps between the words, where a
     // table's narrow cells cut the names themselves ("convers / ation_c / ount").
     html += QStringLiteral("<h4>Columns</h4>");
+    const QString quiet = QGuiApplication::palette().color(QPalette::Base).lightness() < 128 ? QStringLiteral("#aaaaaa") : QStringLiteral("#555555");
     for (const ColumnInfo &c : s.columns) {
         QStringList facts{c.type.toHtmlEscaped()};
         if (c.notNull)
             facts << QStringLiteral("not null");
         if (!c.defaultValue.isEmpty())
             facts << QStringLiteral("default ") + c.defaultValue.toHtmlEscaped();
-        html += QStringLiteral("<p style='margin-top:2px; margin-bottom:2px'><b>%1</b> <span style='color:#555555'>%2</span></p>")
-                    .arg(c.name.toHtmlEscaped(), facts.join(QStringLiteral(" · ")));
+        html += QStringLiteral("<p style='margin-top:2px; margin-bottom:2px'><b>%1</b> <span style='color:%3'>%2</span></p>")
+                    .arg(c.name.toHtmlEscaped(), facts.join(QStringLiteral(" · ")), quiet);
     }
     const auto list = [&html](const QString &title, const QStringList &items) {
         html += QStringLiteral("<h4>%1</h4>").arg(title);

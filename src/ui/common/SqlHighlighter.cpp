@@ -1,5 +1,8 @@
 #include "ui/common/SqlHighlighter.h"
 
+#include <QGuiApplication>
+#include <QPalette>
+
 namespace {
 enum BlockState { Normal = 0, InBlockComment = 1, InDollarQuote = 2 };
 }
@@ -16,13 +19,15 @@ SqlHighlighter::SqlHighlighter(QTextDocument *document)
           "SECURITY|DEFINER|INVOKER|PERFORM|RAISE|NOTICE|EXCEPTION|COMMENT|TRUE|FALSE)\\b"),
                    QRegularExpression::CaseInsensitiveOption)
 {
-    m_keyword.setForeground(QColor(0x1f, 0x4e, 0x9c));
+    // Colours that read on the palette's text background, light or dark.
+    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    m_keyword.setForeground(dark ? QColor(0x7a, 0xb4, 0xff) : QColor(0x1f, 0x4e, 0x9c));
     m_keyword.setFontWeight(QFont::Bold);
-    m_string.setForeground(QColor(0x2e, 0x7d, 0x32));
-    m_comment.setForeground(QColor(0x80, 0x80, 0x80));
+    m_string.setForeground(dark ? QColor(0x8b, 0xd5, 0x8b) : QColor(0x2e, 0x7d, 0x32));
+    m_comment.setForeground(dark ? QColor(0x9a, 0x9a, 0x9a) : QColor(0x80, 0x80, 0x80));
     m_comment.setFontItalic(true);
-    m_number.setForeground(QColor(0xad, 0x14, 0x57));
-    m_dollar.setForeground(QColor(0x5d, 0x40, 0x37));
+    m_number.setForeground(dark ? QColor(0xf4, 0x8f, 0xb1) : QColor(0xad, 0x14, 0x57));
+    m_dollar.setForeground(dark ? QColor(0xd7, 0xb8, 0x9c) : QColor(0x5d, 0x40, 0x37));
 }
 
 void SqlHighlighter::highlightBlock(const QString &text)

@@ -57,6 +57,7 @@ void markLines(QPlainTextEdit *edit, const QList<bool> &marks, const QColor &col
         QTextEdit::ExtraSelection selection;
         selection.cursor = QTextCursor(block);
         selection.format.setBackground(colour);
+        selection.format.setForeground(QColor(0x20, 0x20, 0x20));  // the light marks keep dark text, on a dark palette too
         selection.format.setProperty(QTextFormat::FullWidthSelection, true);
         selections.append(selection);
     }

@@ -3,6 +3,9 @@
 #include <Qsci/qsciapis.h>
 #include <Qsci/qscilexersql.h>
 
+#include <QGuiApplication>
+#include <QPalette>
+
 #include <QFontDatabase>
 #include <QKeyEvent>
 
@@ -16,6 +19,7 @@ SqlTextEditor::SqlTextEditor(QWidget *parent)
     m_lexer->setFont(mono);
     m_lexer->setFoldComments(true);
     m_lexer->setFoldCompact(false);
+    followPalette();
     setLexer(m_lexer);
     setUtf8(true);
     setMarginType(0, QsciScintilla::NumberMargin);
@@ -107,4 +111,33 @@ bool SqlTextEditor::selectionRange(int *from, int *to) const
     *from = offsetOf(lineFrom, indexFrom);
     *to = offsetOf(lineTo, indexTo);
     return true;
+}
+
+void SqlTextEditor::followPalette()
+{
+    // QScintilla paints with its own colours (dark blue keywords on white): on a dark palette they
+    // are taken from the palette instead, with lighter accents.
+    const QPalette palette = QGuiApplication::palette();
+    if (palette.color(QPalette::Base).lightness() >= 128)
+        return;
+    const QColor paper = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    m_lexer->setDefaultPaper(paper);
+    m_lexer->setDefaultColor(text);
+    for (int style = 0; style <= QsciLexerSQL::QuotedOperator; ++style) {
+        m_lexer->setPaper(paper, style);
+        m_lexer->setColor(text, style);
+    }
+    for (const int style : {QsciLexerSQL::Keyword, QsciLexerSQL::KeywordSet5, QsciLexerSQL::KeywordSet6, QsciLexerSQL::KeywordSet7,
+                            QsciLexerSQL::KeywordSet8, QsciLexerSQL::PlusKeyword})
+        m_lexer->setColor(QColor(0x7a, 0xb4, 0xff), style);
+    for (const int style : {QsciLexerSQL::SingleQuotedString, QsciLexerSQL::DoubleQuotedString})
+        m_lexer->setColor(QColor(0x8b, 0xd5, 0x8b), style);
+    for (const int style : {QsciLexerSQL::Comment, QsciLexerSQL::CommentLine, QsciLexerSQL::CommentDoc, QsciLexerSQL::CommentLineHash})
+        m_lexer->setColor(QColor(0x9a, 0x9a, 0x9a), style);
+    m_lexer->setColor(QColor(0xf4, 0x8f, 0xb1), QsciLexerSQL::Number);
+    setMarginsBackgroundColor(palette.color(QPalette::Window));
+    setMarginsForegroundColor(palette.color(QPalette::PlaceholderText));
+    setCaretForegroundColor(text);
+    setFoldMarginColors(palette.color(QPalette::Window), palette.color(QPalette::Window));
 }

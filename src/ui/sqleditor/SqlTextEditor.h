@@ -29,6 +29,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    void followPalette();
     int offsetOf(int line, int index) const;
 
     QsciLexerSQL *m_lexer;
