@@ -1,6 +1,8 @@
 // Start-up of the console to its first painted window (offscreen, a fresh configuration, the
-// connection from the PG* variables opening in the background), side by side with the start of
-// atlas-migrate --version and psql --version as references. Median of interleaved runs.
+// connection from the PG* variables opening in the background), side by side with a minimal Qt
+// Widgets program showing one window (target: the console's process within 1.5x of it), and to
+// the migrations list filled with their states from the local database; atlas-migrate --version
+// and psql --version as further references. Median of interleaved runs.
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -46,19 +48,34 @@ int main(int argc, char *argv[])
     env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
     QProcessEnvironment probe = env;
     probe.insert(QStringLiteral("ATLAS_STARTUP_PROBE"), QStringLiteral("1"));
-    QList<double> console, painted, migrate, psql;
+    QProcessEnvironment filled = env;
+    filled.insert(QStringLiteral("ATLAS_STARTUP_PROBE"), QStringLiteral("listed"));
+    const auto said = [](const QString &out, const QString &what) {
+        const QRegularExpressionMatch match = QRegularExpression(what + QStringLiteral(" after (\\d+) ms")).match(out);
+        if (!match.hasMatch())
+            qFatal("bench: no \"%s\" in: %s", qPrintable(what), qPrintable(out));
+        return match.captured(1).toDouble();
+    };
+    QList<double> console, painted, minimal, minimalPainted, listedProcess, listed, migrate, psql;
     QString out;
+    const QStringList folder{QStringLiteral("--dir"), QStringLiteral(ATLAS_MIGRATIONS_DIR)};
     for (int trial = 0; trial < kTrials; ++trial) {
-        console << run(QStringLiteral(ATLAS_CONSOLE_BIN), {}, probe, &out);
-        const QRegularExpressionMatch said = QRegularExpression(QStringLiteral("painted after (\\d+) ms")).match(out);
-        if (!said.hasMatch())
-            qFatal("bench: the console did not say when it painted: %s", qPrintable(out));
-        painted << said.captured(1).toDouble();
+        console << run(QStringLiteral(ATLAS_CONSOLE_BIN), folder, probe, &out);
+        painted << said(out, QStringLiteral("painted"));
+        minimal << run(QStringLiteral(ATLAS_MINIMAL_WINDOW_BIN), {}, env, &out);
+        minimalPainted << said(out, QStringLiteral("painted"));
+        listedProcess << run(QStringLiteral(ATLAS_CONSOLE_BIN), folder, filled, &out);
+        listed << said(out, QStringLiteral("migrations listed"));
         migrate << run(QStringLiteral(ATLAS_MIGRATE_BIN), {QStringLiteral("--version")}, env, &out);
         psql << run(QStringLiteral("psql"), {QStringLiteral("--version")}, env, &out);
     }
+    const double ratio = median(console) / median(minimal);
     std::printf("Start-up (median of %d interleaved runs, offscreen)\n\n", kTrials);
     std::printf("atlas-console: first paint %.0f ms after main(), process start to exit after it %.0f ms\n", median(painted), median(console));
+    std::printf("minimal Qt Widgets window: first paint %.0f ms after main(), process %.0f ms; console/minimal %.2fx (target <= 1.5x) %s\n",
+                median(minimalPainted), median(minimal), ratio, ratio <= 1.5 ? "ok" : "MISSED");
+    std::printf("atlas-console to the migrations listed with their states from the local database: %.0f ms after main() (process %.0f ms)\n",
+                median(listed), median(listedProcess));
     std::printf("references: atlas-migrate --version %.0f ms, psql --version %.0f ms; console/psql %.1fx\n", median(migrate), median(psql),
                 median(console) / median(psql));
     return 0;

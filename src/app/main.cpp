@@ -3,6 +3,7 @@
 #include "app/cli/CommandLine.h"
 #include "app/ScreenshotScript.h"
 #include "ui/MainWindow.h"
+#include "ui/migrations/MigrationsPage.h"
 #include "ui/common/DarkPalette.h"
 
 #include "core/catalog/MigrationCatalog.h"
@@ -48,14 +49,18 @@ public:
             m_said = true;
             std::printf("painted after %lld ms\n", static_cast<long long>(m_clock.elapsed()));
             std::fflush(stdout);
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+            if (m_quitOnPaint)
+                QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         }
         return QObject::eventFilter(watched, event);
     }
 
+    void setQuitOnPaint(bool quit) { m_quitOnPaint = quit; }
+
 private:
     const QElapsedTimer &m_clock;
     bool m_said = false;
+    bool m_quitOnPaint = true;
 };
 
 }  // namespace
@@ -149,6 +154,17 @@ int main(int argc, char *argv[])
                                                                : QDir(shipped).absoluteFilePath(QStringLiteral("../STATUS.md")));
     if (probe)
         window.installEventFilter(probe);
+    if (probe && qEnvironmentVariable("ATLAS_STARTUP_PROBE") == QLatin1String("listed")) {
+        // Until the migrations are listed with their states from the database, not only painted.
+        probe->setQuitOnPaint(false);
+        QObject::connect(&window, &MainWindow::connectionSettled, &window, [&window, &sinceMain] {
+            QObject::connect(window.migrationsPage(), &MigrationsPage::statusShown, &window, [&sinceMain] {
+                std::printf("migrations listed after %lld ms\n", static_cast<long long>(sinceMain.elapsed()));
+                std::fflush(stdout);
+                QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+            }, Qt::SingleShotConnection);
+        }, Qt::SingleShotConnection);
+    }
     if (parser.isSet(windowSize)) {
         const QStringList parts = parser.value(windowSize).split(QLatin1Char('x'));
         const int width = parts.value(0).toInt(), height = parts.value(1).toInt();
