@@ -109,7 +109,9 @@ int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QSt
             return output.fail(exitCodeFor(reads[side]), QStringLiteral("%1 %2: %3")
                                                              .arg(side == 0 ? QStringLiteral("--from") : QStringLiteral("--to"),
                                                                   sources[side]->describe(), reads[side].error));
-    const SchemaCompareResult result = compareSchemaModels(std::move(reads[0].model), std::move(reads[1].model));
+    // Text output shows the up migration only: the down one is made when it is written or asked for.
+    const bool withDown = options.json || !options.writeName.isEmpty();
+    const SchemaCompareResult result = compareSchemaModels(std::move(reads[0].model), std::move(reads[1].model), withDown);
     const int code = result.equal() ? int(ExitCode::Ok) : int(ExitCode::Failed);
     QString written;
     if (!plan.upPath.isEmpty() && !result.equal()) {

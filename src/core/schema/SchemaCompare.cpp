@@ -4,21 +4,24 @@
 
 #include <future>
 
-SchemaCompareResult compareSchemaModels(SchemaModel from, SchemaModel to)
+SchemaCompareResult compareSchemaModels(SchemaModel from, SchemaModel to, bool withDown)
 {
     SchemaCompareResult result;
     alignSchemaModels(from, to);
     result.differences = compareSchemas(from, to);
     if (!result.differences.isEmpty()) {
         // The two directions are independent: the down one on a second thread.
-        std::future<GeneratedMigration> down = std::async(std::launch::async, [&from, &to] {
-            GeneratedMigration migration = generateMigration(to, from);
-            migration.lint(QStringLiteral("down.sql"));
-            return migration;
-        });
+        std::future<GeneratedMigration> down;
+        if (withDown)
+            down = std::async(std::launch::async, [&from, &to] {
+                GeneratedMigration migration = generateMigration(to, from);
+                migration.lint(QStringLiteral("down.sql"));
+                return migration;
+            });
         result.up = generateMigration(from, to);
         result.up.lint(QStringLiteral("up.sql"));
-        result.down = down.get();
+        if (withDown)
+            result.down = down.get();
     }
     result.from = std::move(from);
     result.to = std::move(to);

@@ -19,4 +19,5 @@ struct SchemaCompareResult {
     QString downScript() const;
 };
 
-SchemaCompareResult compareSchemaModels(SchemaModel from, SchemaModel to);
+// `withDown` false leaves `down` empty (a caller that shows only the up migration).
+SchemaCompareResult compareSchemaModels(SchemaModel from, SchemaModel to, bool withDown = true);

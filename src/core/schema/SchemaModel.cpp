@@ -16,7 +16,8 @@ QStringList SchemaObject::list(const char *attr) const
 void SchemaModel::add(SchemaObject object)
 {
     const int at = int(m_objects.size());
-    m_index.insert(object.key(), at);
+    object.cachedKey = object.kind + QLatin1Char(' ') + object.name;
+    m_index.insert(object.cachedKey, at);
     if (!object.parent.isEmpty())
         m_children[object.parent].append(at);
     m_objects.append(std::move(object));

@@ -17,8 +17,10 @@ struct SchemaObject {
     QString definition;
     QJsonObject attrs;
     QStringList dependsOn;  // keys ("view public.v") of the objects this one uses
+    QString cachedKey;      // set by SchemaModel::add
 
-    QString key() const { return kind + QLatin1Char(' ') + name; }
+    // "kind name": what identifies it in a model (kept once the model holds it: asked for often).
+    QString key() const { return cachedKey.isEmpty() ? kind + QLatin1Char(' ') + name : cachedKey; }
     QString text(const char *attr) const { return attrs.value(QLatin1String(attr)).toString(); }
     bool flag(const char *attr) const { return attrs.value(QLatin1String(attr)).toBool(); }
     QStringList list(const char *attr) const;
