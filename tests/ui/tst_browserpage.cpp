@@ -4,6 +4,7 @@
 #include "db/browse/BrowseWorker.h"
 #include "db/migrate/MigrationRunner.h"
 #include "ui/browse/BrowserPage.h"
+#include "ui/browse/StructureHtml.h"
 #include "ui/browse/TableBrowserModel.h"
 #include "ui/browse/UsageChart.h"
 
@@ -11,6 +12,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextLayout>
 #include <QtTest>
 
 class TestBrowserPage : public QObject {
@@ -21,6 +25,7 @@ private slots:
     void jumpsToTheLastPage();
     void viewsAsAUser();
     void chartsUsageByTier();
+    void structureKeepsNamesWhole();
 
     void cleanupTestCase()
     {
@@ -148,6 +153,32 @@ void TestBrowserPage::chartsUsageByTier()
     QTRY_VERIFY_WITH_TIMEOUT(!charted.isEmpty(), 10000);
     auto *chart = m_page->findChild<UsageChart *>(QStringLiteral("usageChart"));
     QTRY_COMPARE(chart->barSetCount(), 2);  // free and premium, summed on the server
+}
+
+void TestBrowserPage::structureKeepsNamesWhole()
+{
+    // In a narrow structure pane a long column name wraps between words, never inside itself (a
+    // table's narrow cells cut "conversation_count" into "convers / ation_c / ount").
+    RelationStructure structure;
+    structure.columns = {ColumnInfo{QStringLiteral("conversation_count"), QStringLiteral("integer"), true, QStringLiteral("0")},
+                         ColumnInfo{QStringLiteral("api_cost_estimate"), QStringLiteral("numeric(12,6)"), true, QStringLiteral("0")}};
+    QTextBrowser pane;
+    pane.resize(240, 400);
+    pane.setHtml(structureHtml(QStringLiteral("public"), QStringLiteral("daily_usage"), structure));
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QTextDocument *document = pane.document();
+    document->setTextWidth(pane.viewport()->width());
+    QStringList lines;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+        for (int i = 0; i < block.layout()->lineCount(); ++i) {
+            const QTextLine line = block.layout()->lineAt(i);
+            lines << block.text().mid(line.textStart(), line.textLength());
+        }
+    for (const ColumnInfo &column : structure.columns)
+        QVERIFY2(std::any_of(lines.cbegin(), lines.cend(), [&](const QString &line) { return line.contains(column.name); }),
+                 qPrintable(column.name + QStringLiteral(" is cut across lines: ") + lines.join(QStringLiteral(" | "))));
+    QVERIFY(!structureHtml(QStringLiteral("public"), QStringLiteral("daily_usage"), structure).contains(QLatin1String("<table")));
 }
 
 QTEST_MAIN(TestBrowserPage)

@@ -13,6 +13,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QPlainTextEdit>
 #include <QtTest>
 
 namespace {
@@ -125,6 +126,11 @@ void TestTodoPage::evidenceComesFromTheDatabase()
     QVERIFY2(evidence(2).startsWith("evidence: done"), qPrintable(evidence(2)));      // live RLS test passes
     QVERIFY2(evidence(2).contains("user A cannot insert a row for user B"), qPrintable(evidence(2)));
     QVERIFY2(evidence(3).startsWith("evidence: not done · pg_cron is not installed"), qPrintable(evidence(3)));
+    // What the column cuts short is read whole in the detail pane below the list.
+    tree->setCurrentItem(tree->topLevelItem(2));
+    const QString detail = window.findChild<QPlainTextEdit *>(QStringLiteral("todoDetail"))->toPlainText();
+    QVERIFY2(detail.contains(tree->topLevelItem(2)->text(1)) && detail.contains(tree->topLevelItem(2)->toolTip(2)), qPrintable(detail));
+    QVERIFY2(detail.contains(QLatin1String("user A cannot insert a row for user B")), qPrintable(detail));
     // The seed's boxes are all unticked: the two done ones disagree and are highlighted.
     QCOMPARE(tree->topLevelItem(1)->background(1).color(), QColor(0xff, 0xf3, 0xcd));
     QCOMPARE(tree->topLevelItem(0)->background(1).style(), Qt::NoBrush);

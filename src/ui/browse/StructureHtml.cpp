@@ -16,9 +16,10 @@ QString tr(const char *text)
 
 QString structureHtml(const QString &schema, const QString &table, const RelationStructure &s)
 {
-    QString html = QStringLiteral("<h3>%1.%2</h3><p>%3 on disk · ~%L4 rows (estimate) · RLS %5%6</p>")
-                       .arg(schema.toHtmlEscaped(), table.toHtmlEscaped(), s.size)
-                       .arg(s.estimatedRows)
+    // PostgreSQL 14+ says -1 rows for a table never vacuumed or analysed: no estimate yet.
+    const QString rows = s.estimatedRows < 0 ? tr("rows not estimated yet (never analysed)") : tr("~%L1 rows (estimate)").arg(s.estimatedRows);
+    QString html = QStringLiteral("<h3>%1.%2</h3><p>%3 on disk · %4 · RLS %5%6</p>")
+                       .arg(schema.toHtmlEscaped(), table.toHtmlEscaped(), s.size, rows)
                        .arg(s.rowSecurity ? tr("on") : tr("<b style='color:#b00020'>off</b>"),
                             s.forceRowSecurity ? tr(" (forced)") : QString());
     // One paragraph a column, not a table: a narrow pane then wraps between the words, where a
