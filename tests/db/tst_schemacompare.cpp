@@ -208,7 +208,9 @@ void TestSchemaCompare::roundTrip_data()
            "CREATE MATERIALIZED VIEW reporting.item_names AS SELECT name FROM public.items;"
            "CREATE INDEX item_names_name ON reporting.item_names (name);"
            "ALTER PUBLICATION supabase_realtime ADD TABLE public.items;"
-           "CREATE PUBLICATION audit FOR TABLE reporting.events WITH (publish = 'insert');"
+           "CREATE PUBLICATION audit FOR TABLE reporting.events (id) WHERE (id > 0) WITH (publish = 'insert');"
+           "CREATE SCHEMA feeds; CREATE TABLE feeds.news (id int);"
+           "CREATE PUBLICATION everything_in_feeds FOR TABLES IN SCHEMA feeds;"
         << QStringList{"schema", "extension", "publication", "comment", "view"};
 }
 

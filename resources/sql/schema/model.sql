@@ -326,9 +326,12 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
     WHERE da.defaclnamespace = 0 OR s.oid IS NOT NULL
 
     UNION ALL
+    -- A table entry as CREATE/ALTER PUBLICATION writes it: its column list and row filter with it.
     SELECT 'publication', quote_ident(pub.pubname), NULL, NULL,
-           format('all tables %s, publish %s, tables: %s', pub.puballtables, ops.list, coalesce(tabs.list, 'none')),
-           jsonb_build_object('all_tables', pub.puballtables, 'publish', ops.list, 'tables', to_jsonb(tabs.arr)),
+           format('all tables %s, publish %s, tables: %s, tables in schemas: %s', pub.puballtables, ops.list,
+                  coalesce(tabs.list, 'none'), coalesce(array_to_string(nsps.arr, ', '), 'none')),
+           jsonb_build_object('all_tables', pub.puballtables, 'publish', ops.list, 'tables', to_jsonb(tabs.arr),
+                              'schemas', to_jsonb(nsps.arr)),
            'pg_catalog.pg_publication'::regclass, pub.oid, 0
     FROM pg_catalog.pg_publication pub
     CROSS JOIN LATERAL (SELECT concat_ws(', ', CASE WHEN pub.pubinsert THEN 'insert' END,
@@ -336,11 +339,19 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
                                          CASE WHEN pub.pubdelete THEN 'delete' END,
                                          CASE WHEN pub.pubtruncate THEN 'truncate' END) AS list) ops
     LEFT JOIN LATERAL (SELECT string_agg(q.name, ', ' ORDER BY q.name) AS list, array_agg(q.name ORDER BY q.name) AS arr
-                       FROM (SELECT format('%I.%I', pn.nspname, pc.relname) AS name
+                       FROM (SELECT format('%I.%I', pn.nspname, pc.relname)
+                                    || coalesce(' (' || (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum)
+                                                         FROM pg_catalog.pg_attribute a
+                                                         WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs)) || ')', '')
+                                    || coalesce(' WHERE (' || pg_get_expr(pr.prqual, pr.prrelid) || ')', '') AS name
                              FROM pg_catalog.pg_publication_rel pr
                              JOIN pg_catalog.pg_class pc ON pc.oid = pr.prrelid
                              JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
                              WHERE pr.prpubid = pub.oid) q) tabs ON true
+    LEFT JOIN LATERAL (SELECT array_agg(quote_ident(n.nspname) ORDER BY n.nspname) AS arr
+                       FROM pg_catalog.pg_publication_namespace pns
+                       JOIN pg_catalog.pg_namespace n ON n.oid = pns.pnnspid
+                       WHERE pns.pnpubid = pub.oid) nsps ON true
 ),
 -- Comments, keyed by the object they describe (pg_description holds the system's own too).
 described AS (

@@ -93,6 +93,13 @@ private:
         return false;
     }
 
+    // Whether the publication's list changes, and is then set whole (SchemaAlter).
+    bool setWhole(const SchemaObject &publication) const
+    {
+        const SchemaObject *before = m_from.find(publication.key());
+        return before && (before->list("tables") != publication.list("tables") || before->list("schemas") != publication.list("schemas"));
+    }
+
     void add(Phase phase, const QString &sql, const QString &key, bool dataLoss = false, const QString &note = QString())
     {
         if (!sql.isEmpty())
@@ -311,13 +318,13 @@ private:
             emitCreate(*m_to.find(key));
         for (const QString &key : m_to.dependencyOrder(views))
             add(Views, SchemaDdl::create(*m_to.find(key)), key, false, m_notes.value(key));
-        // A table dropped and created again has left its publications: it goes back in.
+        // A table dropped and created again has left its publications: it goes back in (unless
+        // the publication's list is set whole anyway).
         for (const SchemaObject &publication : m_to.objects())
-            if (publication.kind == QLatin1String("publication") && !fresh(publication.key()))
-                if (const SchemaObject *before = m_from.find(publication.key()))
-                    for (const QString &table : publication.list("tables"))
-                        if (fresh(QStringLiteral("table ") + table) && before->list("tables").contains(table))
-                            add(Publications, QStringLiteral("ALTER PUBLICATION %1 ADD TABLE %2;").arg(publication.name, table), publication.key());
+            if (publication.kind == QLatin1String("publication") && !fresh(publication.key()) && !setWhole(publication))
+                for (const QString &entry : publication.list("tables"))
+                    if (fresh(QStringLiteral("table ") + SchemaDdl::publishedTable(entry)))
+                        add(Publications, QStringLiteral("ALTER PUBLICATION %1 ADD TABLE %2;").arg(publication.name, entry), publication.key());
         if (m_sqlFunctions)
             add(Settings, QStringLiteral("SET LOCAL check_function_bodies = off;"), QString(), false,
                 QStringLiteral("SQL functions are created before the tables they read (as pg_dump does)"));

@@ -144,10 +144,10 @@ QStringList alterPublication(const SchemaObject &before, const SchemaObject &aft
     QStringList sql;
     if (differs(before, after, "publish"))
         sql.append(QStringLiteral("ALTER PUBLICATION %1 SET (publish = %2);").arg(after.name, SchemaDdl::literal(after.text("publish"))));
-    const QStringList had = before.list("tables");
-    for (const QString &table : after.list("tables"))
-        if (!had.contains(table))
-            sql.append(QStringLiteral("ALTER PUBLICATION %1 ADD TABLE %2;").arg(after.name, table));
+    // A different list is set whole (row filters and column lists with it); an empty one is the
+    // removals alone (publicationTablesRemoved, run before tables go).
+    if ((differs(before, after, "tables") || differs(before, after, "schemas")) && !SchemaDdl::publicationObjects(after).isEmpty())
+        sql.append(QStringLiteral("ALTER PUBLICATION %1 SET %2;").arg(after.name, SchemaDdl::publicationObjects(after)));
     return sql;
 }
 
@@ -188,8 +188,15 @@ bool SchemaAlter::defaultChanges(const SchemaObject &before, const SchemaObject 
 QStringList SchemaAlter::alter(const SchemaObject &before, const SchemaObject &after, QStringList *warnings)
 {
     const QString &kind = after.kind;
-    if (kind == QLatin1String("column"))
+    if (kind == QLatin1String("column")) {
+        if (before.text("identity").isEmpty() && !after.text("identity").isEmpty()
+            && before.text("default").contains(QLatin1String("nextval(")))
+            warnings->append(QStringLiteral("%1 becomes an identity column: its new sequence starts at 1, below the values the old "
+                                            "one gave; after the migration, ALTER TABLE %2 ALTER COLUMN %3 RESTART WITH a value "
+                                            "above the column's maximum")
+                                 .arg(after.name, after.parent, after.text("column")));
         return alterColumn(before, after);
+    }
     if (kind == QLatin1String("table"))
         return alterTable(before, after);
     if (kind == QLatin1String("sequence"))
@@ -207,10 +214,10 @@ QStringList SchemaAlter::alter(const SchemaObject &before, const SchemaObject &a
 
 QStringList SchemaAlter::publicationTablesRemoved(const SchemaObject &before, const SchemaObject &after)
 {
+    if (!SchemaDdl::publicationObjects(after).isEmpty())
+        return {};  // set whole by alter()
     QStringList removed;
-    const QStringList wants = after.list("tables");
-    for (const QString &table : before.list("tables"))
-        if (!wants.contains(table))
-            removed.append(table);
+    for (const QString &entry : before.list("tables"))
+        removed.append(SchemaDdl::publishedTable(entry));
     return removed;
 }

@@ -21,8 +21,8 @@ bool defaultChanges(const SchemaObject &before, const SchemaObject &after);
 // defaultChanges). `warnings` gets what cannot be done (an enum value removed).
 QStringList alter(const SchemaObject &before, const SchemaObject &after, QStringList *warnings);
 
-// The tables a publication no longer publishes in TO (taken out early, before tables go; the
-// ones it adds are in alter()).
+// The tables to take out of a publication early, before tables go: when TO publishes nothing
+// (a list that is not empty is set whole by alter()). Names without column lists or filters.
 QStringList publicationTablesRemoved(const SchemaObject &before, const SchemaObject &after);
 
 }  // namespace SchemaAlter

@@ -112,12 +112,35 @@ QString createPublication(const SchemaObject &publication)
     QString sql = QStringLiteral("CREATE PUBLICATION ") + publication.name;
     if (publication.flag("all_tables"))
         sql += QStringLiteral(" FOR ALL TABLES");
-    else if (!publication.list("tables").isEmpty())
-        sql += QStringLiteral(" FOR TABLE ") + publication.list("tables").join(QStringLiteral(", "));
+    else if (const QString objects = SchemaDdl::publicationObjects(publication); !objects.isEmpty())
+        sql += QStringLiteral(" FOR ") + objects;
     return sql + QStringLiteral(" WITH (publish = %1);").arg(SchemaDdl::literal(publication.text("publish")));
 }
 
 }  // namespace
+
+QString SchemaDdl::publicationObjects(const SchemaObject &publication)
+{
+    QStringList objects;
+    if (!publication.list("tables").isEmpty())
+        objects.append(QStringLiteral("TABLE ") + publication.list("tables").join(QStringLiteral(", ")));
+    for (const QString &schema : publication.list("schemas"))
+        objects.append(QStringLiteral("TABLES IN SCHEMA ") + schema);
+    return objects.join(QStringLiteral(", "));
+}
+
+QString SchemaDdl::publishedTable(const QString &entry)
+{
+    // The name ends at the first space outside double quotes: "public.t (a, b) WHERE (...)".
+    bool quoted = false;
+    for (int i = 0; i < entry.size(); ++i) {
+        if (entry.at(i) == QLatin1Char('"'))
+            quoted = !quoted;
+        else if (entry.at(i) == QLatin1Char(' ') && !quoted)
+            return entry.left(i);
+    }
+    return entry;
+}
 
 QString SchemaDdl::literal(const QString &text)
 {

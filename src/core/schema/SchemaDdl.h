@@ -8,6 +8,10 @@
 namespace SchemaDdl {
 
 QString literal(const QString &text);
+// What a publication publishes, as FOR and SET take it: "TABLE a, b WHERE (...), TABLES IN SCHEMA s".
+QString publicationObjects(const SchemaObject &publication);
+// The table of a publication's entry, without its column list and row filter.
+QString publishedTable(const QString &entry);
 
 // CREATE ... for an object on its own (a table with its columns inline, given as `columns`).
 // Empty when the kind is created another way (grants, comments) or cannot be (an aggregate).
