@@ -157,6 +157,10 @@ int main(int argc, char *argv[])
     if (probe && qEnvironmentVariable("ATLAS_STARTUP_PROBE") == QLatin1String("listed")) {
         // Until the migrations are listed with their states from the database, not only painted.
         probe->setQuitOnPaint(false);
+        QTimer::singleShot(60000, &window, [] {
+            std::fprintf(stderr, "atlas-console: the migrations were not listed within 60 s (no connection, or no folder?)\n");
+            QCoreApplication::exit(1);
+        });
         QObject::connect(&window, &MainWindow::connectionSettled, &window, [&window, &sinceMain] {
             QObject::connect(window.migrationsPage(), &MigrationsPage::statusShown, &window, [&sinceMain] {
                 std::printf("migrations listed after %lld ms\n", static_cast<long long>(sinceMain.elapsed()));

@@ -79,7 +79,7 @@ void MainWindow::addPages()
     });
     m_ui->pageTabs->addTab(m_environments, tr("&Environments"));
     m_compare = new ComparePage(m_passwords, this);
-    m_ui->pageTabs->addTab(m_compare, tr("Com&pare"));
+    m_ui->pageTabs->addTab(m_compare, tr("C&ompare"));
     connect(m_compare, &ComparePage::migrationSaved, m_migrations, &MigrationsPage::refresh);
     connect(m_environments, &EnvironmentsPage::compareRequested, this, [this](const QString &from, const QString &to) {
         m_ui->pageTabs->setCurrentWidget(m_compare);

@@ -17,6 +17,7 @@
 #include <QTextBlock>
 #include <QTemporaryDir>
 #include <QTreeWidget>
+#include <QStandardPaths>
 #include <QtTest>
 
 // The Compare page as an admin uses it: production (here a local database changed by hand)
@@ -25,9 +26,11 @@
 class TestComparePage : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // no settings of earlier runs
     void folderAgainstTheOpenDatabaseThenSaved();
     void changedLinesAreColouredSideBySide();
     void environmentsOfferTheComparison();
+    void aProfileAgainstAConnectionAndOneAtATime();
 
 private:
     static QTreeWidgetItem *findItem(QTreeWidget *tree, const QString &name)
@@ -179,6 +182,46 @@ void TestComparePage::environmentsOfferTheComparison()
     QCOMPARE(menu->actions().size(), 2);
     menu->actions().at(1)->trigger();
     QCOMPARE(requested.last(), (QVariantList{QStringLiteral("profile:staging"), QStringLiteral("profile:production")}));
+}
+
+void TestComparePage::aProfileAgainstAConnectionAndOneAtATime()
+{
+    // A saved profile (its password through the keychain's path; here PGPASSWORD) against the
+    // same database by connection string: equal. Save as migration is for the folder only.
+    TestDatabase db;
+    QVERIFY(db.connect()->exec(QStringLiteral("CREATE TABLE public.t (id int)")).ok());
+    ConnectionProfile profile;
+    profile.id = QStringLiteral("test-profile");
+    profile.name = QStringLiteral("test");
+    profile.host = qEnvironmentVariable("PGHOST", QStringLiteral("127.0.0.1"));
+    profile.port = qEnvironmentVariableIntValue("PGPORT");
+    profile.database = db.name();
+    profile.sslMode = QStringLiteral("disable");
+    PasswordStore passwords;
+    ComparePage page(&passwords);
+    page.setProfiles({profile});
+    page.setFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    QSignalSpy compared(&page, &ComparePage::compared);
+    page.compare(QStringLiteral("profile:test"), db.conninfo());
+    QVERIFY(page.isComparing());
+    // A second request while the first runs is refused and said, not silently dropped.
+    page.compare(QStringLiteral("folder"), db.conninfo());
+    auto *status = page.findChild<QLabel *>(QStringLiteral("compareStatus"));
+    QVERIFY2(status->text().contains(QLatin1String("A comparison is running")), qPrintable(status->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), 30000);
+    QVERIFY2(compared.first().first().toBool(), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QLatin1String("have the same schema")), qPrintable(status->text()));
+    QCOMPARE(compared.size(), 1);
+    QVERIFY(!page.isComparing());
+
+    // Different, but not from the folder: nothing to save into it.
+    QVERIFY(db.connect()->exec(QStringLiteral("CREATE TABLE public.u (id int)")).ok());
+    TestDatabase other;
+    compared.clear();
+    page.compare(QStringLiteral("profile:test"), other.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), 30000);
+    QVERIFY(compared.first().first().toBool());
+    QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("saveMigrationButton"))->isEnabled());
 }
 
 QTEST_MAIN(TestComparePage)

@@ -19,6 +19,7 @@
 #include <QTableWidget>
 #include <QTextEdit>
 #include <QTreeWidget>
+#include <QStandardPaths>
 #include <QtTest>
 
 // Every page as a new user meets it at 1280×800: the column an admin reads first within the
@@ -26,6 +27,7 @@
 class TestPagesFinished : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // no settings of earlier runs
     void keyColumnsAreVisibleAt1280x800();
     void controlsHaveAccessibleNames();
     void buttonShortcutsAreInTheirTooltips();

@@ -106,9 +106,9 @@ SchemaRead SchemaSourceReader::buildFolder(const QString &folder, const SchemaSc
                 if (m_progress && index == 0)
                     m_progress(QStringLiteral("%1 statements").arg(count));
             });
-            if (m_cancelled)
-                runner.cancel();
             setActive(&shadow);
+            if (m_cancelled)  // after setActive: a cancel from now on reaches the connection
+                runner.cancel();
             const QList<RunReport> reports = runner.applyPending(catalog, QString(), true);
             setActive(nullptr);
             for (const RunReport &report : reports) {

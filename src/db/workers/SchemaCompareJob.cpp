@@ -33,6 +33,7 @@ SchemaCompareJob *SchemaCompareJob::start(const Side &from, const Side &to, cons
     thread->setObjectName(QStringLiteral("atlas-compare"));
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     QObject::connect(thread, &QThread::finished, job, &QObject::deleteLater);
+    job->m_thread = thread;
     thread->start();
     return job;
 }
@@ -41,4 +42,11 @@ void SchemaCompareJob::cancel()
 {
     for (const auto &reader : m_readers)
         reader->cancel();
+}
+
+void SchemaCompareJob::cancelAndWait()
+{
+    cancel();
+    if (m_thread)
+        m_thread->wait(10000);
 }

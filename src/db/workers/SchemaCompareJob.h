@@ -4,6 +4,8 @@
 #include "core/schema/SchemaSource.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QThread>
 
 #include <array>
 #include <memory>
@@ -23,6 +25,9 @@ public:
 
     static SchemaCompareJob *start(const Side &from, const Side &to, const QString &shadowServer, const SchemaScope &scope);
     void cancel();
+    // Cancels and waits until the thread has ended (at most a few seconds: a shadow database is
+    // dropped on the way out), for an owner going away.
+    void cancelAndWait();
 
 signals:
     // `error` empty on success (it names the side that failed otherwise).
@@ -31,4 +36,5 @@ signals:
 private:
     SchemaCompareJob() = default;
     std::array<std::shared_ptr<SchemaSourceReader>, 2> m_readers;
+    QPointer<QThread> m_thread;
 };

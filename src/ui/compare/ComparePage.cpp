@@ -94,6 +94,7 @@ ComparePage::ComparePage(PasswordStore *passwords, QWidget *parent)
     connect(m_ui->compareButton, &QPushButton::clicked, this, &ComparePage::compareNow);
     connect(m_ui->compareCancelButton, &QPushButton::clicked, this, &ComparePage::cancel);
     connect(m_ui->compareSwapButton, &QToolButton::clicked, this, [this] {
+        m_chosen = true;
         const QString from = m_ui->compareFromCombo->currentText();
         const int fromIndex = m_ui->compareFromCombo->currentIndex();
         m_ui->compareFromCombo->setCurrentIndex(m_ui->compareToCombo->currentIndex());
@@ -116,12 +117,15 @@ ComparePage::ComparePage(PasswordStore *passwords, QWidget *parent)
 
 ComparePage::~ComparePage()
 {
-    cancel();
+    // A comparison still running is stopped and waited for: it may be dropping a shadow database.
+    if (m_job)
+        m_job->cancelAndWait();
 }
 
 void ComparePage::setFolder(const QString &folder)
 {
     m_folder = folder;
+    m_ui->saveMigrationButton->setEnabled(false);  // the result was for another folder
     fillSources();
 }
 
@@ -144,7 +148,8 @@ void ComparePage::fillSources()
 {
     for (QComboBox *combo : {m_ui->compareFromCombo, m_ui->compareToCombo}) {
         const QString kept = combo->currentData().toString();
-        const QString typed = combo->currentText();
+        // Typed text is kept; the label of a source that is gone is not (it is no connection string).
+        const QString typed = combo->findText(combo->currentText()) >= 0 ? QString() : combo->currentText();
         combo->blockSignals(true);
         combo->clear();
         if (!m_folder.isEmpty())
@@ -182,10 +187,14 @@ void ComparePage::selectSource(QComboBox *combo, const QString &spec)
         combo->setEditText(spec);
 }
 
-void ComparePage::resolve(QComboBox *combo, std::function<void(const SchemaCompareJob::Side &, const QString &)> done)
+QString ComparePage::specOf(QComboBox *combo) const
 {
     const int at = combo->findText(combo->currentText());
-    const QString spec = at >= 0 ? combo->itemData(at).toString() : combo->currentText().trimmed();
+    return at >= 0 ? combo->itemData(at).toString() : combo->currentText().trimmed();
+}
+
+void ComparePage::resolve(const QString &spec, std::function<void(const SchemaCompareJob::Side &, const QString &)> done)
+{
     if ((spec == kFolder && m_folder.isEmpty()) || (spec == kOpen && m_openConninfo.isEmpty()))
         return done({}, spec == kFolder ? tr("no migrations folder is open") : tr("no connection is open"));
     SchemaCompareJob::Side side;
@@ -212,7 +221,13 @@ void ComparePage::resolve(QComboBox *combo, std::function<void(const SchemaCompa
     if (profile == m_profiles.cend())
         return done(side, tr("no saved profile is named \"%1\"").arg(side.source.value));
     const ConnectionProfile found = *profile;
-    m_passwords->read(found.keychainKey(), [side, found, done](bool ok, const QString &password, bool, const QString &) {
+    // The keychain answers later: a page gone, or a request cancelled or replaced meanwhile, is
+    // left alone.
+    QPointer<ComparePage> page(this);
+    const int request = m_request;
+    m_passwords->read(found.keychainKey(), [page, request, side, found, done](bool ok, const QString &password, bool, const QString &) {
+        if (!page || page->m_request != request)
+            return;
         SchemaCompareJob::Side withPassword = side;
         withPassword.conninfo = found.conninfo(ok ? password : QString());  // else ~/.pgpass
         done(withPassword, QString());
@@ -221,6 +236,10 @@ void ComparePage::resolve(QComboBox *combo, std::function<void(const SchemaCompa
 
 void ComparePage::compare(const QString &from, const QString &to)
 {
+    if (m_busy) {
+        m_ui->compareStatus->setText(tr("A comparison is running: cancel it (Esc) before starting another."));
+        return;
+    }
     m_chosen = true;
     selectSource(m_ui->compareFromCombo, from);
     selectSource(m_ui->compareToCombo, to);
@@ -229,14 +248,18 @@ void ComparePage::compare(const QString &from, const QString &to)
 
 void ComparePage::compareNow()
 {
-    if (m_job)
+    if (m_busy)
         return;
     setBusy(true);
+    ++m_request;
     m_ui->compareStatus->setText(tr("Reading both schemas …"));
-    resolve(m_ui->compareFromCombo, [this](const SchemaCompareJob::Side &from, const QString &error) {
+    // Both sources as they are now: what changes while the keychain answers does not count.
+    const QString toSpec = specOf(m_ui->compareToCombo);
+    m_fromFolder = specOf(m_ui->compareFromCombo) == kFolder;
+    resolve(specOf(m_ui->compareFromCombo), [this, toSpec](const SchemaCompareJob::Side &from, const QString &error) {
         if (!error.isEmpty())
             return showResult({}, tr("From: %1").arg(error));
-        resolve(m_ui->compareToCombo, [this, from](const SchemaCompareJob::Side &to, const QString &error) {
+        resolve(toSpec, [this, from](const SchemaCompareJob::Side &to, const QString &error) {
             if (!error.isEmpty())
                 return showResult({}, tr("To: %1").arg(error));
             m_job = SchemaCompareJob::start(from, to, m_shadowServer, SchemaScope::fromOptions({}, {}));
@@ -247,12 +270,17 @@ void ComparePage::compareNow()
 
 void ComparePage::cancel()
 {
-    if (m_job)
-        m_job->cancel();
+    if (m_job) {
+        m_job->cancel();  // it answers, cancelled
+    } else if (m_busy) {
+        ++m_request;  // still waiting for the keychain: the answer will be ignored
+        showResult({}, tr("cancelled"));
+    }
 }
 
 void ComparePage::setBusy(bool busy)
 {
+    m_busy = busy;
     m_ui->compareButton->setEnabled(!busy);
     m_ui->compareCancelButton->setEnabled(busy);
 }
@@ -264,7 +292,12 @@ void ComparePage::showResult(const SchemaCompareResult &result, const QString &e
     m_result = result;
     m_ui->compareUpText->setPlainText(result.equal() ? QString() : result.upScript());
     m_ui->compareDownText->setPlainText(result.equal() ? QString() : result.downScript());
-    m_ui->saveMigrationButton->setEnabled(error.isEmpty() && !result.equal() && !m_folder.isEmpty());
+    // A migration for the folder: only what turns the folder's schema into the other side's.
+    m_ui->saveMigrationButton->setEnabled(error.isEmpty() && !result.equal() && !m_folder.isEmpty() && m_fromFolder);
+    m_ui->saveMigrationButton->setToolTip(m_fromFolder || result.equal()
+                                              ? tr("Write the migration and its down file into the migrations folder (Ctrl+S)")
+                                              : tr("Compare from the migrations folder to save the migration that brings it to the other "
+                                                   "side (Ctrl+S)"));
     fillTree();
     if (!error.isEmpty()) {
         m_ui->compareStatus->setText(tr("Not compared: %1").arg(error));
@@ -349,6 +382,7 @@ void ComparePage::saveMigration()
     if (plan.ok() && writeNewMigration(plan, m_result.upScript(), m_result.downScript(), &error)) {
         m_ui->compareStatus->setText(tr("Saved %1 and its down file %2. It shows as pending on the Migrations page.")
                                          .arg(QFileInfo(plan.upPath).fileName(), QDir(m_folder).relativeFilePath(plan.downPath)));
+        m_ui->saveMigrationButton->setEnabled(false);  // saved once: compare again for another
         emit migrationSaved(plan.version);
         return;
     }

@@ -39,7 +39,7 @@ public:
     // connection string) and compares.
     void compare(const QString &from, const QString &to);
     const SchemaCompareResult &result() const { return m_result; }
-    bool isComparing() const { return m_job != nullptr; }
+    bool isComparing() const { return m_busy; }
 
 public slots:
     void compareNow();
@@ -54,7 +54,8 @@ private:
     void selectSource(QComboBox *combo, const QString &spec);
     // The source a combo names, with its connection string (a profile's password read from the
     // keychain first); `done` gets an error instead when it names nothing usable.
-    void resolve(QComboBox *combo, std::function<void(const SchemaCompareJob::Side &, const QString &error)> done);
+    void resolve(const QString &spec, std::function<void(const SchemaCompareJob::Side &, const QString &error)> done);
+    QString specOf(QComboBox *combo) const;  // "folder", "open", "profile:NAME" or what was typed
     void showResult(const SchemaCompareResult &result, const QString &error);
     void fillTree();
     void showSelected();
@@ -69,6 +70,9 @@ private:
     QString m_openLabel;
     QString m_shadowServer;
     bool m_chosen = false;  // the user picked a source: no default overrides it
+    bool m_busy = false;    // from Compare until the answer, the keychain's wait included
+    bool m_fromFolder = false;  // the comparison started from the folder (Save as migration)
+    int m_request = 0;      // keychain answers for an older request are ignored
     QPointer<SchemaCompareJob> m_job;
     SchemaCompareResult m_result;
 };

@@ -89,6 +89,7 @@ void EnvironmentsPage::setOpenConnection(const QString &conninfo, const QString 
 // before the first profile is saved.
 void EnvironmentsPage::rebuildColumns()
 {
+    const QList<ConnectionProfile> before = m_columns;
     m_columns = m_profiles;
     const bool openIsProfile = std::any_of(m_profiles.cbegin(), m_profiles.cend(), [this](const ConnectionProfile &p) { return p.name == m_openLabel; });
     if (!m_openConninfo.isEmpty() && !openIsProfile) {
@@ -97,6 +98,16 @@ void EnvironmentsPage::rebuildColumns()
         open.name = m_openLabel;
         m_columns.append(open);
     }
+    // The matrix shows the columns it was filled with: once it has been, a change of columns
+    // reads them again (answers for the old ones are dropped by their generation).
+    const auto ids = [](const QList<ConnectionProfile> &columns) {
+        QStringList list;
+        for (const ConnectionProfile &p : columns)
+            list << p.id + QLatin1Char('\n') + p.name;
+        return list;
+    };
+    if (m_generation > 0 && !m_refreshing && ids(before) != ids(m_columns))
+        refresh();
 }
 
 void EnvironmentsPage::setFolder(const QString &folder)
@@ -111,7 +122,8 @@ void EnvironmentsPage::setProfiles(const QList<ConnectionProfile> &profiles)
     const bool production = std::any_of(profiles.cbegin(), profiles.cend(),
                                         [](const ConnectionProfile &p) { return p.environment == Environment::Production; });
     m_ui->productionAgainstFolderButton->setEnabled(production);
-    m_ui->productionAgainstFolderButton->setToolTip(production ? m_ui->productionAgainstFolderButton->toolTip()
+    m_ui->productionAgainstFolderButton->setToolTip(production ? tr("What production has that no migration of the folder makes, and the "
+                                                                    "migration that records it (right-click a column to compare any two)")
                                                                : tr("Save a profile tagged production first (File > Profiles…)"));
 }
 
@@ -130,11 +142,13 @@ QString EnvironmentsPage::cellText(const QString &version, const QString &profil
 void EnvironmentsPage::refresh()
 {
     ++m_generation;
+    m_refreshing = true;  // rebuildColumns below must not start another refresh
     // The folder is small and local; scanning it here keeps the rows in step with the columns.
     m_catalog = scanMigrationFolder(m_folder);
     m_versions.clear();
     m_ui->matrix->clear();
     rebuildColumns();
+    m_refreshing = false;
     m_errors.clear();
     m_ui->matrix->setColumnCount(int(m_columns.size()));
     QStringList headers;
@@ -189,10 +203,12 @@ void EnvironmentsPage::showColumn(const QString &profileId, const StatusReport &
         if (m_columns.at(c).id == profileId)
             column = c;
     }
-    if (column < 0)
+    if (column < 0 || column >= m_ui->matrix->columnCount())
         return;
     for (int r = 0; r < m_versions.size(); ++r) {
         QTableWidgetItem *item = m_ui->matrix->item(r, column);
+        if (!item)
+            continue;
         if (!error.isEmpty()) {
             item->setText(tr("not read"));
             item->setToolTip(error);

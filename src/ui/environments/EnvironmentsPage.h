@@ -58,4 +58,5 @@ private:
     QStringList m_versions;  // row order
     int m_waiting = 0;
     int m_generation = 0;    // answers of an older refresh are dropped
+    bool m_refreshing = false;
 };
