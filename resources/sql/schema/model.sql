@@ -50,16 +50,19 @@ hosts AS (
 columns AS (
     SELECT r.oid AS relid, r.qualified, r.nspname, a.attnum, a.attname::text AS attname, a.attacl,
            format_type(a.atttypid, a.atttypmod) AS type_name, a.attnotnull, a.attidentity::text AS attidentity,
-           a.attgenerated::text AS attgenerated, pg_get_expr(ad.adbin, ad.adrelid) AS default_expr, ad.oid AS attrdef,
+           a.attgenerated::text AS attgenerated, ad.default_expr, ad.oid AS attrdef,
            NOT a.attislocal AS inherited,
-           CASE WHEN a.attcollation <> t.typcollation THEN
+           -- Looked up only where a column has a default, or a collation (most have neither).
+           CASE WHEN a.attcollation <> 0
+                     AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid) THEN
                (SELECT format('%I.%I', cn.nspname, co.collname)
                 FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
                 WHERE co.oid = a.attcollation) END AS collation_name
     FROM relations r
     JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-    JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-    LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+    LEFT JOIN LATERAL (SELECT d.oid, pg_get_expr(d.adbin, d.adrelid) AS default_expr
+                       FROM pg_catalog.pg_attrdef d
+                       WHERE a.atthasdef AND d.adrelid = a.attrelid AND d.adnum = a.attnum) ad ON true
     WHERE r.relkind IN ('r', 'p', 'f')
 ),
 functions AS (
