@@ -16,11 +16,18 @@ QStringList SchemaObject::list(const char *attr) const
 void SchemaModel::add(SchemaObject object)
 {
     const int at = int(m_objects.size());
-    object.cachedKey = object.kind + QLatin1Char(' ') + object.name;
+    if (object.cachedKey.isEmpty())
+        object.cachedKey = object.kind + QLatin1Char(' ') + object.name;
     m_index.insert(object.cachedKey, at);
     if (!object.parent.isEmpty())
         m_children[object.parent].append(at);
     m_objects.append(std::move(object));
+}
+
+void SchemaModel::reserve(int objects)
+{
+    m_objects.reserve(objects);
+    m_index.reserve(objects);
 }
 
 const SchemaObject *SchemaModel::find(const QString &key) const

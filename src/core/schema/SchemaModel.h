@@ -32,7 +32,8 @@ public:
     QString source;       // what it was read from, for messages: "profile staging", "folder migrations/"
     QString currentUser;  // the role that read it: the one a migration on it would run as
 
-    void add(SchemaObject object);
+    void add(SchemaObject object);  // its key is the one it has (cachedKey), else made here
+    void reserve(int objects);
     const QList<SchemaObject> &objects() const { return m_objects; }
     const SchemaObject *find(const QString &key) const;
     bool contains(const QString &key) const { return m_index.contains(key); }

@@ -82,6 +82,13 @@ bool PgResult::isNull(int row, int column) const
     return !m_result || PQgetisnull(m_result.get(), row, column);
 }
 
+QByteArrayView PgResult::bytes(int row, int column) const
+{
+    if (!m_result)
+        return {};
+    return QByteArrayView(PQgetvalue(m_result.get(), row, column), PQgetlength(m_result.get(), row, column));
+}
+
 QString PgResult::value(int row, int column) const
 {
     if (isNull(row, column))

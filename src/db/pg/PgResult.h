@@ -2,6 +2,7 @@
 
 #include "core/connection/DbError.h"
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,9 @@ public:
     int columnIndex(const QString &name) const;  // -1 when absent
     bool isNull(int row, int column) const;
     QString value(int row, int column) const;    // UTF-8 text; empty for NULL
+    // The same bytes without conversion, valid while this result lives (for a parser that
+    // takes UTF-8, as JSON does).
+    QByteArrayView bytes(int row, int column) const;
     QString value(int row, const QString &column) const;
     qint64 affectedRows() const;                 // PQcmdTuples; -1 when not applicable
     QString commandTag() const;                  // "INSERT 0 3"
