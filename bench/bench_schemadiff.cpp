@@ -15,7 +15,7 @@
 
 namespace {
 
-constexpr int kTrials = 5;
+constexpr int kTrials = 9;
 constexpr int kTables = 1000;
 
 double median(QList<double> values)
