@@ -10,6 +10,7 @@
 #include "db/workers/DbWorker.h"
 #include "db/workers/WorkerCall.h"
 #include "ui/advise/AdvisorsPage.h"
+#include "ui/common/ElidedToolTips.h"
 #include "ui/compare/ComparePage.h"
 #include "ui/browse/BrowserPage.h"
 #include "ui/connection/ConnectionBar.h"
@@ -36,6 +37,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->contentLayout->insertWidget(0, m_connection);
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
     addPages();
+    ElidedToolTips::installAll(this);
     MainMenus::install(this, m_ui->pageTabs);
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
     reloadProfiles();

@@ -20,6 +20,7 @@
 #include <QTextEdit>
 #include <QTreeWidget>
 #include <QStandardPaths>
+#include <QToolTip>
 #include <QtTest>
 
 // Every page as a new user meets it at 1280×800: the column an admin reads first within the
@@ -31,6 +32,7 @@ private slots:
     void keyColumnsAreVisibleAt1280x800();
     void controlsHaveAccessibleNames();
     void buttonShortcutsAreInTheirTooltips();
+    void elidedTextShowsWholeAsTooltip();
 
 private:
     // Whether the start of `column` and at least `minimum` pixels of it (or all of it) are within
@@ -145,6 +147,28 @@ void TestPagesFinished::buttonShortcutsAreInTheirTooltips()
         if (!shortcut.isEmpty() && shortcut[0].keyboardModifiers() != Qt::AltModifier)
             QVERIFY2(button->toolTip().contains(ButtonShortcut::keyText(shortcut)), qPrintable(button->objectName()));
     }
+}
+
+void TestPagesFinished::elidedTextShowsWholeAsTooltip()
+{
+    // Every view of the window: a cell cut short shows its whole text on hover.
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    auto *tree = window.findChild<QTreeWidget *>(QStringLiteral("migrationTree"));
+    QVERIFY(tree);
+    auto *pages = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
+    pages->setCurrentIndex(0);
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString whole = QStringLiteral("20260101000000_a_migration_name_far_too_long_for_its_column_to_show");
+    auto *item = new QTreeWidgetItem(tree, {QStringLiteral("20260101000000"), QStringLiteral("pending"), whole});
+    tree->setColumnWidth(2, 60);
+    const QRect cell = tree->visualItemRect(item);
+    const QPoint at(tree->header()->sectionViewportPosition(2) + 20, cell.center().y());
+    QHelpEvent hover(QEvent::ToolTip, at, tree->viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(tree->viewport(), &hover);
+    QTRY_COMPARE(QToolTip::text(), whole);
+    QToolTip::hideText();
 }
 
 QTEST_MAIN(TestPagesFinished)

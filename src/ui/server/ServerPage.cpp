@@ -2,6 +2,8 @@
 
 #include "ui_ServerPage.h"
 
+#include "ui/common/ElidedToolTips.h"
+
 #include <QTreeWidget>
 
 ServerPage::ServerPage(QWidget *parent)
@@ -47,6 +49,7 @@ void ServerPage::showDetails(const QList<ServerSection> &sections)
         }
         auto *tree = new QTreeWidget;
         tree->setObjectName(QStringLiteral("serverSection"));
+        ElidedToolTips::install(tree);
         tree->setRootIsDecorated(false);
         tree->setAlternatingRowColors(true);
         tree->setHeaderLabels(section.columns);

@@ -2,6 +2,8 @@
 
 #include "ui_SqlEditorTab.h"
 
+#include "ui/common/ElidedToolTips.h"
+
 #include "ui/common/ButtonShortcut.h"
 #include "ui/common/RememberedLayout.h"
 
@@ -419,6 +421,7 @@ void SqlEditorTab::showResult(const QueryResult &result)
     const bool meta = m_current.unit.kind == EditorUnit::Kind::Meta;
     if (!result.columns.isEmpty()) {
         auto *view = new QTableView;
+        ElidedToolTips::install(view);  // a long value cut short is read whole on hover
         view->setObjectName(QStringLiteral("resultGrid"));
         auto *model = new ResultModel(view);
         const quint64 ticket = result.ticket;
