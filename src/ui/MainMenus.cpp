@@ -1,4 +1,8 @@
 #include "ui/MainMenus.h"
+#include <QPushButton>
+#include "ui/todos/TodoPage.h"
+#include "ui/compare/ComparePage.h"
+#include "ui/advise/AdvisorsPage.h"
 
 #include "ui/MainWindow.h"
 
@@ -67,6 +71,23 @@ void install(MainWindow *window, QTabWidget *pages)
     view->setObjectName(QStringLiteral("viewMenu"));
     for (int i = 0; i < pages->count() && i < 9; ++i)
         add(view, pages->tabText(i), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), [pages, i] { pages->setCurrentIndex(i); });
+
+    // The page's main action from anywhere: the page is shown and it starts.
+    QMenu *tools = bar->addMenu(QObject::tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    add(tools, QObject::tr("&Compare the folder with the open database"), QKeySequence(), [window, pages] {
+        pages->setCurrentWidget(window->comparePage());
+        window->comparePage()->compare(QStringLiteral("folder"), QStringLiteral("open"));
+    });
+    add(tools, QObject::tr("Run the &advisors"), QKeySequence(), [window, pages] {
+        pages->setCurrentWidget(window->advisorsPage());
+        window->advisorsPage()->run();
+    });
+    add(tools, QObject::tr("Check the TODOs' &evidence"), QKeySequence(), [window, pages] {
+        pages->setCurrentWidget(window->todoPage());
+        if (auto *check = window->todoPage()->findChild<QPushButton *>(QStringLiteral("checkButton")); check && check->isEnabled())
+            check->click();
+    });
 
     QMenu *help = bar->addMenu(QObject::tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));

@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QApplication>
 #include <QMenu>
 #include <QMenuBar>
@@ -33,6 +34,15 @@ void TestMainMenus::pagesAreOnTheKeyboard()
     QCOMPARE(pages->tabText(4).remove('&'), QStringLiteral("Advisors"));
     QCOMPARE(view->actions().at(0)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_1));
     QVERIFY(window.menuBar()->findChild<QMenu *>(QStringLiteral("fileMenu")));
+    // Tools: a page's main action from anywhere, its page shown.
+    auto *tools = window.menuBar()->findChild<QMenu *>(QStringLiteral("toolsMenu"));
+    QVERIFY(tools);
+    QCOMPARE(tools->actions().size(), 3);
+    tools->actions().at(2)->trigger();  // the TODOs' evidence
+    QCOMPARE(pages->tabText(pages->currentIndex()).remove('&'), QStringLiteral("TODOs"));
+    tools->actions().at(0)->trigger();  // compare, with no folder or connection open: said, nothing runs
+    QCOMPARE(pages->tabText(pages->currentIndex()).remove('&'), QStringLiteral("Compare"));
+    QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("compareStatus"))->text().contains(QLatin1String("no migrations folder is open")));
 }
 
 void TestMainMenus::helpSaysTheShortcuts()
