@@ -178,6 +178,12 @@ void TestSchemaDiffCommand::schemasIncludedAndExcluded()
     QVERIFY(run.out.contains(QLatin1String("public.p")));
     // A storage policy is the project's own, though storage is Supabase's.
     QVERIFY2(run.out.contains(QLatin1String("CREATE POLICY \"own avatars\" ON storage.objects")), qPrintable(run.out));
+    // Supabase's own schemas, all of them, when asked for.
+    QVERIFY(b.connect()->exec(QStringLiteral("CREATE TABLE auth.audit_extra (id int)")).ok());
+    run = schemaDiff({QStringLiteral("--from"), a.conninfo(), QStringLiteral("--to"), b.conninfo()});
+    QVERIFY(!run.out.contains(QLatin1String("auth.audit_extra")));
+    run = schemaDiff({QStringLiteral("--from"), a.conninfo(), QStringLiteral("--to"), b.conninfo(), QStringLiteral("--supabase-schemas")});
+    QVERIFY2(run.out.contains(QLatin1String("CREATE TABLE auth.audit_extra")), qPrintable(run.out));
 }
 
 QTEST_GUILESS_MAIN(TestSchemaDiffCommand)

@@ -45,6 +45,7 @@ struct CliOptions {
     QStringList includeSchemas;
     QStringList excludeSchemas;
     QString shadowDsn;
+    bool withManagedSchemas = false;  // --supabase-schemas: Supabase's own schemas compared too
 
     // Parses arguments[1..] (arguments[0] is the program). On UsageError, `*message` says what;
     // on Help or Version it holds the text to print.

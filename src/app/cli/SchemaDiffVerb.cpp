@@ -82,7 +82,7 @@ int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QSt
         if (!plan.ok())
             return output.fail(ExitCode::Usage, QStringLiteral("--write: ") + plan.error);
     }
-    const SchemaScope scope = SchemaScope::fromOptions(options.includeSchemas, options.excludeSchemas);
+    const SchemaScope scope = SchemaScope::fromOptions(options.includeSchemas, options.excludeSchemas, options.withManagedSchemas);
 
     // Both sides at once, each on its own connection: the reads wait on the servers, not on us.
     SchemaSourceReader readers[2] = {SchemaSourceReader(options.shadowDsn), SchemaSourceReader(options.shadowDsn)};

@@ -262,7 +262,8 @@ void ComparePage::compareNow()
         resolve(toSpec, [this, from](const SchemaCompareJob::Side &to, const QString &error) {
             if (!error.isEmpty())
                 return showResult({}, tr("To: %1").arg(error));
-            m_job = SchemaCompareJob::start(from, to, m_shadowServer, SchemaScope::fromOptions({}, {}));
+            m_job = SchemaCompareJob::start(from, to, m_shadowServer,
+                                            SchemaScope::fromOptions({}, {}, m_ui->compareManagedCheck->isChecked()));
             connect(m_job, &SchemaCompareJob::finished, this, &ComparePage::showResult);
         });
     });
