@@ -20,7 +20,6 @@ struct GeneratedMigration {
     QList<GeneratedStatement> statements;
     QStringList warnings;  // what needs a hand: an enum value removed, an aggregate, a foreign table
 
-    bool isEmpty() const { return statements.isEmpty() && warnings.isEmpty(); }
     int dataLossCount() const;
     // The migration file: a header (`title` lines as comments), the warnings, then each statement
     // with its note and findings as comments above it.

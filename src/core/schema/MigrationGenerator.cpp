@@ -312,7 +312,7 @@ private:
             if (action(key) == Action::Alter)
                 emitAlter(*before, object);
             if (m_resetDefaults.contains(key) && action(key) != Action::Alter && !object.text("default").isEmpty())
-                add(SetDefaults, QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET DEFAULT %3;").arg(object.parent, object.text("column"), object.text("default")), key);
+                add(SetDefaults, SchemaDdl::setDefault(object), key);
         }
         for (const QString &key : m_to.dependencyOrder(tables))
             emitCreate(*m_to.find(key));
@@ -347,7 +347,7 @@ private:
                     : QString());
         if (kind == QLatin1String("column") && (SchemaAlter::defaultChanges(before, after) || m_resetDefaults.contains(key))
             && !after.text("default").isEmpty())
-            add(SetDefaults, QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET DEFAULT %3;").arg(after.parent, after.text("column"), after.text("default")), key);
+            add(SetDefaults, SchemaDdl::setDefault(after), key);
         if (kind == QLatin1String("sequence") && before.text("owned_by") != after.text("owned_by"))
             add(SequenceOwners, QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;").arg(after.name, after.text("owned_by").isEmpty() ? QStringLiteral("NONE") : after.text("owned_by")), key);
     }

@@ -147,9 +147,9 @@ QString SchemaDdl::literal(const QString &text)
     return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("''")) + QLatin1Char('\'');
 }
 
-QString SchemaDdl::tableOf(const SchemaObject &object)
+QString SchemaDdl::setDefault(const SchemaObject &column)
 {
-    return object.parent;
+    return QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET DEFAULT %3;").arg(column.parent, column.text("column"), column.text("default"));
 }
 
 QString SchemaDdl::columnDefinition(const SchemaObject &column)

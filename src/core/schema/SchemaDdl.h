@@ -19,8 +19,8 @@ QString create(const SchemaObject &object, const QList<const SchemaObject *> &co
 QString drop(const SchemaObject &object);
 // "name type COLLATE c GENERATED ... DEFAULT ... NOT NULL", as CREATE TABLE and ADD COLUMN take it.
 QString columnDefinition(const SchemaObject &column);
-// The table of a column, constraint, index, policy or trigger, and the object's own short name.
-QString tableOf(const SchemaObject &object);
+// ALTER TABLE ... ALTER COLUMN ... SET DEFAULT with the column's default.
+QString setDefault(const SchemaObject &column);
 
 // How COMMENT ON, GRANT and ALTER ... OWNER name the object with key `key` in `model`:
 // "TABLE public.t", "COLUMN public.t.c", "POLICY p ON public.t". Empty for what takes none.

@@ -102,10 +102,6 @@ SchemaRead SchemaSourceReader::buildFolder(const QString &folder, const SchemaSc
             read = {SchemaRead::Failure::Connection, redactConnectionString(shadowFailure), {}};
         } else {
             MigrationRunner runner(shadow);
-            runner.setProgressHandler([this](int index, int count, const QString &) {
-                if (m_progress && index == 0)
-                    m_progress(QStringLiteral("%1 statements").arg(count));
-            });
             setActive(&shadow);
             if (m_cancelled)  // after setActive: a cancel from now on reaches the connection
                 runner.cancel();

@@ -33,8 +33,6 @@ public:
     // the caller, who holds the keychain); unused for a folder.
     SchemaRead read(const SchemaSource &source, const QString &conninfo, const SchemaScope &scope);
     void cancel();
-    // "20250918_create_usage_tracking_tables (1/3)" while a folder is built.
-    void setProgressHandler(std::function<void(const QString &)> handler) { m_progress = std::move(handler); }
 
 private:
     SchemaRead readDatabase(PgConnection &connection, const QString &conninfo, const QString &database, const SchemaScope &scope);
@@ -42,7 +40,6 @@ private:
     void setActive(PgConnection *connection);
 
     QString m_shadowServer;
-    std::function<void(const QString &)> m_progress;
     std::atomic<bool> m_cancelled{false};
     QMutex m_activeMutex;
     PgConnection *m_active = nullptr;

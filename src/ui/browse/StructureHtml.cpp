@@ -1,7 +1,6 @@
 #include "ui/browse/StructureHtml.h"
 
-#include <QGuiApplication>
-#include <QPalette>
+#include "ui/common/DarkPalette.h"
 
 #include <QCoreApplication>
 
@@ -25,7 +24,7 @@ QString structureHtml(const QString &schema, const QString &table, const Relatio
     // One paragraph a column, not a table: a narrow pane then wraps between the words, where a
     // table's narrow cells cut the names themselves ("convers / ation_c / ount").
     html += QStringLiteral("<h4>Columns</h4>");
-    const QString quiet = QGuiApplication::palette().color(QPalette::Base).lightness() < 128 ? QStringLiteral("#aaaaaa") : QStringLiteral("#555555");
+    const QString quiet = DarkPalette::isActive() ? QStringLiteral("#aaaaaa") : QStringLiteral("#555555");
     for (const ColumnInfo &c : s.columns) {
         QStringList facts{c.type.toHtmlEscaped()};
         if (c.notNull)

@@ -33,7 +33,12 @@ QShortcut *ButtonShortcut::addWithoutButton(const QKeySequence &sequence, QWidge
 {
     auto *shortcut = new QShortcut(sequence, scope);
     shortcut->setContext(context);
-    shortcut->setProperty("atlasSaidIn", saidIn);
+    sayIn(shortcut, saidIn);
     QObject::connect(shortcut, &QShortcut::activated, scope, std::move(action));
     return shortcut;
+}
+
+void ButtonShortcut::sayIn(QShortcut *shortcut, const QString &saidIn)
+{
+    shortcut->setProperty("atlasSaidIn", saidIn);
 }

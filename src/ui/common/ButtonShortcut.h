@@ -24,6 +24,8 @@ QShortcut *addWithoutButton(const QKeySequence &sequence, QWidget *scope, std::f
 // Marks an existing shortcut as `button`'s (its tooltip names the key), where pressing the key
 // does more than click it.
 void announce(QShortcut *shortcut, QAbstractButton *button);
+// Marks an existing shortcut as one with no button, documented in `saidIn`.
+void sayIn(QShortcut *shortcut, const QString &saidIn);
 // How tooltips write a key: "Ctrl+Enter" for Ctrl+Return.
 QString keyText(const QKeySequence &sequence);
 

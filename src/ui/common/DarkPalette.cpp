@@ -1,6 +1,7 @@
 #include "ui/common/DarkPalette.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QPalette>
 #include <QStyleFactory>
 
@@ -26,4 +27,9 @@ void DarkPalette::apply(QApplication &app)
     for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         palette.setColor(QPalette::Disabled, role, disabled);
     app.setPalette(palette);
+}
+
+bool DarkPalette::isActive()
+{
+    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
 }

@@ -7,5 +7,8 @@ class QApplication;
 namespace DarkPalette {
 
 void apply(QApplication &app);
+// Whether the palette in use has a dark text background (this one, or a dark desktop's): for
+// the colours the console paints itself.
+bool isActive();
 
 }  // namespace DarkPalette

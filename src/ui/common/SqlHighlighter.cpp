@@ -1,7 +1,6 @@
 #include "ui/common/SqlHighlighter.h"
 
-#include <QGuiApplication>
-#include <QPalette>
+#include "ui/common/DarkPalette.h"
 
 namespace {
 enum BlockState { Normal = 0, InBlockComment = 1, InDollarQuote = 2 };
@@ -20,7 +19,7 @@ SqlHighlighter::SqlHighlighter(QTextDocument *document)
                    QRegularExpression::CaseInsensitiveOption)
 {
     // Colours that read on the palette's text background, light or dark.
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    const bool dark = DarkPalette::isActive();
     m_keyword.setForeground(dark ? QColor(0x7a, 0xb4, 0xff) : QColor(0x1f, 0x4e, 0x9c));
     m_keyword.setFontWeight(QFont::Bold);
     m_string.setForeground(dark ? QColor(0x8b, 0xd5, 0x8b) : QColor(0x2e, 0x7d, 0x32));

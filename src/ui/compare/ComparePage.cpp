@@ -3,7 +3,7 @@
 #include "ui_ComparePage.h"
 
 #include "core/catalog/NewMigration.h"
-#include "core/text/LineDiff.h"
+#include "core/sql/StatementDiff.h"
 #include "ui/common/ButtonShortcut.h"
 #include "ui/common/RememberedLayout.h"
 #include "ui/common/SqlHighlighter.h"
@@ -357,10 +357,20 @@ void ComparePage::showSelected()
     const SchemaDifference &difference = m_result.differences.at(item->data(0, Qt::UserRole).toInt());
     m_ui->compareFromText->setPlainText(difference.from);
     m_ui->compareToText->setPlainText(difference.to);
-    const LineDiff lines = diffLines(difference.from.isEmpty() ? QStringList() : difference.from.split(QLatin1Char('\n')),
-                                     difference.to.isEmpty() ? QStringList() : difference.to.split(QLatin1Char('\n')));
-    markLines(m_ui->compareFromText, lines.removed, QColor(0xff, 0xd7, 0xd7));
-    markLines(m_ui->compareToText, lines.added, QColor(0xd4, 0xf5, 0xd4));
+    // The lines aligned as the drift view aligns statements: what either side lacks is coloured.
+    const QStringList fromLines = difference.from.isEmpty() ? QStringList() : difference.from.split(QLatin1Char('\n'));
+    const QStringList toLines = difference.to.isEmpty() ? QStringList() : difference.to.split(QLatin1Char('\n'));
+    QList<bool> removed(fromLines.size(), false), added(toLines.size(), false);
+    for (const StatementDelta &delta : diffStatements(fromLines, toLines)) {
+        if (delta.kind == StatementDelta::Kind::Same)
+            continue;
+        if (delta.recordedIndex >= 0)
+            removed[delta.recordedIndex] = true;
+        if (delta.fileIndex >= 0)
+            added[delta.fileIndex] = true;
+    }
+    markLines(m_ui->compareFromText, removed, QColor(0xff, 0xd7, 0xd7));
+    markLines(m_ui->compareToText, added, QColor(0xd4, 0xf5, 0xd4));
     // The migration's statements for this object, found in the script.
     for (const GeneratedStatement &statement : m_result.up.statements) {
         if (statement.objectKey != difference.key())

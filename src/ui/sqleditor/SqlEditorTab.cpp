@@ -96,7 +96,7 @@ SqlEditorTab::SqlEditorTab(QueryHistory *history, QWidget *parent)
         if (button)
             ButtonShortcut::announce(shortcut, button);
         else
-            shortcut->setProperty("atlasSaidIn", tr("Help > Keyboard shortcuts (F1)"));
+            ButtonShortcut::sayIn(shortcut, tr("Help > Keyboard shortcuts (F1)"));
     };
     key(QKeySequence(Qt::CTRL | Qt::Key_Return), [this] { runCurrent(); }, m_ui->sqlRunButton);
     key(QKeySequence(Qt::CTRL | Qt::Key_Enter), [this] { runCurrent(); }, m_ui->sqlRunButton);

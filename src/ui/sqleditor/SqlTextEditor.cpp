@@ -3,6 +3,8 @@
 #include <Qsci/qsciapis.h>
 #include <Qsci/qscilexersql.h>
 
+#include "ui/common/DarkPalette.h"
+
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -117,9 +119,9 @@ void SqlTextEditor::followPalette()
 {
     // QScintilla paints with its own colours (dark blue keywords on white): on a dark palette they
     // are taken from the palette instead, with lighter accents.
-    const QPalette palette = QGuiApplication::palette();
-    if (palette.color(QPalette::Base).lightness() >= 128)
+    if (!DarkPalette::isActive())
         return;
+    const QPalette palette = QGuiApplication::palette();
     const QColor paper = palette.color(QPalette::Base);
     const QColor text = palette.color(QPalette::Text);
     m_lexer->setDefaultPaper(paper);
