@@ -4,7 +4,7 @@
 #include <QDeadlineTimer>
 #include <QMutexLocker>
 
-#include <libpq-fe.h>
+#include "db/pg/Libpq.h"
 
 #include <cerrno>
 #include <poll.h>
@@ -20,12 +20,12 @@ namespace {
 int connectTimeoutSeconds(PGconn *conn)
 {
     int seconds = 10;
-    if (PQconninfoOption *options = PQconninfo(conn)) {
+    if (PQconninfoOption *options = pq().PQconninfo(conn)) {
         for (PQconninfoOption *option = options; option->keyword; ++option) {
             if (qstrcmp(option->keyword, "connect_timeout") == 0 && option->val)
                 seconds = QByteArray(option->val).toInt();
         }
-        PQconninfoFree(options);
+        pq().PQconninfoFree(options);
     }
     return seconds > 0 ? seconds : 10;
 }
@@ -36,6 +36,8 @@ QString PgConnection::open(const QString &conninfo, const QString &applicationNa
 {
     close();
     m_connectAborted = false;
+    if (const QString missing = Libpq::load(); !missing.isEmpty())
+        return missing;
     const QByteArray dsn = conninfo.toUtf8();
     const QByteArray app = applicationName.toUtf8();
     const QByteArray otherDatabase = database.toUtf8();
@@ -47,15 +49,15 @@ QString PgConnection::open(const QString &conninfo, const QString &applicationNa
     const char *values[] = {"10", app.constData(), dsn.isEmpty() ? nullptr : dsn.constData(),
                             database.isEmpty() ? nullptr : otherDatabase.constData(), "UTF8", nullptr};
     // Non-blocking connect, so that cancel() can abandon an attempt that hangs.
-    PGconn *conn = PQconnectStartParams(keywords, values, 1);
+    PGconn *conn = pq().PQconnectStartParams(keywords, values, 1);
     if (!conn)
         return QStringLiteral("out of memory while connecting");
     const auto fail = [conn](const QString &fallback) {
-        QString message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-        PQfinish(conn);
+        QString message = QString::fromUtf8(pq().PQerrorMessage(conn)).trimmed();
+        pq().PQfinish(conn);
         return message.isEmpty() ? fallback : message;
     };
-    if (PQstatus(conn) == CONNECTION_BAD)
+    if (pq().PQstatus(conn) == CONNECTION_BAD)
         return fail(QStringLiteral("connection failed"));
 
     QDeadlineTimer deadline(std::chrono::seconds(connectTimeoutSeconds(conn)));
@@ -63,27 +65,27 @@ QString PgConnection::open(const QString &conninfo, const QString &applicationNa
     while (state != PGRES_POLLING_OK) {
         if (state == PGRES_POLLING_FAILED)
             return fail(QStringLiteral("connection failed"));
-        pollfd descriptor{PQsocket(conn), short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+        pollfd descriptor{pq().PQsocket(conn), short(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
         int ready = 0;
         while (ready == 0) {
             if (m_connectAborted) {
-                PQfinish(conn);
+                pq().PQfinish(conn);
                 return QStringLiteral("connection attempt cancelled");
             }
             if (deadline.hasExpired()) {
-                PQfinish(conn);
+                pq().PQfinish(conn);
                 return QStringLiteral("timeout expired while connecting");
             }
             ready = ::poll(&descriptor, 1, 100);  // wake up often enough to notice a cancel
             if (ready < 0 && errno == EINTR)
                 ready = 0;
         }
-        state = PQconnectPoll(conn);
+        state = pq().PQconnectPoll(conn);
     }
     m_conn = conn;
-    PQsetNoticeReceiver(m_conn, &PgConnection::receiveNotice, this);
+    pq().PQsetNoticeReceiver(m_conn, &PgConnection::receiveNotice, this);
     QMutexLocker lock(&m_cancelMutex);
-    m_cancel = PQgetCancel(m_conn);
+    m_cancel = pq().PQgetCancel(m_conn);
     return QString();
 }
 
@@ -92,23 +94,23 @@ void PgConnection::close()
     {
         QMutexLocker lock(&m_cancelMutex);
         if (m_cancel) {
-            PQfreeCancel(m_cancel);
+            pq().PQfreeCancel(m_cancel);
             m_cancel = nullptr;
         }
     }
     if (m_conn) {
-        PQfinish(m_conn);
+        pq().PQfinish(m_conn);
         m_conn = nullptr;
     }
 }
 
-bool PgConnection::isOpen() const { return m_conn && PQstatus(m_conn) == CONNECTION_OK; }
+bool PgConnection::isOpen() const { return m_conn && pq().PQstatus(m_conn) == CONNECTION_OK; }
 
 PgResult PgConnection::exec(const QString &sql)
 {
     if (!m_conn)
         return PgResult::failure(DbError{{}, {}, QStringLiteral("not connected"), {}, {}, {}, 0});
-    return checked(PgResult(PQexec(m_conn, sql.toUtf8().constData())));
+    return checked(PgResult(pq().PQexec(m_conn, sql.toUtf8().constData())));
 }
 
 PgResult PgConnection::execParams(const QString &sql, const QStringList &params)
@@ -123,13 +125,13 @@ PgResult PgConnection::execParams(const QString &sql, const QStringList &params)
         storage.push_back(param.toUtf8());
         values.push_back(param.isNull() ? nullptr : storage.back().constData());
     }
-    return checked(PgResult(PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr,
+    return checked(PgResult(pq().PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr,
                                          values.data(), nullptr, nullptr, 0)));
 }
 
 PgResult PgConnection::checked(PgResult result) const
 {
-    if (!result.ok() && m_conn && PQstatus(m_conn) == CONNECTION_BAD)
+    if (!result.ok() && m_conn && pq().PQstatus(m_conn) == CONNECTION_BAD)
         result.markConnectionLost();
     return result;
 }
@@ -138,13 +140,13 @@ PgResult PgConnection::copyOut(const QString &sql, const std::function<bool(QByt
 {
     if (!m_conn)
         return PgResult::failure(DbError{{}, {}, QStringLiteral("not connected"), {}, {}, {}, 0});
-    if (!PQsendQuery(m_conn, sql.toUtf8().constData()))
+    if (!pq().PQsendQuery(m_conn, sql.toUtf8().constData()))
         return checked(PgResult::failure(
-            DbError{{}, {}, QString::fromUtf8(PQerrorMessage(m_conn)).trimmed(), {}, {}, {}, 0}));
-    PgResult started(PQgetResult(m_conn));
-    if (PQresultStatus(started.m_result.get()) != PGRES_COPY_OUT) {
-        while (PGresult *rest = PQgetResult(m_conn))
-            PQclear(rest);
+            DbError{{}, {}, QString::fromUtf8(pq().PQerrorMessage(m_conn)).trimmed(), {}, {}, {}, 0}));
+    PgResult started(pq().PQgetResult(m_conn));
+    if (pq().PQresultStatus(started.m_result.get()) != PGRES_COPY_OUT) {
+        while (PGresult *rest = pq().PQgetResult(m_conn))
+            pq().PQclear(rest);
         return checked(started.ok() ? PgResult::failure(DbError{{}, {}, QStringLiteral("not a COPY TO STDOUT"), {}, {}, {}, 0})
                                     : started);
     }
@@ -152,22 +154,22 @@ PgResult PgConnection::copyOut(const QString &sql, const std::function<bool(QByt
     DbError clientError;
     while (true) {
         char *buffer = nullptr;
-        const int length = PQgetCopyData(m_conn, &buffer, 0);
+        const int length = pq().PQgetCopyData(m_conn, &buffer, 0);
         if (length == -1)
             break;  // done; the final status follows
         if (length < 0) {
-            clientError.message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+            clientError.message = QString::fromUtf8(pq().PQerrorMessage(m_conn)).trimmed();
             break;
         }
         if (!stopped && !sink(QByteArrayView(buffer, length))) {
             stopped = true;
             cancel();  // the rows still on their way are read and dropped
         }
-        PQfreemem(buffer);
+        pq().PQfreemem(buffer);
     }
     // Drain: the COPY's own status tells whether it finished or was cancelled.
     PgResult final = PgResult::failure(clientError);
-    while (PGresult *result = PQgetResult(m_conn)) {
+    while (PGresult *result = pq().PQgetResult(m_conn)) {
         PgResult next(result);
         if (!clientError.isError() && (final.ok() || !next.ok()))
             final = next;
@@ -182,9 +184,9 @@ QString PgConnection::quoteIdentifier(const QString &identifier) const
     if (!m_conn)
         return QString();
     const QByteArray utf8 = identifier.toUtf8();
-    char *quoted = PQescapeIdentifier(m_conn, utf8.constData(), size_t(utf8.size()));
+    char *quoted = pq().PQescapeIdentifier(m_conn, utf8.constData(), size_t(utf8.size()));
     const QString result = quoted ? QString::fromUtf8(quoted) : QString();
-    PQfreemem(quoted);
+    pq().PQfreemem(quoted);
     return result;
 }
 
@@ -193,9 +195,9 @@ QString PgConnection::quoteLiteral(const QString &value) const
     if (!m_conn)
         return QString();
     const QByteArray utf8 = value.toUtf8();
-    char *quoted = PQescapeLiteral(m_conn, utf8.constData(), size_t(utf8.size()));
+    char *quoted = pq().PQescapeLiteral(m_conn, utf8.constData(), size_t(utf8.size()));
     const QString result = quoted ? QString::fromUtf8(quoted) : QString();
-    PQfreemem(quoted);
+    pq().PQfreemem(quoted);
     return result;
 }
 
@@ -209,7 +211,7 @@ bool PgConnection::cancel(QString *why)
         return false;
     }
     char buffer[256] = {};
-    const bool sent = PQcancel(m_cancel, buffer, sizeof buffer) == 1;
+    const bool sent = pq().PQcancel(m_cancel, buffer, sizeof buffer) == 1;
     if (!sent && why)
         *why = QString::fromUtf8(buffer);
     return sent;
@@ -231,8 +233,8 @@ void PgConnection::setNoticeHandler(std::function<void(const QString &)> handler
 void PgConnection::receiveNotice(void *self, const PGresult *result)
 {
     auto *connection = static_cast<PgConnection *>(self);
-    const char *severity = PQresultErrorField(result, PG_DIAG_SEVERITY);
-    const char *primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    const char *severity = pq().PQresultErrorField(result, PG_DIAG_SEVERITY);
+    const char *primary = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
     const QString text = QStringLiteral("%1: %2").arg(QString::fromUtf8(severity ? severity : "NOTICE"),
                                                        QString::fromUtf8(primary ? primary : ""));
     {
@@ -245,19 +247,19 @@ void PgConnection::receiveNotice(void *self, const PGresult *result)
 
 bool PgConnection::inTransaction() const
 {
-    return m_conn && PQtransactionStatus(m_conn) != PQTRANS_IDLE;
+    return m_conn && pq().PQtransactionStatus(m_conn) != PQTRANS_IDLE;
 }
 
 QString PgConnection::parameter(const char *name) const
 {
-    const char *value = m_conn ? PQparameterStatus(m_conn, name) : nullptr;
+    const char *value = m_conn ? pq().PQparameterStatus(m_conn, name) : nullptr;
     return value ? QString::fromUtf8(value) : QString();
 }
 
-QString PgConnection::host() const { return m_conn ? QString::fromUtf8(PQhost(m_conn)) : QString(); }
+QString PgConnection::host() const { return m_conn ? QString::fromUtf8(pq().PQhost(m_conn)) : QString(); }
 
-int PgConnection::port() const { return m_conn ? QByteArray(PQport(m_conn)).toInt() : 0; }
+int PgConnection::port() const { return m_conn ? QByteArray(pq().PQport(m_conn)).toInt() : 0; }
 
-QString PgConnection::user() const { return m_conn ? QString::fromUtf8(PQuser(m_conn)) : QString(); }
+QString PgConnection::user() const { return m_conn ? QString::fromUtf8(pq().PQuser(m_conn)) : QString(); }
 
-QString PgConnection::database() const { return m_conn ? QString::fromUtf8(PQdb(m_conn)) : QString(); }
+QString PgConnection::database() const { return m_conn ? QString::fromUtf8(pq().PQdb(m_conn)) : QString(); }
