@@ -23,7 +23,9 @@
 #include "ui/todos/TodoPage.h"
 
 #include <QCloseEvent>
+#include <QLineEdit>
 #include <QSettings>
+#include <QTimer>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -57,20 +59,87 @@ MainWindow::~MainWindow()
 void MainWindow::addPages()
 {
     m_migrations = new MigrationsPage(m_worker, this);
+    m_ui->pageTabs->addTab(m_migrations, tr("&Migrations"));
+    // The other pages are made once the window has painted, or when one is first asked for: the
+    // window shows sooner and what is on it first does not wait for pages nobody looks at yet.
+    for (const QString &label : {tr("&TODOs"), tr("&Browse"), tr("S&QL"), tr("&Advisors"), tr("&Environments"),
+                                 tr("C&ompare"), tr("Server")})
+        m_ui->pageTabs->addTab(new QWidget, label);
+    m_ui->pageTabs->setCurrentIndex(0);
+    connect(m_ui->pageTabs, &QTabWidget::currentChanged, this, &MainWindow::showPage);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_todos)
+        QTimer::singleShot(0, this, &MainWindow::finishAfterFirstPaint);
+    return QMainWindow::event(event);
+}
+
+void MainWindow::finishAfterFirstPaint()
+{
+    // A line edit's clear button loads its icon through Qt's image plugins the first time; it
+    // shows only once there is text, so the forms of the first screen ask for it with the
+    // property clearButtonAfterPaint and get it here.
+    for (QLineEdit *edit : findChildren<QLineEdit *>())
+        if (edit->property("clearButtonAfterPaint").toBool())
+            edit->setClearButtonEnabled(true);
+    makePages();
+}
+
+void MainWindow::showPage(int index)
+{
+    if (m_makingPages)
+        return;
+    makePages();
+    // The matrix connects to every saved environment: only when asked for, the first time its tab opens.
+    if (m_ui->pageTabs->widget(index) == m_environments && !m_environmentsShown) {
+        m_environmentsShown = true;
+        m_environments->refresh();
+    }
+}
+
+void MainWindow::makePages()
+{
+    if (m_todos)
+        return;
+    m_makingPages = true;
     m_todos = new TodoPage(m_worker, this);
     m_browser = new BrowserPage(m_browseWorker, this);
+    m_sql = new SqlPage(QueryHistory::defaultPath(), this);
+    m_advisors = new AdvisorsPage(m_worker, this);
     m_environments = new EnvironmentsPage(m_passwords, this);
+    m_compare = new ComparePage(m_passwords, this);
     m_server = new ServerPage(this);
+    const int current = m_ui->pageTabs->currentIndex();
+    const QList<QWidget *> pages{m_todos, m_browser, m_sql, m_advisors, m_environments, m_compare, m_server};
+    for (int i = 0; i < pages.size(); ++i) {
+        QWidget *placeholder = m_ui->pageTabs->widget(i + 1);
+        const QString label = m_ui->pageTabs->tabText(i + 1);
+        m_ui->pageTabs->removeTab(i + 1);
+        m_ui->pageTabs->insertTab(i + 1, pages.at(i), label);
+        delete placeholder;
+        ElidedToolTips::installAll(pages.at(i));
+    }
+    m_ui->pageTabs->setCurrentIndex(current);
+    connectPages();
+
+    // What the window was told before the pages were there.
+    if (!m_statusDocument.isEmpty())
+        m_todos->setDocumentPath(m_statusDocument);
+    showFolderInPages();
+    showProfilesInPages();
+    if (m_serverInfo)
+        showConnectionInPages(*m_serverInfo);
+    m_makingPages = false;
+    showPage(current);
+}
+
+void MainWindow::connectPages()
+{
     connect(m_server, &ServerPage::detailsRequested, this, [this] { postTo(m_worker, [](DbWorker &w) { w.readServerDetails(); }); });
     connect(m_worker, &DbWorker::serverDetailsRead, m_server, &ServerPage::showDetails);
-    m_ui->pageTabs->addTab(m_migrations, tr("&Migrations"));
-    m_ui->pageTabs->addTab(m_todos, tr("&TODOs"));
-    m_ui->pageTabs->addTab(m_browser, tr("&Browse"));
-    m_sql = new SqlPage(QueryHistory::defaultPath(), this);
-    m_ui->pageTabs->addTab(m_sql, tr("S&QL"));
     connect(m_sql, &SqlPage::migrationSaved, m_migrations, &MigrationsPage::refresh);
-    m_advisors = new AdvisorsPage(m_worker, this);
-    m_ui->pageTabs->addTab(m_advisors, tr("&Advisors"));
     connect(m_advisors, &AdvisorsPage::openSql, this, [this](const QString &sql) {
         m_sql->newTab(sql);
         m_ui->pageTabs->setCurrentWidget(m_sql);
@@ -79,29 +148,17 @@ void MainWindow::addPages()
         m_todos->addItem(text, checkId);
         m_ui->pageTabs->setCurrentWidget(m_todos);
     });
-    m_ui->pageTabs->addTab(m_environments, tr("&Environments"));
-    m_compare = new ComparePage(m_passwords, this);
-    m_ui->pageTabs->addTab(m_compare, tr("C&ompare"));
     connect(m_compare, &ComparePage::migrationSaved, m_migrations, &MigrationsPage::refresh);
     connect(m_environments, &EnvironmentsPage::compareRequested, this, [this](const QString &from, const QString &to) {
         m_ui->pageTabs->setCurrentWidget(m_compare);
         m_compare->compare(from, to);
     });
-    m_ui->pageTabs->addTab(m_server, tr("Server"));
-    m_ui->pageTabs->setCurrentIndex(0);
     connect(m_todos, &TodoPage::exportRequested, this, [this] {
         const auto &profile = m_connection->activeProfile();
         const QString environment = profile ? QStringLiteral("%1 (%2)").arg(profile->name, environmentName(profile->environment))
                                             : (m_serverInfo ? m_serverInfo->database + QStringLiteral(" on ") + m_serverInfo->address()
                                                             : QStringLiteral(" on "));
         m_todos->exportStatus(m_migrations->rows(), environment);
-    });
-    // The matrix connects to every saved environment: only when asked for, the first time its tab opens.
-    connect(m_ui->pageTabs, &QTabWidget::currentChanged, this, [this, shown = false](int index) mutable {
-        if (m_ui->pageTabs->widget(index) == m_environments && !shown) {
-            shown = true;
-            m_environments->refresh();
-        }
     });
 }
 
@@ -120,9 +177,15 @@ void MainWindow::reloadProfiles()
 {
     QSettings settings;
     m_profiles = ProfileStore::load(settings);
+    m_connection->setProfiles(m_profiles);
+    if (m_todos)
+        showProfilesInPages();
+}
+
+void MainWindow::showProfilesInPages()
+{
     m_environments->setProfiles(m_profiles);
     m_compare->setProfiles(m_profiles);
-    m_connection->setProfiles(m_profiles);
 }
 
 ProfilesDialog *MainWindow::profilesDialog()
@@ -151,36 +214,37 @@ void MainWindow::connectTo(const QString &conninfo)
 
 void MainWindow::setStatusDocument(const QString &path)
 {
-    m_todos->setDocumentPath(path);
+    m_statusDocument = path;
+    if (m_todos)
+        m_todos->setDocumentPath(path);
 }
 
 void MainWindow::setMigrationsFolder(const QString &folder)
 {
+    m_folder = folder;
     m_migrations->setFolder(folder);
-    m_environments->setFolder(folder);
-    m_compare->setFolder(folder);
-    m_sql->setMigrationsFolder(folder);
+    if (m_todos)
+        showFolderInPages();
+}
+
+void MainWindow::showFolderInPages()
+{
+    m_environments->setFolder(m_folder);
+    m_compare->setFolder(m_folder);
+    m_sql->setMigrationsFolder(m_folder);
 }
 
 void MainWindow::showConnected(const ServerInfo &info)
 {
     m_serverInfo = info;
     const auto &profile = m_connection->activeProfile();
-    m_server->showServer(info);
-    // A profile says which environment it is; without one, anything not local counts as production.
-    const Environment environment = profile ? profile->environment
-                                            : (info.target.kind == TargetKind::Local ? Environment::Local : Environment::Production);
+    const Environment environment = environmentOf(info);
     m_migrations->setTarget(environment, info.database,
                             profile && !profile->projectRef.isEmpty() ? profile->projectRef : info.target.projectRef);
     m_migrations->setSession(m_connection->conninfo());
     m_migrations->setConnected(true);
-    m_todos->setConnected(true);
-    m_advisors->setConnected(true);
-    m_browser->setConnection(m_connection->conninfo());
-    const QString openLabel = profile ? profile->name : QStringLiteral("%1 on %2").arg(info.database, info.address());
-    m_compare->setOpenConnection(m_connection->conninfo(), openLabel, info.target.kind == TargetKind::Local);
-    m_environments->setOpenConnection(m_connection->conninfo(), openLabel);
-    m_sql->setConnection(m_connection->conninfo(), environment, info.database, profile ? profile->name : info.target.describe());
+    if (m_todos)
+        showConnectionInPages(info);
     setWindowTitle(tr("Atlas Console — %1 on %2").arg(info.database, info.address()));
 
     const QString label = profile ? profile->name : info.database;
@@ -198,15 +262,39 @@ void MainWindow::showConnected(const ServerInfo &info)
     emit connectionSettled(true);
 }
 
+// The pages made after the first paint: where the open connection is.
+void MainWindow::showConnectionInPages(const ServerInfo &info)
+{
+    const auto &profile = m_connection->activeProfile();
+    const Environment environment = environmentOf(info);
+    m_server->showServer(info);
+    m_todos->setConnected(true);
+    m_advisors->setConnected(true);
+    m_browser->setConnection(m_connection->conninfo());
+    const QString openLabel = profile ? profile->name : QStringLiteral("%1 on %2").arg(info.database, info.address());
+    m_compare->setOpenConnection(m_connection->conninfo(), openLabel, info.target.kind == TargetKind::Local);
+    m_environments->setOpenConnection(m_connection->conninfo(), openLabel);
+    m_sql->setConnection(m_connection->conninfo(), environment, info.database, profile ? profile->name : info.target.describe());
+}
+
+// A profile says which environment it is; without one, anything not local counts as production.
+Environment MainWindow::environmentOf(const ServerInfo &info) const
+{
+    const auto &profile = m_connection->activeProfile();
+    return profile ? profile->environment : (info.target.kind == TargetKind::Local ? Environment::Local : Environment::Production);
+}
+
 void MainWindow::showDisconnected()
 {
     m_serverInfo.reset();
-    m_server->clear();
     m_migrations->setConnected(false);
-    m_todos->setConnected(false);
-    m_advisors->setConnected(false);
-    m_compare->setOpenConnection(QString(), QString(), false);
-    m_environments->setOpenConnection(QString(), QString());
+    if (m_todos) {
+        m_server->clear();
+        m_todos->setConnected(false);
+        m_advisors->setConnected(false);
+        m_compare->setOpenConnection(QString(), QString(), false);
+        m_environments->setOpenConnection(QString(), QString());
+    }
     showEnvironment(tr("not connected"), QStringLiteral("#d0d0d0"), QStringLiteral("#202020"));
     emit connectionSettled(false);
 }

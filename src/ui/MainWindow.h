@@ -42,17 +42,21 @@ public:
     void setMigrationsFolder(const QString &folder);
     void setStatusDocument(const QString &path);
     MigrationsPage *migrationsPage() const { return m_migrations; }
-    TodoPage *todoPage() const { return m_todos; }
-    EnvironmentsPage *environmentsPage() const { return m_environments; }
-    BrowserPage *browserPage() const { return m_browser; }
-    SqlPage *sqlPage() const { return m_sql; }
-    AdvisorsPage *advisorsPage() const { return m_advisors; }
-    ComparePage *comparePage() const { return m_compare; }
+    // The other pages are made after the window's first paint; asking for one makes them now.
+    void makePages();
+    TodoPage *todoPage() { makePages(); return m_todos; }
+    EnvironmentsPage *environmentsPage() { makePages(); return m_environments; }
+    BrowserPage *browserPage() { makePages(); return m_browser; }
+    SqlPage *sqlPage() { makePages(); return m_sql; }
+    AdvisorsPage *advisorsPage() { makePages(); return m_advisors; }
+    ComparePage *comparePage() { makePages(); return m_compare; }
+    ServerPage *serverPage() { makePages(); return m_server; }
     // The profiles dialog, created on first use (tests drive it directly).
     ProfilesDialog *profilesDialog();
     const QList<ConnectionProfile> &profiles() const { return m_profiles; }
 
 protected:
+    bool event(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 signals:
@@ -61,6 +65,13 @@ signals:
 
 private:
     void addPages();
+    void connectPages();
+    void finishAfterFirstPaint();
+    void showPage(int index);
+    void showFolderInPages();
+    void showProfilesInPages();
+    void showConnectionInPages(const ServerInfo &info);
+    Environment environmentOf(const ServerInfo &info) const;
     void showConnected(const ServerInfo &info);
     void showDisconnected();
     void showEnvironment(const QString &text, const QString &background, const QString &foreground);
@@ -82,4 +93,8 @@ private:
     ProfilesDialog *m_profilesDialog = nullptr;
     QList<ConnectionProfile> m_profiles;
     std::optional<ServerInfo> m_serverInfo;  // of the current connection
+    QString m_folder;
+    QString m_statusDocument;
+    bool m_makingPages = false;
+    bool m_environmentsShown = false;
 };

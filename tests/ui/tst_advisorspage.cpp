@@ -41,6 +41,7 @@ void TestAdvisorsPage::runsOpensTheFixAndTracksItAsATodo()
     window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
     window.setStatusDocument(status);
     window.show();
+    window.makePages();  // the pages after the first screen, now
     window.connectTo(db.conninfo());
     AdvisorsPage *page = window.advisorsPage();
     auto *run = page->findChild<QPushButton *>(QStringLiteral("runAdvisorsButton"));

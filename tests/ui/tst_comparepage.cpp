@@ -64,6 +64,7 @@ void TestComparePage::folderAgainstTheOpenDatabaseThenSaved()
     window.resize(1280, 800);
     window.setMigrationsFolder(folder);
     window.show();
+    window.makePages();  // the pages after the first screen, now
     QSignalSpy settled(&window, &MainWindow::connectionSettled);
     window.connectTo(db.conninfo());
     QTRY_VERIFY_WITH_TIMEOUT(!settled.isEmpty(), 15000);

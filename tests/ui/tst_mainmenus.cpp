@@ -23,6 +23,7 @@ void TestMainMenus::pagesAreOnTheKeyboard()
 {
     MainWindow window;
     window.show();
+    window.makePages();  // the pages after the first screen, now
     auto *view = window.menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
     QVERIFY(view);
     auto *pages = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
@@ -49,6 +50,7 @@ void TestMainMenus::helpSaysTheShortcuts()
 {
     MainWindow window;
     window.show();
+    window.makePages();  // the pages after the first screen, now
     auto *help = window.menuBar()->findChild<QMenu *>(QStringLiteral("helpMenu"));
     QVERIFY(help);
     QString shown;

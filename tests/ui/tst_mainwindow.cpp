@@ -2,10 +2,14 @@
 #include "support/SilentServer.h"
 
 #include "ui/MainWindow.h"
+#include "ui/todos/TodoPage.h"
+#include "ui/sqleditor/SqlPage.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QTreeWidget>
 #include <QtTest>
 
 class TestMainWindow : public QObject {
@@ -14,6 +18,7 @@ private slots:
     void showsTheConnectedServer();
     void explainsARefusedConnection();
     void staysResponsiveAndCancelsAHangingConnect();
+    void makesTheOtherPagesAfterTheFirstPaint();
 
 private:
     static QString text(QWidget &window, const char *name)
@@ -83,6 +88,32 @@ void TestMainWindow::staysResponsiveAndCancelsAHangingConnect()
     QTRY_VERIFY_WITH_TIMEOUT(!settled.isEmpty(), 5000);
     QCOMPARE(settled.first().first().toBool(), false);
     QVERIFY2(text(window, "statusLabel").contains(QLatin1String("cancelled")), qPrintable(text(window, "statusLabel")));
+}
+
+void TestMainWindow::makesTheOtherPagesAfterTheFirstPaint()
+{
+    // Only the migrations are on the first screen; the other pages come once it has painted, with
+    // what the window was told before they existed: the folder, the TODO document, the connection.
+    MainWindow window;
+    window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    window.setStatusDocument(QStringLiteral(ATLAS_SEED_DOCUMENT));
+    QSignalSpy settled(&window, &MainWindow::connectionSettled);
+    window.connectTo(QString());
+    QTRY_VERIFY_WITH_TIMEOUT(!settled.isEmpty(), 15000);
+    QVERIFY(!window.findChild<TodoPage *>());  // never painted, so not made yet
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
+    QCOMPARE(tabs->count(), 8);
+    QCOMPARE(tabs->tabText(7), QStringLiteral("Server"));
+
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<TodoPage *>(), 5000);
+    QCOMPARE(tabs->count(), 8);
+    QCOMPARE(tabs->currentIndex(), 0);
+    QCOMPARE(tabs->widget(1), window.todoPage());
+    QCOMPARE(tabs->widget(3), window.sqlPage());
+    QVERIFY(window.findChild<QTreeWidget *>(QStringLiteral("todoTree"))->topLevelItemCount() > 0);
+    QCOMPARE(text(window, "databaseValue"), qEnvironmentVariable("PGDATABASE"));  // the Server page heard of the connection
+    QVERIFY(window.findChild<QLineEdit *>(QStringLiteral("connectionEdit"))->isClearButtonEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

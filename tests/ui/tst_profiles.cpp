@@ -78,6 +78,7 @@ void TestProfiles::createsAProfileAndConnectsWithTheKeychainPassword()
     MainWindow window;
     window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
     window.show();
+    window.makePages();  // the pages after the first screen, now
     ProfilesDialog *dialog = window.profilesDialog();
     dialog->show();
     fillLocalProfile(dialog, QStringLiteral("local test"), db.name(), qEnvironmentVariableIntValue("PGPORT"));

@@ -23,7 +23,8 @@ void TestServerPage::showsSettingsExtensionsSizesConnectionsAndCron()
     MainWindow window;
     window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
     window.show();
-    auto *page = window.findChild<ServerPage *>();
+    window.makePages();  // the pages after the first screen, now
+    auto *page = window.serverPage();
     QSignalSpy shown(page, &ServerPage::detailsShown);
     window.connectTo(db.conninfo());
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);

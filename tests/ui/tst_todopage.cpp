@@ -76,6 +76,7 @@ void TestTodoPage::tickAndUntickRewriteOnlyThatLine()
     MainWindow window;
     window.setStatusDocument(path);
     window.show();
+    window.makePages();  // the pages after the first screen, now
     auto *tree = window.findChild<QTreeWidget *>(QStringLiteral("todoTree"));
     QCOMPARE(tree->topLevelItemCount(), 4);
     QSignalSpy changed(window.todoPage(), &TodoPage::documentChanged);
@@ -116,6 +117,7 @@ void TestTodoPage::evidenceComesFromTheDatabase()
     window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
     window.setStatusDocument(path);
     window.show();
+    window.makePages();  // the pages after the first screen, now
     QSignalSpy shown(window.todoPage(), &TodoPage::evidenceShown);
     window.connectTo(db.conninfo());
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
@@ -163,6 +165,7 @@ void TestTodoPage::evidenceTellsAppliedByHandFromNotDone()
     window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
     window.setStatusDocument(path);
     window.show();
+    window.makePages();  // the pages after the first screen, now
     QSignalSpy shown(window.todoPage(), &TodoPage::evidenceShown);
     window.connectTo(db.conninfo());
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
@@ -184,6 +187,7 @@ void TestTodoPage::repairsDoubleEncodedCharacters()
     const QByteArray original = readAll(path);
     MainWindow window;
     window.setStatusDocument(path);
+    window.makePages();
     auto *label = window.findChild<QLabel *>(QStringLiteral("mojibakeLabel"));
     QVERIFY(!label->isHidden());
     QVERIFY2(label->text().contains(QString::fromUtf8("line 8")), qPrintable(label->text()));

@@ -74,9 +74,14 @@ void MigrationsPage::setUpActions()
     connect(m_ui->rollbackButton, &QPushButton::clicked, this, &MigrationsPage::rollbackSelected);
     connect(m_ui->verifyButton, &QPushButton::clicked, this, &MigrationsPage::verifySelected);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &MigrationsPage::cancel);
-    m_ui->lockTimeoutCombo->setCurrentText(QSettings().value(QStringLiteral("migrations/lockTimeout"), QStringLiteral("4s")).toString());
-    connect(m_ui->lockTimeoutCombo, &QComboBox::currentTextChanged, this, &MigrationsPage::setLockTimeout);
+    const QString saved = QSettings().value(QStringLiteral("migrations/lockTimeout"), QStringLiteral("4s")).toString();
+    m_ui->lockTimeoutCombo->setCurrentText(saved);
     setLockTimeout(m_ui->lockTimeoutCombo->currentText());
+    // Saved when the user changes it: writing the settings file at start-up would slow it.
+    connect(m_ui->lockTimeoutCombo, &QComboBox::currentTextChanged, this, [this](const QString &text) {
+        if (setLockTimeout(text))
+            QSettings().setValue(QStringLiteral("migrations/lockTimeout"), text.trimmed());
+    });
     // While the page is shown, wherever the focus is on it.
     ButtonShortcut::add(m_ui->refreshButton, QKeySequence::Refresh, this, Qt::WindowShortcut);
     ButtonShortcut::add(m_ui->cancelButton, QKeySequence(Qt::Key_Escape), this, Qt::WindowShortcut);
@@ -122,7 +127,6 @@ bool MigrationsPage::setLockTimeout(const QString &text)
     m_ui->lockTimeoutCombo->setToolTip(tr("lock_timeout for apply and roll back: how long a statement waits for a lock before "
                                           "the migration fails and rolls back (every query on that table queues behind the "
                                           "wait). Now %1.").arg(text.trimmed()));
-    QSettings().setValue(QStringLiteral("migrations/lockTimeout"), text.trimmed());
     postTo(m_worker, [timeout = QString(text).remove(QLatin1Char(' '))](DbWorker &w) { w.setLockTimeout(timeout); });
     return true;
 }
