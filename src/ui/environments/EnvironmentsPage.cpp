@@ -7,7 +7,10 @@
 #include "db/workers/EnvironmentStatusJob.h"
 #include "ui/connection/PasswordStore.h"
 
+#include <QApplication>
 #include <QHeaderView>
+#include <QPointer>
+#include <QThread>
 
 namespace {
 
@@ -141,10 +144,27 @@ QString EnvironmentsPage::cellText(const QString &version, const QString &profil
 
 void EnvironmentsPage::refresh()
 {
-    ++m_generation;
+    const int generation = ++m_generation;
+    m_ui->refreshButton->setEnabled(false);
+    m_ui->statusLabel->setText(tr("Reading the folder …"));
+    // Off the GUI thread: the folder may sit on a network share or hold thousands of files.
+    QPointer<EnvironmentsPage> guard(this);
+    QThread *scan = QThread::create([guard, generation, folder = m_folder] {
+        MigrationCatalog catalog = scanMigrationFolder(folder);
+        QMetaObject::invokeMethod(qApp, [guard, generation, catalog = std::move(catalog)] {
+            if (guard && generation == guard->m_generation)
+                guard->readEnvironments(catalog);
+        }, Qt::QueuedConnection);
+    });
+    scan->setObjectName(QStringLiteral("atlas-matrix-folder"));
+    connect(scan, &QThread::finished, scan, &QObject::deleteLater);
+    scan->start();
+}
+
+void EnvironmentsPage::readEnvironments(const MigrationCatalog &catalog)
+{
     m_refreshing = true;  // rebuildColumns below must not start another refresh
-    // The folder is small and local; scanning it here keeps the rows in step with the columns.
-    m_catalog = scanMigrationFolder(m_folder);
+    m_catalog = catalog;
     m_versions.clear();
     m_ui->matrix->clear();
     rebuildColumns();
@@ -168,12 +188,12 @@ void EnvironmentsPage::refresh()
     }
     if (m_columns.isEmpty()) {
         m_ui->statusLabel->setText(tr("No saved profiles and no open connection: connect, or add environments with File > Profiles…"));
+        m_ui->refreshButton->setEnabled(true);
         emit refreshed();
         return;
     }
     m_waiting = int(m_columns.size());
     m_ui->statusLabel->setText(tr("Reading %n environment(s) …", nullptr, m_waiting));
-    m_ui->refreshButton->setEnabled(false);
     const int timeoutMs = m_ui->timeoutSpin->value() * 1000;
     const int generation = m_generation;
     const auto read = [this, timeoutMs, generation](const QString &id, const QString &conninfo) {

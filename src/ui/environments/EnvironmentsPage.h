@@ -44,6 +44,7 @@ signals:
 private:
     QString sourceOf(int column) const;
     void rebuildColumns();
+    void readEnvironments(const MigrationCatalog &catalog);  // once the folder is scanned
     void showColumn(const QString &profileId, const StatusReport &status, const QString &error);
 
     std::unique_ptr<Ui::EnvironmentsPage> m_ui;
