@@ -5,6 +5,8 @@
 #include "ui/MainWindow.h"
 #include "ui/common/ButtonShortcut.h"
 #include "ui/compare/ComparePage.h"
+#include "ui/migrations/MigrationsPage.h"
+#include "support/ConsoleWindow.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -19,6 +21,7 @@
 #include <QTableWidget>
 #include <QTextEdit>
 #include <QTreeWidget>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QToolTip>
 #include <QtTest>
@@ -33,6 +36,7 @@ private slots:
     void controlsHaveAccessibleNames();
     void buttonShortcutsAreInTheirTooltips();
     void elidedTextShowsWholeAsTooltip();
+    void columnWidthsTheUserSetAreKept();
 
 private:
     // Whether the start of `column` and at least `minimum` pixels of it (or all of it) are within
@@ -59,6 +63,7 @@ void TestPagesFinished::keyColumnsAreVisibleAt1280x800()
     window.setStatusDocument(QStringLiteral(ATLAS_SEED_DOCUMENT));
     window.resize(1280, 800);
     window.show();
+    window.makePages();  // all of them, not only the first screen
     QSignalSpy settled(&window, &MainWindow::connectionSettled);
     window.connectTo(db.conninfo());
     QTRY_VERIFY_WITH_TIMEOUT(!settled.isEmpty(), 15000);
@@ -99,6 +104,7 @@ void TestPagesFinished::controlsHaveAccessibleNames()
     // a placeholder or a tooltip is not a name.
     MainWindow window;
     window.show();
+    window.makePages();  // all of them, not only the first screen
     QSet<QWidget *> labelled;
     for (QLabel *label : window.findChildren<QLabel *>())
         if (label->buddy())
@@ -124,6 +130,7 @@ void TestPagesFinished::buttonShortcutsAreInTheirTooltips()
     // where it is documented (and is there).
     MainWindow window;
     window.show();
+    window.makePages();  // all of them, not only the first screen
     const QString help = MainMenus::shortcutsText();
     QStringList silent;
     int announced = 0;
@@ -155,6 +162,7 @@ void TestPagesFinished::elidedTextShowsWholeAsTooltip()
     MainWindow window;
     window.resize(1280, 800);
     window.show();
+    window.makePages();  // all of them, not only the first screen
     auto *tree = window.findChild<QTreeWidget *>(QStringLiteral("migrationTree"));
     QVERIFY(tree);
     auto *pages = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
@@ -169,6 +177,42 @@ void TestPagesFinished::elidedTextShowsWholeAsTooltip()
     QCoreApplication::sendEvent(tree->viewport(), &hover);
     QTRY_COMPARE(QToolTip::text(), whole);
     QToolTip::hideText();
+}
+
+void TestPagesFinished::columnWidthsTheUserSetAreKept()
+{
+    // A column the user widens stays as wide when the list is filled again and in the next
+    // session, instead of being fitted to its contents once more.
+    TestDatabase db;
+    QSettings().remove(QStringLiteral("layout"));
+    int dragged = 0;
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        QVERIFY(openConsole(window, db.conninfo(), QStringLiteral(ATLAS_MIGRATIONS_DIR)));
+        auto *tree = window.findChild<QTreeWidget *>(QStringLiteral("migrationTree"));
+        QHeaderView *header = tree->header();
+        const int fitted = header->sectionSize(1);
+        // The drag a user makes on the border between the first two columns.
+        const int y = header->height() / 2;
+        const QPoint border(header->sectionViewportPosition(1) + header->sectionSize(1) - 1, y);
+        QTest::mousePress(header->viewport(), Qt::LeftButton, {}, border);
+        QTest::mouseMove(header->viewport(), border + QPoint(40, 0));
+        QTest::mouseMove(header->viewport(), border + QPoint(80, 0));
+        QTest::mouseRelease(header->viewport(), Qt::LeftButton, {}, border + QPoint(80, 0));
+        dragged = header->sectionSize(1);
+        QVERIFY2(dragged >= fitted + 60, qPrintable(QStringLiteral("%1 -> %2").arg(fitted).arg(dragged)));
+
+        QSignalSpy shown(window.migrationsPage(), &MigrationsPage::statusShown);
+        window.migrationsPage()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
+        QCOMPARE(header->sectionSize(1), dragged);
+    }
+    MainWindow again;
+    again.resize(1280, 800);
+    QVERIFY(openConsole(again, db.conninfo(), QStringLiteral(ATLAS_MIGRATIONS_DIR)));
+    QCOMPARE(again.findChild<QTreeWidget *>(QStringLiteral("migrationTree"))->header()->sectionSize(1), dragged);
+    QSettings().remove(QStringLiteral("layout"));
 }
 
 QTEST_MAIN(TestPagesFinished)

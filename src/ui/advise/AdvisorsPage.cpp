@@ -16,6 +16,7 @@ AdvisorsPage::AdvisorsPage(DbWorker *worker, QWidget *parent)
     m_ui->advisorsSplitter->setStretchFactor(0, 3);
     m_ui->advisorsSplitter->setStretchFactor(1, 1);
     RememberedLayout::keep(m_ui->advisorsSplitter, QStringLiteral("advisors/splitter"));
+    RememberedLayout::keep(m_ui->advisorTree->header(), QStringLiteral("advisors/findings"));
     connect(m_ui->runAdvisorsButton, &QPushButton::clicked, this, &AdvisorsPage::run);
     connect(m_worker, &DbWorker::advisorsRead, this, &AdvisorsPage::show);
     connect(m_ui->advisorTree, &QTreeWidget::currentItemChanged, this, &AdvisorsPage::select);
@@ -72,7 +73,7 @@ void AdvisorsPage::show(const QList<AdvisorFinding> &findings, const QString &er
                                                                                : QColor(0x00, 0x83, 0x8f);
         item->setForeground(0, colour);
     }
-    for (int c = 0; c < 3; ++c)
+    for (int c = 0; c < 3 && !RememberedLayout::userSized(m_ui->advisorTree->header()); ++c)
         m_ui->advisorTree->resizeColumnToContents(c);
     m_ui->advisorsSummary->setText(error.isEmpty() ? tr("%1 errors, %2 warnings, %3 info (%4 checks)")
                                                          .arg(counts[int(AdvisorCheck::Level::Error)])

@@ -1,5 +1,7 @@
 #include "ui/browse/BrowserPage.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "ui_BrowserPage.h"
 
 #include "ui/common/ButtonShortcut.h"
@@ -29,6 +31,7 @@ BrowserPage::BrowserPage(BrowseWorker *worker, QWidget *parent)
     , m_model(new TableBrowserModel(m_worker, this))
 {
     m_ui->setupUi(this);
+    RememberedLayout::keep(m_ui->relationTree->header(), QStringLiteral("browse/relations"));
     m_ui->grid->setModel(m_model);
     m_ui->grid->horizontalHeader()->setDefaultSectionSize(140);
     m_ui->grid->verticalHeader()->setDefaultSectionSize(m_ui->grid->fontMetrics().height() + 6);
@@ -210,7 +213,8 @@ void BrowserPage::showRelations(const QList<RelationInfo> &relations, const QStr
         item->setToolTip(0, r.kind);
         item->setTextAlignment(1, Qt::AlignRight);
     }
-    m_ui->relationTree->resizeColumnToContents(0);
+    if (!RememberedLayout::userSized(m_ui->relationTree->header()))
+        m_ui->relationTree->resizeColumnToContents(0);
     emit relationsShown();
 }
 

@@ -1,5 +1,7 @@
 #include "ui/migrations/BlockersPanel.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "ui_BlockersPanel.h"
 
 #include "db/blockers/BlockerMonitor.h"
@@ -17,6 +19,7 @@ BlockersPanel::BlockersPanel(QWidget *parent)
     , m_monitor(BlockerMonitor::startOnOwnThread())
 {
     m_ui->setupUi(this);
+    RememberedLayout::keep(m_ui->blockerTree->header(), QStringLiteral("migrations/blockers"));
     m_confirm = [this](const QString &title, const QString &question) {
         return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
             == QMessageBox::Yes;
@@ -98,7 +101,7 @@ void BlockersPanel::showBlockers(int waitingPid, const QList<BlockingSession> &b
             item->setToolTip(0, tr("Your role may not cancel or terminate this session (it needs to be the same role, "
                                    "a member of pg_signal_backend, or a superuser)."));
     }
-    for (int c = 0; c < 7; ++c)
+    for (int c = 0; c < 7 && !RememberedLayout::userSized(m_ui->blockerTree->header()); ++c)
         m_ui->blockerTree->resizeColumnToContents(c);
     const QString who = waitingPid > 0 ? tr("the migration's session (pid %1)").arg(waitingPid) : tr("any session of this database");
     if (blockers.isEmpty()) {

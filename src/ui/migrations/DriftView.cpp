@@ -1,5 +1,7 @@
 #include "ui/migrations/DriftView.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "ui_DriftView.h"
 
 #include <QFontDatabase>
@@ -35,6 +37,7 @@ DriftView::DriftView(QWidget *parent)
     , m_ui(std::make_unique<Ui::DriftView>())
 {
     m_ui->setupUi(this);
+    RememberedLayout::keep(m_ui->driftTree->header(), QStringLiteral("migrations/drift"));
     m_ui->driftTree->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     connect(m_ui->showSameCheck, &QCheckBox::toggled, this, &DriftView::fill);
     showMessage(tr("Select an applied migration to compare its file with the statements recorded when it was applied."));
@@ -92,6 +95,8 @@ void DriftView::fill()
                 item->setBackground(c, background);
         }
     }
+    if (RememberedLayout::userSized(m_ui->driftTree->header()))
+        return;
     m_ui->driftTree->resizeColumnToContents(0);
     m_ui->driftTree->resizeColumnToContents(1);
     m_ui->driftTree->resizeColumnToContents(3);

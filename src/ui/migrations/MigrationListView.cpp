@@ -1,5 +1,7 @@
 #include "ui/migrations/MigrationListView.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "ui/migrations/StateIcon.h"
 
 #include <QLineEdit>
@@ -20,6 +22,7 @@ MigrationListView::MigrationListView(QTreeWidget *tree, QLineEdit *filter, QObje
     , m_tree(tree)
     , m_filter(filter)
 {
+    RememberedLayout::keep(m_tree->header(), QStringLiteral("migrations/list"));
     connect(m_filter, &QLineEdit::textChanged, this, &MigrationListView::applyFilter);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &MigrationListView::selectionChanged);
 }
@@ -46,7 +49,7 @@ void MigrationListView::showRows(const QList<MigrationStatusRow> &rows)
             item->setToolTip(NameColumn, row.name);
             item->setData(0, Qt::UserRole, keyOf(row));
         }
-        for (int c = 0; c < ColumnCount; ++c)
+        for (int c = 0; c < ColumnCount && !RememberedLayout::userSized(m_tree->header()); ++c)
             m_tree->resizeColumnToContents(c);
         applyFilter();
         selectVersion(keep.isEmpty() && !m_rows.isEmpty() ? m_rows.first().version : keep);

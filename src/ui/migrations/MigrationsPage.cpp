@@ -35,6 +35,9 @@ MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
     m_ui->splitter->setStretchFactor(0, 2);
     m_ui->splitter->setStretchFactor(1, 3);
     RememberedLayout::keep(m_ui->splitter, QStringLiteral("migrations/splitter"));
+    RememberedLayout::keep(m_ui->dryRunTree->header(), QStringLiteral("migrations/dryRun"));
+    RememberedLayout::keep(m_ui->verifyTree->header(), QStringLiteral("migrations/verify"));
+    RememberedLayout::keep(m_ui->historyTree->header(), QStringLiteral("migrations/history"));
     m_ui->progressBar->setVisible(false);
     m_confirm = [this](const ActionGuard &guard) { return ConfirmDialog(guard, this).exec() == QDialog::Accepted; };
     setUpActions();

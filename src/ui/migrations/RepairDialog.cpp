@@ -1,5 +1,7 @@
 #include "ui/migrations/RepairDialog.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "ui_RepairDialog.h"
 
 #include "ui/migrations/DriftView.h"
@@ -47,8 +49,10 @@ RepairDialog::RepairDialog(const Facts &facts, const ActionGuard &guard, QWidget
             if (!check.passed)
                 item->setForeground(0, QColor(0xb0, 0x00, 0x20));
         }
-        m_ui->checkTree->resizeColumnToContents(0);
-        m_ui->checkTree->resizeColumnToContents(1);
+        if (!RememberedLayout::keep(m_ui->checkTree->header(), QStringLiteral("migrations/repairChecks"))) {
+            m_ui->checkTree->resizeColumnToContents(0);
+            m_ui->checkTree->resizeColumnToContents(1);
+        }
         m_checksFailed = !facts.checks.ok || facts.checks.failedChecks() > 0;
         m_ui->checksLabel->setText(m_checksFailed
                                        ? tr("<span style='color:#b00020'><b>The verify checks do not pass on this database</b>: "

@@ -1,5 +1,7 @@
 #include "ui/migrations/RunReportView.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "ui/migrations/StateIcon.h"
 
 #include <QCoreApplication>
@@ -55,7 +57,7 @@ void showDryRun(const RunReport &report, const QList<LintFinding> &findings, QTr
         item->setToolTip(3, QStringLiteral("%1\n\n%2\n\nFix: %3").arg(finding.message, finding.why, finding.fix));
         item->setForeground(0, finding.severity == LintSeverity::Error ? kRed : finding.severity == LintSeverity::Warning ? kOrange : QColor(0x00, 0x83, 0x8f));
     }
-    for (int c = 0; c < 3; ++c)
+    for (int c = 0; c < 3 && !RememberedLayout::userSized(tree->header()); ++c)
         tree->resizeColumnToContents(c);
     QStringList perStatement;
     for (const StatementReport &s : report.statements) {
@@ -79,8 +81,10 @@ void showChecks(const RunReport &report, QTreeWidget *tree, QLabel *label)
         item->setText(1, check.name);
         item->setText(2, check.detail);
     }
-    tree->resizeColumnToContents(0);
-    tree->resizeColumnToContents(1);
+    if (!RememberedLayout::userSized(tree->header())) {
+        tree->resizeColumnToContents(0);
+        tree->resizeColumnToContents(1);
+    }
     label->setText(report.message);
 }
 
@@ -100,7 +104,7 @@ void showAttempts(const QList<AuditRow> &attempts, QTreeWidget *tree)
         if (!row.succeeded())
             item->setForeground(2, kRed);
     }
-    for (int c = 0; c < 5; ++c)
+    for (int c = 0; c < 5 && !RememberedLayout::userSized(tree->header()); ++c)
         tree->resizeColumnToContents(c);
 }
 

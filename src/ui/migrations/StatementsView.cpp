@@ -1,5 +1,7 @@
 #include "ui/migrations/StatementsView.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "ui_StatementsView.h"
 
 #include "ui/migrations/StateIcon.h"
@@ -11,6 +13,7 @@ StatementsView::StatementsView(QWidget *parent)
     , m_ui(std::make_unique<Ui::StatementsView>())
 {
     m_ui->setupUi(this);
+    RememberedLayout::keep(m_ui->statementTree->header(), QStringLiteral("migrations/statements"));
 }
 
 StatementsView::~StatementsView() = default;
@@ -130,6 +133,8 @@ void StatementsView::fill()
     if (!heavy.isEmpty())
         summary += QStringLiteral("<br><span style='color:#ef6c00'>%1</span>").arg(heavy.join(QStringLiteral("; ")).toHtmlEscaped());
     m_ui->riskSummaryLabel->setText(summary);
+    if (RememberedLayout::userSized(m_ui->statementTree->header()))
+        return;
     m_ui->statementTree->resizeColumnToContents(0);
     m_ui->statementTree->resizeColumnToContents(1);
     // The statement's first words are enough beside its risks; the whole text is in the tooltip.

@@ -1,5 +1,7 @@
 #include "ui/server/ServerPage.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include "ui_ServerPage.h"
 
 #include "ui/common/ElidedToolTips.h"
@@ -60,8 +62,10 @@ void ServerPage::showDetails(const QList<ServerSection> &sections)
             if (row.value(3).startsWith(QLatin1String("update:")))
                 item->setForeground(3, QColor(0xef, 0x6c, 0x00));
         }
-        for (int c = 0; c + 1 < section.columns.size(); ++c)
-            tree->resizeColumnToContents(c);
+        if (!RememberedLayout::keep(tree->header(), QStringLiteral("server/") + section.title)) {
+            for (int c = 0; c + 1 < section.columns.size(); ++c)
+                tree->resizeColumnToContents(c);
+        }
         m_ui->detailsTabs->addTab(tree, QStringLiteral("%1 (%2)").arg(section.title).arg(section.rows.size()));
     }
     m_ui->detailsTabs->setCurrentIndex(std::max(0, current));

@@ -1,5 +1,7 @@
 #include "ui/sqleditor/ExplainView.h"
 
+#include "ui/common/RememberedLayout.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -34,6 +36,7 @@ ExplainView::ExplainView(QWidget *parent)
     m_raw->hide();
     m_tree->setHeaderLabels({tr("Node"), tr("Relation"), tr("Est. rows"), tr("Actual rows"), tr("Misestimate"), tr("Time (ms)"),
                              tr("Share"), tr("Buffers hit/read"), tr("Detail")});
+    RememberedLayout::keep(m_tree->header(), QStringLiteral("sql/plan"));
     m_tree->setAlternatingRowColors(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -91,7 +94,7 @@ void ExplainView::showPlan(const ExplainPlan &plan)
         worst->setToolTip(MisestimateColumn, tr("the worst misestimate: the planner expected %1 rows").arg(rows(plan.nodes.at(plan.worstMisestimate).estimatedRows)));
     }
     m_tree->expandAll();
-    for (int c = 0; c < DetailColumn; ++c)
+    for (int c = 0; c < DetailColumn && !RememberedLayout::userSized(m_tree->header()); ++c)
         m_tree->resizeColumnToContents(c);
     m_summary->setText(plan.analyzed ? tr("Planning %1 ms · execution %2 ms · slowest: %3%4")
                                            .arg(plan.planningMs, 0, 'f', 3)

@@ -292,6 +292,7 @@ void SqlEditorTab::showDryRun(quint64 ticket, const RunReport &report)
     auto *tree = new QTreeWidget(page);
     tree->setObjectName(QStringLiteral("sqlDryRunTree"));
     tree->setHeaderLabels({tr("Change"), tr("Kind"), tr("Name"), tr("Definition")});
+    RememberedLayout::keep(tree->header(), QStringLiteral("sql/dryRun"));
     layout->addWidget(label);
     layout->addWidget(tree, 1);
     RunReportView::showDryRun(report, {}, tree, label);
