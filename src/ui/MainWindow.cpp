@@ -72,19 +72,8 @@ void MainWindow::addPages()
 bool MainWindow::event(QEvent *event)
 {
     if (event->type() == QEvent::Paint && !m_todos)
-        QTimer::singleShot(0, this, &MainWindow::finishAfterFirstPaint);
+        QTimer::singleShot(0, this, &MainWindow::makePages);
     return QMainWindow::event(event);
-}
-
-void MainWindow::finishAfterFirstPaint()
-{
-    // A line edit's clear button loads its icon through Qt's image plugins the first time; it
-    // shows only once there is text, so the forms of the first screen ask for it with the
-    // property clearButtonAfterPaint and get it here.
-    for (QLineEdit *edit : findChildren<QLineEdit *>())
-        if (edit->property("clearButtonAfterPaint").toBool())
-            edit->setClearButtonEnabled(true);
-    makePages();
 }
 
 void MainWindow::showPage(int index)
@@ -104,6 +93,12 @@ void MainWindow::makePages()
     if (m_todos)
         return;
     m_makingPages = true;
+    // A line edit's clear button loads its icon through Qt's image plugins the first time; it
+    // shows only once there is text, so the forms of the first screen ask for it with the
+    // property clearButtonAfterPaint and get it here, with the other pages.
+    for (QLineEdit *edit : findChildren<QLineEdit *>())
+        if (edit->property("clearButtonAfterPaint").toBool())
+            edit->setClearButtonEnabled(true);
     m_todos = new TodoPage(m_worker, this);
     m_browser = new BrowserPage(m_browseWorker, this);
     m_sql = new SqlPage(QueryHistory::defaultPath(), this);

@@ -42,7 +42,8 @@ public:
     void setMigrationsFolder(const QString &folder);
     void setStatusDocument(const QString &path);
     MigrationsPage *migrationsPage() const { return m_migrations; }
-    // The other pages are made after the window's first paint; asking for one makes them now.
+    // The other pages (and the first screen's clear buttons) are made after the window's first
+    // paint; asking for one makes them now.
     void makePages();
     TodoPage *todoPage() { makePages(); return m_todos; }
     EnvironmentsPage *environmentsPage() { makePages(); return m_environments; }
@@ -66,7 +67,6 @@ signals:
 private:
     void addPages();
     void connectPages();
-    void finishAfterFirstPaint();
     void showPage(int index);
     void showFolderInPages();
     void showProfilesInPages();
