@@ -1,5 +1,6 @@
 #include "core/sql/SupabaseSplitter.h"
 #include "core/sql/SqlScript.h"
+#include "core/sql/StatementFingerprint.h"
 
 #include <QtTest>
 
@@ -15,6 +16,7 @@ private slots:
     void classifiesRisk();
     void previewsLocks_data();
     void previewsLocks();
+    void fingerprintsIgnoreConstantsAndSpacing();
 };
 
 void TestSqlScript::splitsWithPositions()
@@ -228,6 +230,19 @@ void TestSqlScript::previewsLocks()
         }
     }
     QCOMPARE(seen.join('\n'), locks);
+}
+
+void TestSqlScript::fingerprintsIgnoreConstantsAndSpacing()
+{
+    // The same query with other constants, spacing, comments and keyword case: one fingerprint.
+    const QString first = statementFingerprint(QStringLiteral("select * from daily_usage where user_id = 'a' and date > '2025-01-01'"));
+    QVERIFY(!first.isEmpty());
+    QCOMPARE(statementFingerprint(QStringLiteral("SELECT *\n  FROM daily_usage -- today\n WHERE user_id = 'b' AND date > '2026-12-03'")),
+             first);
+    // Another shape, another table: another fingerprint; no SQL at all: none.
+    QVERIFY(statementFingerprint(QStringLiteral("select user_id from daily_usage where user_id = 'a'")) != first);
+    QVERIFY(statementFingerprint(QStringLiteral("select * from usage_limits where user_id = 'a' and date > '2025-01-01'")) != first);
+    QVERIFY(statementFingerprint(QStringLiteral("\\d daily_usage")).isEmpty());
 }
 
 QTEST_APPLESS_MAIN(TestSqlScript)

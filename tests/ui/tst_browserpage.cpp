@@ -9,8 +9,10 @@
 #include "ui/browse/UsageChart.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QTableView>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -26,6 +28,7 @@ private slots:
     void viewsAsAUser();
     void chartsUsageByTier();
     void structureKeepsNamesWhole();
+    void gridColumnWidthsAreKeptPerTable();
 
     void cleanupTestCase()
     {
@@ -179,6 +182,60 @@ void TestBrowserPage::structureKeepsNamesWhole()
         QVERIFY2(std::any_of(lines.cbegin(), lines.cend(), [&](const QString &line) { return line.contains(column.name); }),
                  qPrintable(column.name + QStringLiteral(" is cut across lines: ") + lines.join(QStringLiteral(" | "))));
     QVERIFY(!structureHtml(QStringLiteral("public"), QStringLiteral("daily_usage"), structure).contains(QLatin1String("<table")));
+}
+
+void TestBrowserPage::gridColumnWidthsAreKeptPerTable()
+{
+    // A column the user widens in one table's grid is as wide the next time that table is opened,
+    // in this session and the next; another table's column of the same name is left alone.
+    QSettings().remove(QStringLiteral("layout/grids"));
+    QVERIFY(m_db->connect()->exec(QStringLiteral("CREATE TABLE IF NOT EXISTS public.grid_notes (id bigint PRIMARY KEY, user_id uuid);"
+                                                 "INSERT INTO public.grid_notes VALUES (1, NULL) ON CONFLICT DO NOTHING"))
+                .ok());
+    QVERIFY(openDailyUsage());
+    auto *grid = m_page->findChild<QTableView *>(QStringLiteral("grid"));
+    QHeaderView *header = grid->horizontalHeader();
+    const int userIdColumn = 1;
+    QCOMPARE(m_page->model()->headerData(userIdColumn, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("user_id"));
+    const int before = header->sectionSize(userIdColumn);
+    // The drag a user makes on the right border of user_id.
+    const int y = header->height() / 2;
+    const QPoint border(header->sectionViewportPosition(userIdColumn) + header->sectionSize(userIdColumn) - 1, y);
+    QTest::mousePress(header->viewport(), Qt::LeftButton, {}, border);
+    QTest::mouseMove(header->viewport(), border + QPoint(60, 0));
+    QTest::mouseMove(header->viewport(), border + QPoint(120, 0));
+    QTest::mouseRelease(header->viewport(), Qt::LeftButton, {}, border + QPoint(120, 0));
+    const int dragged = header->sectionSize(userIdColumn);
+    QVERIFY2(dragged >= before + 100, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(dragged)));
+
+    // Another table: its user_id has the grid's usual width.
+    QSignalSpy shown(m_page.get(), &BrowserPage::tableShown);
+    m_page->openTable("public", "grid_notes");
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && m_page->model()->rowCount() == 1, 10000);
+    QCOMPARE(m_page->model()->headerData(userIdColumn, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("user_id"));
+    QCOMPARE(header->sectionSize(userIdColumn), header->defaultSectionSize());
+
+    // Back to daily_usage: as the user left it.
+    QVERIFY(openDailyUsage());
+    QCOMPARE(header->sectionSize(userIdColumn), dragged);
+
+    // The next session: a new page, its own worker, the same settings.
+    BrowseWorker *worker = BrowseWorker::startOnOwnThread();
+    int nextSession = 0;
+    {
+        BrowserPage again(worker);
+        again.show();
+        QSignalSpy listed(&again, &BrowserPage::relationsShown);
+        again.setConnection(m_db->conninfo());
+        QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), 10000);
+        QSignalSpy shownAgain(&again, &BrowserPage::tableShown);
+        again.openTable("public", "daily_usage");
+        QTRY_VERIFY_WITH_TIMEOUT(!shownAgain.isEmpty() && again.model()->rowCount() > 0, 10000);
+        nextSession = again.findChild<QTableView *>(QStringLiteral("grid"))->horizontalHeader()->sectionSize(userIdColumn);
+    }
+    worker->stop();
+    QSettings().remove(QStringLiteral("layout/grids"));
+    QCOMPARE(nextSession, dragged);
 }
 
 QTEST_MAIN(TestBrowserPage)

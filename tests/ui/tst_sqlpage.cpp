@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,6 +18,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -42,6 +44,7 @@ private slots:
     void keepsTheHistoryAcrossRestarts();
     void dryRunShowsTheChangesAndRollsBack();
     void savesTheEditorAsAMigration();
+    void resultColumnsKeepTheWidthsTheUserSet();
 
 private:
     SqlEditorTab *connectedTab(SqlPage &page, Environment environment = Environment::Local);
@@ -300,6 +303,44 @@ void TestSqlPage::savesTheEditorAsAMigration()
     QVERIFY2(migration.down.sql().contains("DROP TABLE IF EXISTS public.notes;"), qPrintable(migration.down.sql()));
     QVERIFY(!page.saveAsMigration(tab, QStringLiteral("bad;name"), &said));
     QVERIFY(said.endsWith("nothing was saved"));
+}
+
+void TestSqlPage::resultColumnsKeepTheWidthsTheUserSet()
+{
+    // A result column the user widens is as wide when the same query runs again (other constants,
+    // other spacing); another query's columns are fitted to their contents.
+    QSettings().remove(QStringLiteral("layout/grids"));
+    SqlPage page(m_dir.filePath("history.sqlite"));
+    SqlEditorTab *tab = connectedTab(page);
+    QVERIFY(tab);
+    auto *results = tab->findChild<QTabWidget *>("sqlResultTabs");
+    const auto run = [&](const QString &sql) -> QTableView * {
+        const int before = results->count();
+        tab->editor()->setText(sql);
+        tab->runCurrent();
+        if (!QTest::qWaitFor([&] { return results->count() == before + 1; }, 10000))
+            return nullptr;
+        return qobject_cast<QTableView *>(results->currentWidget());
+    };
+    QTableView *grid = run(QStringLiteral("SELECT user_id, date FROM daily_usage WHERE date > '2025-01-01'"));
+    QVERIFY(grid);
+    QHeaderView *header = grid->horizontalHeader();
+    const int fitted = header->sectionSize(1);
+    const QPoint border(header->sectionViewportPosition(1) + header->sectionSize(1) - 1, header->height() / 2);
+    QTest::mousePress(header->viewport(), Qt::LeftButton, {}, border);
+    QTest::mouseMove(header->viewport(), border + QPoint(60, 0));
+    QTest::mouseMove(header->viewport(), border + QPoint(150, 0));
+    QTest::mouseRelease(header->viewport(), Qt::LeftButton, {}, border + QPoint(150, 0));
+    const int dragged = header->sectionSize(1);
+    QVERIFY2(dragged >= fitted + 120, qPrintable(QStringLiteral("%1 -> %2").arg(fitted).arg(dragged)));
+
+    grid = run(QStringLiteral("select user_id, date\n  from daily_usage\n where date > '2026-06-30'"));
+    QVERIFY(grid);
+    QCOMPARE(grid->horizontalHeader()->sectionSize(1), dragged);
+    grid = run(QStringLiteral("SELECT user_id, date, message_count FROM daily_usage WHERE date > '2025-01-01'"));
+    QVERIFY(grid);
+    QCOMPARE(grid->horizontalHeader()->sectionSize(1), fitted);
+    QSettings().remove(QStringLiteral("layout/grids"));
 }
 
 QTEST_MAIN(TestSqlPage)

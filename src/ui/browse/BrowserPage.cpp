@@ -5,6 +5,7 @@
 #include "ui_BrowserPage.h"
 
 #include "ui/common/ButtonShortcut.h"
+#include "ui/common/GridColumnWidths.h"
 
 #include "core/browse/ValueFormat.h"
 #include "ui/browse/TableBrowserModel.h"
@@ -34,6 +35,7 @@ BrowserPage::BrowserPage(BrowseWorker *worker, QWidget *parent)
     RememberedLayout::keep(m_ui->relationTree->header(), QStringLiteral("browse/relations"));
     m_ui->grid->setModel(m_model);
     m_ui->grid->horizontalHeader()->setDefaultSectionSize(140);
+    m_gridWidths = new GridColumnWidths(m_ui->grid);
     m_ui->grid->verticalHeader()->setDefaultSectionSize(m_ui->grid->fontMetrics().height() + 6);
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 4);
@@ -270,6 +272,7 @@ void BrowserPage::reload(bool fromEnd)
     QStringList types;
     for (const ColumnInfo &c : m_structure.columns)
         types << c.type;
+    m_gridWidths->setKey(QStringLiteral("browse %1.%2").arg(m_schema, m_table));
     m_model->browse(currentRequest(), types, m_viewAs, fromEnd);
     refreshChart();
     m_ui->cancelButton->setEnabled(true);

@@ -12,6 +12,7 @@ class BrowseWorker;
 namespace Ui {
 class BrowserPage;
 }
+class GridColumnWidths;
 class TableBrowserModel;
 
 // Tables and views of the database with their estimated sizes; the rows of one, fetched lazily
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<Ui::BrowserPage> m_ui;
     BrowseWorker *m_worker;
     TableBrowserModel *m_model;
+    GridColumnWidths *m_gridWidths;
     QString m_schema;
     QString m_table;
     RelationStructure m_structure;

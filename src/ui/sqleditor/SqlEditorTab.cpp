@@ -3,6 +3,7 @@
 #include "ui_SqlEditorTab.h"
 
 #include "ui/common/ElidedToolTips.h"
+#include "ui/common/GridColumnWidths.h"
 
 #include "ui/common/ButtonShortcut.h"
 #include "ui/common/RememberedLayout.h"
@@ -12,6 +13,7 @@
 #include "core/sqleditor/ExplainPlan.h"
 #include "core/sqleditor/MetaCommand.h"
 #include "core/sql/SqlScript.h"
+#include "core/sql/StatementFingerprint.h"
 #include "db/local/QueryHistory.h"
 #include "db/sqleditor/SqlEditorWorker.h"
 #include "db/workers/WorkerCall.h"
@@ -434,6 +436,10 @@ void SqlEditorTab::showResult(const QueryResult &result)
         view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
         view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
         view->resizeColumnsToContents();
+        // The same query again (other constants, other spacing) has the columns the user sized.
+        const QString fingerprint = statementFingerprint(result.statement);
+        if (!fingerprint.isEmpty())
+            (new GridColumnWidths(view))->setKey(QStringLiteral("query ") + fingerprint);
         m_models.insert(ticket, model);
         const int at = m_ui->sqlResultTabs->addTab(view, result.title.left(40));
         m_ui->sqlResultTabs->setTabToolTip(at, meta ? m_current.unit.text : result.statement.left(400));
