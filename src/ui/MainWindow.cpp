@@ -27,6 +27,8 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <utility>
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
@@ -71,9 +73,35 @@ void MainWindow::addPages()
 
 bool MainWindow::event(QEvent *event)
 {
-    if (event->type() == QEvent::Paint && !m_todos)
-        QTimer::singleShot(0, this, &MainWindow::makePages);
+    if (event->type() == QEvent::Paint && !m_painted) {
+        m_painted = true;
+        QTimer::singleShot(0, this, &MainWindow::afterFirstPaint);
+    }
     return QMainWindow::event(event);
+}
+
+void MainWindow::afterFirstPaint()
+{
+    if (m_connectAfterPaint)
+        std::exchange(m_connectAfterPaint, {})();
+    makePages();
+}
+
+void MainWindow::connectOncePainted(std::function<void()> connect)
+{
+    // Connecting opens libpq (a dlopen of it and of its TLS and Kerberos libraries) on the worker
+    // and has the server fork a process: on a two-core machine that took the core the first paint
+    // needed. A shown window connects once it has painted, or within half a second if it is not
+    // painted (minimised), whichever comes first.
+    if (!isVisible() || m_painted) {
+        connect();
+        return;
+    }
+    m_connectAfterPaint = std::move(connect);
+    QTimer::singleShot(500, this, [this] {
+        if (m_connectAfterPaint)
+            std::exchange(m_connectAfterPaint, {})();
+    });
 }
 
 void MainWindow::showPage(int index)
@@ -199,12 +227,12 @@ ProfilesDialog *MainWindow::profilesDialog()
 
 void MainWindow::connectToProfile(const ConnectionProfile &profile, const QString &typedPassword)
 {
-    m_connection->connectToProfile(profile, typedPassword);
+    connectOncePainted([this, profile, typedPassword] { m_connection->connectToProfile(profile, typedPassword); });
 }
 
 void MainWindow::connectTo(const QString &conninfo)
 {
-    m_connection->connectTo(conninfo);
+    connectOncePainted([this, conninfo] { m_connection->connectTo(conninfo); });
 }
 
 void MainWindow::setStatusDocument(const QString &path)

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -58,6 +59,8 @@ public:
 
 protected:
     bool event(QEvent *event) override;
+    void connectOncePainted(std::function<void()> connect);
+    void afterFirstPaint();
     void closeEvent(QCloseEvent *event) override;
 
 signals:
@@ -97,4 +100,6 @@ private:
     QString m_statusDocument;
     bool m_makingPages = false;
     bool m_environmentsShown = false;
+    bool m_painted = false;
+    std::function<void()> m_connectAfterPaint;
 };

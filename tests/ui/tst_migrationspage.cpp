@@ -24,6 +24,7 @@ private slots:
     void productionGuardRefusesWithoutTheTypedName();
     void confirmDialogNeedsTheExactName();
     void statementsShowTheSizeOfTheTablesTheyLock();
+    void explanationsOfHiddenTabsAppearWhenOpened();
 
 private:
     static QPushButton *button(QWidget &w, const char *name) { return w.findChild<QPushButton *>(QLatin1String(name)); }
@@ -195,6 +196,35 @@ void TestMigrationsPage::statementsShowTheSizeOfTheTablesTheyLock()
              qPrintable(risks()));
     QVERIFY2(risks().contains("[backfill-with-ddl] fills public.daily_usage in the transaction that alters it"), qPrintable(risks()));
     QVERIFY2(summary.contains("lint: 0 errors"), qPrintable(summary));
+}
+
+void TestMigrationsPage::explanationsOfHiddenTabsAppearWhenOpened()
+{
+    // The explanations of the detail tabs not on screen are set when their tab opens (measuring
+    // them slowed the first paint), and are there when it does.
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    struct Tab {
+        const char *label;
+        QLatin1String says;
+    };
+    for (const Tab &tab : {Tab{"dryRunLabel", QLatin1String("Dry run runs the migration")},
+                           Tab{"driftLabel", QLatin1String("Select an applied migration")},
+                           Tab{"statusLabel", QLatin1String("While a migration runs")}}) {
+        QLabel *label = nullptr;
+        for (QLabel *candidate : tabs->findChildren<QLabel *>(QLatin1String(tab.label)))
+            label = candidate;
+        QVERIFY2(label, tab.label);
+        QVERIFY2(!label->isVisible() && label->text().isEmpty(), tab.label);
+        for (int i = 0; i < tabs->count(); ++i)
+            if (tabs->widget(i)->isAncestorOf(label))
+                tabs->setCurrentIndex(i);
+        QTRY_VERIFY2(label->isVisible(), tab.label);
+        QVERIFY2(label->text().startsWith(tab.says), qPrintable(label->text()));
+    }
 }
 
 QTEST_MAIN(TestMigrationsPage)

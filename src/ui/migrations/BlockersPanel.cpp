@@ -1,5 +1,6 @@
 #include "ui/migrations/BlockersPanel.h"
 
+#include "ui/common/TextWhenShown.h"
 #include "ui/common/RememberedLayout.h"
 
 #include "ui_BlockersPanel.h"
@@ -30,8 +31,8 @@ BlockersPanel::BlockersPanel(QWidget *parent)
     connect(m_ui->blockerTree, &QTreeWidget::currentItemChanged, this, &BlockersPanel::updateButtons);
     connect(m_monitor, &BlockerMonitor::blockersRead, this, &BlockersPanel::showBlockers);
     connect(m_monitor, &BlockerMonitor::backendSignalled, this, &BlockersPanel::showSignalled);
-    m_ui->statusLabel->setText(tr("While a migration runs, the sessions that hold the locks it waits for appear here. "
-                                  "Look now lists every blocked session of the database."));
+    TextWhenShown::set(m_ui->statusLabel, tr("While a migration runs, the sessions that hold the locks it waits for appear here. "
+                                             "Look now lists every blocked session of the database."));
     updateButtons();
 }
 

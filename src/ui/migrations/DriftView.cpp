@@ -1,5 +1,6 @@
 #include "ui/migrations/DriftView.h"
 
+#include "ui/common/TextWhenShown.h"
 #include "ui/common/RememberedLayout.h"
 
 #include "ui_DriftView.h"
@@ -38,12 +39,22 @@ DriftView::DriftView(QWidget *parent)
 {
     m_ui->setupUi(this);
     RememberedLayout::keep(m_ui->driftTree->header(), QStringLiteral("migrations/drift"));
-    m_ui->driftTree->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     connect(m_ui->showSameCheck, &QCheckBox::toggled, this, &DriftView::fill);
-    showMessage(tr("Select an applied migration to compare its file with the statements recorded when it was applied."));
+    TextWhenShown::set(m_ui->driftLabel, tr("Select an applied migration to compare its file with the statements recorded when it was applied."));
 }
 
 DriftView::~DriftView() = default;
+
+void DriftView::showEvent(QShowEvent *event)
+{
+    // The fixed-width font is looked up (a fontconfig match, milliseconds) when the drift is first
+    // shown, not while the window opens with the tab hidden.
+    if (!m_fontSet) {
+        m_fontSet = true;
+        m_ui->driftTree->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    }
+    QWidget::showEvent(event);
+}
 
 void DriftView::showMessage(const QString &message)
 {

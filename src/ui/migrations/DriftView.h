@@ -22,9 +22,13 @@ public:
     void showMessage(const QString &message);
     const QList<StatementDelta> &deltas() const { return m_deltas; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void fill();
 
     std::unique_ptr<Ui::DriftView> m_ui;
     QList<StatementDelta> m_deltas;
+    bool m_fontSet = false;
 };

@@ -1,5 +1,6 @@
 #include "ui/migrations/MigrationDetails.h"
 
+#include "ui/common/TextWhenShown.h"
 #include "ui_MigrationsPage.h"
 
 #include "db/workers/DbWorker.h"
@@ -40,8 +41,8 @@ MigrationDetails::MigrationDetails(Ui::MigrationsPage *ui, DbWorker *worker, QOb
 {
     m_ui->statementsLayout->addWidget(m_statements);
     m_ui->detailTabs->insertTab(m_ui->detailTabs->indexOf(m_ui->verifyTab), m_drift, tr("Drift"));
-    m_ui->sqlView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     new SqlHighlighter(m_ui->sqlView->document());
+    TextWhenShown::set(m_ui->dryRunLabel, dryRunHint());
     connect(m_worker, &DbWorker::recordedStatementsRead, this, &MigrationDetails::showRecorded);
     connect(m_worker, &DbWorker::auditRead, this, [this](const QString &version, const QList<AuditRow> &rows) {
         if (version == m_version)
@@ -53,17 +54,28 @@ MigrationDetails::MigrationDetails(Ui::MigrationsPage *ui, DbWorker *worker, QOb
     });
 }
 
+QString MigrationDetails::dryRunHint()
+{
+    return tr("Dry run runs the migration (or, when it is applied, its rollback) in a transaction that is rolled back, "
+              "and shows what it changes.");
+}
+
 void MigrationDetails::show(const MigrationStatusRow *row, const MigrationFile *file, bool connected, bool canRead)
 {
     m_version = row ? row->version : QString();
     m_file = file ? std::optional<MigrationFile>(*file) : std::nullopt;
+    // The fixed-width font is looked up (a fontconfig match, milliseconds) with the first SQL to
+    // show, not while the window opens on an empty view.
+    if (file && !m_sqlFontSet) {
+        m_sqlFontSet = true;
+        m_ui->sqlView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    }
     m_ui->sqlView->setPlainText(file ? file->up.sql() : QString());
     m_statements->clear();
     m_ui->dryRunTree->clear();
     m_ui->verifyTree->clear();
     m_ui->historyTree->clear();
-    m_ui->dryRunLabel->setText(tr("Dry run runs the migration (or, when it is applied, its rollback) in a transaction "
-                                  "that is rolled back, and shows what it changes."));
+    TextWhenShown::set(m_ui->dryRunLabel, dryRunHint());
     m_ui->verifyLabel->clear();
     if (!row) {
         m_ui->fileLabel->clear();

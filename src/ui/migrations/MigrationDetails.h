@@ -29,6 +29,7 @@ public:
     void show(const MigrationStatusRow *row, const MigrationFile *file, bool connected, bool canRead);
 
 private:
+    static QString dryRunHint();
     void showRecorded(const QString &version, bool recorded, const QStringList &statements, const QString &error);
 
     Ui::MigrationsPage *m_ui;
@@ -37,4 +38,5 @@ private:
     DriftView *m_drift;
     QString m_version;
     std::optional<MigrationFile> m_file;
+    bool m_sqlFontSet = false;
 };
