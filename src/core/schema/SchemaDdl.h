@@ -19,6 +19,9 @@ QString create(const SchemaObject &object, const QList<const SchemaObject *> &co
 QString drop(const SchemaObject &object);
 // "name type COLLATE c GENERATED ... DEFAULT ... NOT NULL", as CREATE TABLE and ADD COLUMN take it.
 QString columnDefinition(const SchemaObject &column);
+// "GENERATED ALWAYS AS IDENTITY (START WITH 1 INCREMENT BY 1 ...)": an identity column's clause,
+// with its sequence's options.
+QString identityClause(const SchemaObject &column);
 // ALTER TABLE ... ALTER COLUMN ... SET DEFAULT with the column's default.
 QString setDefault(const SchemaObject &column);
 
