@@ -183,6 +183,20 @@ void TestCommandLine::exportStreamsCsvAndJsonLines()
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QByteArray text = csv.readAll();
     QVERIFY(text.startsWith("id,body,amount\n1,\"line 1\nwith, \"\"quotes\"\"\",0.1\n"));
+    // A table is copied as itself, a view or a partitioned table through a query: the same CSV.
+    QVERIFY(db.connect()->exec(QStringLiteral(
+        "CREATE VIEW public.notes_view AS SELECT * FROM public.notes;"
+        "CREATE TABLE public.notes_parted (id int, body text, amount numeric) PARTITION BY RANGE (id);"
+        "CREATE TABLE public.notes_low PARTITION OF public.notes_parted FOR VALUES FROM (1) TO (1000);"
+        "CREATE TABLE public.notes_high PARTITION OF public.notes_parted FOR VALUES FROM (1000) TO (3000);"
+        "INSERT INTO public.notes_parted SELECT * FROM public.notes")).ok());
+    for (const char *other : {"public.notes_view", "public.notes_parted"}) {
+        run = cli({"export", other, "--csv", dir.filePath("other.csv")}, db.conninfo());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile copy(dir.filePath("other.csv"));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QVERIFY2(copy.readAll() == text, other);
+    }
     run = cli({"export", "public.notes", "--where", "id > 2490", "--jsonl", dir.filePath("notes.jsonl")}, db.conninfo());
     QCOMPARE(run.exitCode, 0);
     QFile jsonl(dir.filePath("notes.jsonl"));
@@ -200,6 +214,23 @@ void TestCommandLine::exportStreamsCsvAndJsonLines()
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("42P01"), qPrintable(run.err));
     QVERIFY(!QFile::exists(dir.filePath("x.csv")));
+    // A failed export leaves the file it would have replaced as it was; one that succeeds (here
+    // without syncing) replaces it whole, readable as any new file is.
+    QVERIFY(QFile::copy(dir.filePath("notes.csv"), dir.filePath("kept.csv")));
+    QCOMPARE(cli({"export", "public.missing", "--csv", dir.filePath("kept.csv")}, db.conninfo()).exitCode, 1);
+    QFile kept(dir.filePath("kept.csv"));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), text);
+    kept.close();
+    run = cli({"export", "public.notes", "--where", "id <= 10", "--csv", dir.filePath("kept.csv"), "--no-sync"}, db.conninfo());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll().count('\n'), 1 + 10 * 2);  // the header, and ten rows of two lines each
+    QFile fresh(dir.filePath("fresh.txt"));
+    QVERIFY(fresh.open(QIODevice::WriteOnly));
+    fresh.close();
+    QCOMPARE(kept.permissions(), fresh.permissions());  // as the umask says, not owner-only
+    QCOMPARE(QDir(dir.path()).entryList({"kept.csv.*"}, QDir::Files), QStringList());  // no temporary file left
     QCOMPARE(db.scalar("SELECT count(*) FROM public.notes"), QStringLiteral("2500"));
 }
 

@@ -26,7 +26,7 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
         "                    mark it applied or reverted without running it, after its diff and checks\n"
         "  lint [FILE...]    check migrations against the rule catalogue, with no database (docs/lint.md)\n"
         "  advise            Supabase's database advisors, live: exit 1 when an error-level finding exists\n"
-        "  export SCHEMA.TABLE [--where CONDITION] --csv FILE | --jsonl FILE\n"
+        "  export SCHEMA.TABLE [--where CONDITION] --csv FILE | --jsonl FILE [--no-sync]\n"
         "                    the table's rows through COPY, streamed\n"
         "  schema-diff --from SOURCE --to SOURCE [--write NAME]\n"
         "                    how two schemas differ, and the migration from FROM to TO; SOURCE is a\n"
@@ -58,6 +58,7 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     const QCommandLineOption where(QStringLiteral("where"), QStringLiteral("export: only the rows where this condition holds."), QStringLiteral("condition"));
     const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("export: write CSV with a header to this file."), QStringLiteral("file"));
     const QCommandLineOption jsonl(QStringLiteral("jsonl"), QStringLiteral("export: write one JSON object a line to this file."), QStringLiteral("file"));
+    const QCommandLineOption noSync(QStringLiteral("no-sync"), QStringLiteral("export: do not wait for the file to reach the disk before it replaces the target (as pg_dump --no-sync)."));
     const QCommandLineOption fromSource(QStringLiteral("from"), QStringLiteral("schema-diff: the schema to start from (connection string, profile:NAME or folder:PATH)."), QStringLiteral("source"));
     const QCommandLineOption writeName(QStringLiteral("write"), QStringLiteral("schema-diff: write <timestamp>_NAME.sql and its down file into --dir."), QStringLiteral("name"));
     const QCommandLineOption includeSchema(QStringLiteral("include-schema"), QStringLiteral("schema-diff: compare only this schema (repeatable; Supabase's own are then compared too when named)."), QStringLiteral("schema"));
@@ -67,7 +68,7 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     const QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("lint: print the rule catalogue."));
     parser.addOptions({help, showVersion, dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout,
                        lockRetries, pooled, noColour, repairStatus, reason, yes, force, resume, format, strict, rule, rules, where, csv, jsonl,
-                       fromSource, writeName, includeSchema, excludeSchema, shadowDsn, managedSchemas});
+                       noSync, fromSource, writeName, includeSchema, excludeSchema, shadowDsn, managedSchemas});
 
     CliOptions options;
     *outcome = Outcome::Run;
@@ -114,6 +115,7 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     options.where = parser.value(where);
     options.csvFile = parser.value(csv);
     options.jsonlFile = parser.value(jsonl);
+    options.noSync = parser.isSet(noSync);
     options.fromSource = parser.value(fromSource);
     options.writeName = parser.value(writeName);
     options.includeSchemas = parser.values(includeSchema);

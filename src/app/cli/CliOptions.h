@@ -39,6 +39,7 @@ struct CliOptions {
     QString where;
     QString csvFile;
     QString jsonlFile;
+    bool noSync = false;  // export --no-sync: the file is not synced to disk before it replaces the target
     // schema-diff (its TO is `to`)
     QString fromSource;
     QString writeName;
