@@ -18,6 +18,7 @@ private slots:
     void equalPrivilegesGiveNothing();
     void renameIsDropAndCreateWithDataLoss();
     void enumValueRemovedIsAWarning();
+    void columnOrderIsAWarning();
     void theAtlasFolderEqualsItsAppliedDatabase();
     void realProjectFoldersRoundTrip_data();
     void realProjectFoldersRoundTrip();
@@ -316,6 +317,35 @@ void TestSchemaCompare::enumValueRemovedIsAWarning()
     const SchemaCompareResult used = compareSchemaModels(read(b), read(c));
     QCOMPARE(used.up.warnings.size(), 1);
     QVERIFY2(used.up.warnings.first().contains(QLatin1String("adds the enum value 'tense'")), qPrintable(used.up.warnings.first()));
+}
+
+void TestSchemaCompare::columnOrderIsAWarning()
+{
+    // A column the target has in the middle comes at the end when the migration adds it: said, and
+    // pg_dump of the two shows that order.
+    TestDatabase a, b, c;
+    QCOMPARE(run(a, "CREATE TABLE public.notes (id int, body text);"), QString());
+    QCOMPARE(run(b, "CREATE TABLE public.notes (id int, title text, body text);"), QString());
+    const SchemaCompareResult added = compareSchemaModels(read(a), read(b));
+    QCOMPARE(added.differences.size(), 1);
+    QCOMPARE(added.up.warnings.size(), 1);
+    QVERIFY2(added.up.warnings.first().contains(QLatin1String("public.notes: after this migration its columns are in the order (id, body, title), the target's are (id, title, body)")),
+             qPrintable(added.up.warnings.first()));
+    QVERIFY(added.upScript().contains(QLatin1String("-- WARNING: public.notes: after this migration its columns")));
+    QCOMPARE(run(a, added.upScript()), QString());
+    QVERIFY(compareSchemaModels(read(a), read(b)).equal());
+    QVERIFY(schemaDump(a) != schemaDump(b));
+    // The way back drops the column: the order that remains is the target's.
+    QVERIFY2(added.down.warnings.isEmpty(), qPrintable(added.down.warnings.join('\n')));
+
+    // Only the order differs: equal, with the note.
+    TestDatabase d;
+    QCOMPARE(run(c, "CREATE TABLE public.notes (body text, id int);"), QString());
+    QCOMPARE(run(d, "CREATE TABLE public.notes (id int, body text);"), QString());
+    const SchemaCompareResult reordered = compareSchemaModels(read(c), read(d));
+    QVERIFY(reordered.equal());
+    QCOMPARE(reordered.up.warnings.size(), 1);
+    QVERIFY2(reordered.up.warnings.first().contains(QLatin1String("(body, id), the target's are (id, body)")), qPrintable(reordered.up.warnings.first()));
 }
 
 void TestSchemaCompare::theAtlasFolderEqualsItsAppliedDatabase()

@@ -135,6 +135,8 @@ int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QSt
     }
     if (result.equal()) {
         output.say(QStringLiteral("%1 and %2 have the same schema").arg(from.describe(), to.describe()));
+        for (const QString &warning : result.up.warnings)
+            output.say(QStringLiteral("note: ") + warning);
         return code;
     }
     output.out() << result.upScript();

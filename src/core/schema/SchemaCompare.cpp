@@ -1,5 +1,6 @@
 #include "core/schema/SchemaCompare.h"
 
+#include "core/schema/ColumnOrder.h"
 #include "core/schema/MigrationGenerator.h"
 
 #include <future>
@@ -23,6 +24,9 @@ SchemaCompareResult compareSchemaModels(SchemaModel from, SchemaModel to, bool w
         if (withDown)
             result.down = down.get();
     }
+    result.up.warnings += columnOrderWarnings(from, to);
+    if (withDown)
+        result.down.warnings += columnOrderWarnings(to, from);
     result.from = std::move(from);
     result.to = std::move(to);
     return result;

@@ -309,7 +309,9 @@ void ComparePage::showResult(const SchemaCompareResult &result, const QString &e
     for (const SchemaDifference &difference : result.differences)
         ++counts[int(difference.type)];
     m_ui->compareStatus->setText(
-        result.equal() ? tr("%1 and %2 have the same schema.").arg(result.from.source, result.to.source)
+        result.equal() ? tr("%1 and %2 have the same schema%3.")
+                             .arg(result.from.source, result.to.source,
+                                  result.up.warnings.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(result.up.warnings.join(QStringLiteral("; "))))
                        : tr("%1 from %2 to %3: %4 added, %5 removed, %6 changed. The migration has %7 statements, %8 with data loss%9.")
                              .arg(result.differences.size() == 1 ? tr("1 difference") : tr("%1 differences").arg(result.differences.size()))
                              .arg(result.from.source, result.to.source)
