@@ -314,6 +314,21 @@ void TestTableBrowser::cancelsAnExportAndLeavesNoFile()
     QVERIFY(!ok);
     QVERIFY2(error.contains("57014"), qPrintable(error));
     QVERIFY(!QFile::exists(path));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList());  // nor a temporary file
+    // Over an earlier export: cancelled, the earlier file stays as it was.
+    {
+        QFile earlier(path);
+        QVERIFY(earlier.open(QIODevice::WriteOnly));
+        earlier.write("id,filler\n");
+    }
+    reports = 0;
+    QVERIFY(!CsvExport::toFile(*c, s, {}, path, [&reports, c](qint64, qint64) {
+        if (++reports == 1)
+            c->cancel();
+    }, &rows, &error));
+    QFile earlier(path);
+    QVERIFY(earlier.open(QIODevice::ReadOnly));
+    QCOMPARE(earlier.readAll(), QByteArray("id,filler\n"));
     QVERIFY(!m_c->inTransaction());
     QVERIFY(m_c->exec("SELECT 1").ok());
 }

@@ -4,7 +4,7 @@
 #include "app/cli/CliOptions.h"
 #include "app/cli/CliOutput.h"
 #include "app/cli/ExitCode.h"
-#include "app/cli/ExportFile.h"
+#include "core/browse/ExportFile.h"
 #include "app/cli/SignalCanceller.h"
 #include "core/sql/SqlScript.h"
 #include "db/SqlResource.h"

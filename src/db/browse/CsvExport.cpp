@@ -1,17 +1,18 @@
 #include "db/browse/CsvExport.h"
 
+#include "core/browse/ExportFile.h"
+
 #include "db/browse/ViewAsTransaction.h"
 #include "db/pg/PgConnection.h"
 
-#include <QFile>
 
 bool CsvExport::toFile(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, const QString &path,
                        const std::function<void(qint64, qint64)> &progress, qint64 *rows, QString *error)
 {
     *rows = 0;
     const QString copy = buildCsvCopy(spec, [&connection](const QString &value) { return connection.quoteLiteral(value); });
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    ExportFile file(path, true);
+    if (!file.open()) {
         *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
@@ -19,14 +20,13 @@ bool CsvExport::toFile(PgConnection &connection, const BrowseSpec &spec, const V
     const PgResult begun = transaction.begin(viewAs);
     if (!begun.ok()) {
         *error = begun.error().toString();
-        file.remove();
         return false;
     }
     qint64 bytes = 0;
     qint64 reported = 0;
     QString writeError;
     const PgResult copied = connection.copyOut(copy, [&](QByteArrayView row) {
-        if (file.write(row.data(), row.size()) != row.size()) {
+        if (!file.write(row.data(), row.size())) {
             writeError = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
             return false;
         }
@@ -40,10 +40,12 @@ bool CsvExport::toFile(PgConnection &connection, const BrowseSpec &spec, const V
     });
     transaction.rollback();
     *rows = qMax<qint64>(0, *rows - 1);
-    file.close();
     if (!copied.ok()) {
         *error = writeError.isEmpty() ? copied.error().toString() : writeError;
-        file.remove();  // no half file left behind
+        return false;  // no half file left behind, and a file of that name as it was
+    }
+    if (!file.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     if (progress)

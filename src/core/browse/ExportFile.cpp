@@ -1,4 +1,4 @@
-#include "app/cli/ExportFile.h"
+#include "core/browse/ExportFile.h"
 
 #include <QFileInfo>
 
