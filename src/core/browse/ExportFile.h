@@ -4,10 +4,11 @@
 #include <QTemporaryFile>
 
 // Where an export (atlas-migrate export, the browser's CSV export) writes: a temporary file
-// beside the target, renamed over it once every row is written, so that a failed or cancelled export leaves the target as it was. By default the rows
-// reach the disk (fdatasync) before the rename, as pg_dump does; with sync off (--no-sync, as
-// pg_dump --no-sync) they are left to the kernel. psql's \copy neither syncs nor replaces
-// atomically: it truncates the target and writes into it.
+// beside the target, renamed over it once every row is written, so that a failed or cancelled
+// export leaves the target as it was. By default the rows reach the disk (fdatasync) before the
+// rename, as pg_dump does; with sync off (--no-sync, as pg_dump --no-sync) they are left to the
+// kernel. psql's \copy neither syncs nor replaces atomically: it truncates the target and writes
+// into it.
 class ExportFile {
 public:
     ExportFile(const QString &path, bool sync);
