@@ -82,9 +82,14 @@ bool MainWindow::event(QEvent *event)
 
 void MainWindow::afterFirstPaint()
 {
+    connectNow();
+    makePages();
+}
+
+void MainWindow::connectNow()
+{
     if (m_connectAfterPaint)
         std::exchange(m_connectAfterPaint, {})();
-    makePages();
 }
 
 void MainWindow::connectOncePainted(std::function<void()> connect)
@@ -98,10 +103,7 @@ void MainWindow::connectOncePainted(std::function<void()> connect)
         return;
     }
     m_connectAfterPaint = std::move(connect);
-    QTimer::singleShot(500, this, [this] {
-        if (m_connectAfterPaint)
-            std::exchange(m_connectAfterPaint, {})();
-    });
+    QTimer::singleShot(500, this, &MainWindow::connectNow);
 }
 
 void MainWindow::showPage(int index)

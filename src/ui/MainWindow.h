@@ -59,8 +59,6 @@ public:
 
 protected:
     bool event(QEvent *event) override;
-    void connectOncePainted(std::function<void()> connect);
-    void afterFirstPaint();
     void closeEvent(QCloseEvent *event) override;
 
 signals:
@@ -79,6 +77,10 @@ private:
     void showDisconnected();
     void showEnvironment(const QString &text, const QString &background, const QString &foreground);
     void reloadProfiles();
+    // The connection waits for the first paint (see connectOncePainted in the .cpp).
+    void connectOncePainted(std::function<void()> connect);
+    void connectNow();
+    void afterFirstPaint();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     DbWorker *m_worker;

@@ -1,11 +1,10 @@
 #include "app/cli/ExportVerb.h"
 
-#include "db/SqlResource.h"
 #include "app/cli/CliOptions.h"
 #include "app/cli/CliOutput.h"
 #include "app/cli/ExitCode.h"
-#include "core/browse/ExportFile.h"
 #include "app/cli/SignalCanceller.h"
+#include "core/browse/ExportFile.h"
 #include "core/sql/SqlScript.h"
 #include "db/SqlResource.h"
 #include "db/pg/PgConnection.h"
@@ -47,7 +46,7 @@ int CliVerbs::exportRows(const CliOptions &options, CliOutput &output, PgConnect
     // JSON lines through CSV with a quote and a delimiter no JSON text holds (row_to_json escapes
     // control characters): each object arrives as it is, unquoted and unescaped.
     QString copy = jsonl ? QStringLiteral("COPY (SELECT row_to_json(r) FROM (%1) AS r) TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')").arg(rows)
-                               : QStringLiteral("COPY (%1) TO STDOUT WITH (FORMAT csv, HEADER)").arg(rows);
+                         : QStringLiteral("COPY (%1) TO STDOUT WITH (FORMAT csv, HEADER)").arg(rows);
     ExportFile file(path, !options.noSync);
     if (!file.open())
         return output.fail(ExitCode::Usage, QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));

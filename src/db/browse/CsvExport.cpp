@@ -1,10 +1,8 @@
 #include "db/browse/CsvExport.h"
 
 #include "core/browse/ExportFile.h"
-
 #include "db/browse/ViewAsTransaction.h"
 #include "db/pg/PgConnection.h"
-
 
 bool CsvExport::toFile(PgConnection &connection, const BrowseSpec &spec, const ViewAs &viewAs, const QString &path,
                        const std::function<void(qint64, qint64)> &progress, qint64 *rows, QString *error)

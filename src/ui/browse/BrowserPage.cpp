@@ -249,6 +249,7 @@ void BrowserPage::showStructure(const QString &schema, const QString &table, con
         m_ui->filterColumnCombo->addItem(c.name);
     }
     m_ui->sortCombo->setCurrentIndex(qMax(0, m_ui->sortCombo->findText(keepSort)));
+    m_gridWidths->setKey(QStringLiteral("browse %1.%2").arg(schema, table));
     reload();
     emit tableShown(schema, table);
 }
@@ -272,7 +273,6 @@ void BrowserPage::reload(bool fromEnd)
     QStringList types;
     for (const ColumnInfo &c : m_structure.columns)
         types << c.type;
-    m_gridWidths->setKey(QStringLiteral("browse %1.%2").arg(m_schema, m_table));
     m_model->browse(currentRequest(), types, m_viewAs, fromEnd);
     refreshChart();
     m_ui->cancelButton->setEnabled(true);

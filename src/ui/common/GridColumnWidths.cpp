@@ -71,26 +71,22 @@ void GridColumnWidths::setKey(const QString &key)
     apply();
 }
 
-int GridColumnWidths::apply()
+void GridColumnWidths::apply()
 {
     const QAbstractItemModel *model = m_view->model();
     if (m_key.isEmpty() || !model)
-        return 0;
+        return;
     QVariantMap widths = QSettings().value(settingsKey(m_key)).toMap().value(QStringLiteral("widths")).toMap();
     widths.insert(unsavedWidths().value(m_key));
     if (widths.isEmpty())
-        return 0;
-    int applied = 0;
+        return;
     m_applying = true;
     for (int column = 0; column < model->columnCount(); ++column) {
-        const QVariant width = widths.value(columnName(model, column));
-        if (width.isValid() && width.toInt() > 0) {
-            m_view->setColumnWidth(column, width.toInt());
-            ++applied;
-        }
+        const int width = widths.value(columnName(model, column)).toInt();
+        if (width > 0)
+            m_view->setColumnWidth(column, width);
     }
     m_applying = false;
-    return applied;
 }
 
 void GridColumnWidths::save()

@@ -21,10 +21,9 @@ public:
 
     // What the grid shows now; the widths saved under it are applied at once.
     void setKey(const QString &key);
-    QString key() const { return m_key; }
 
-    // Applies the widths saved under the current key to the columns of those names; how many.
-    int apply();
+    // Applies the widths saved under the current key to the columns of those names.
+    void apply();
 
 private:
     void save();
