@@ -1,6 +1,7 @@
 // Schema compare's pure parts, with hand-made models: ACL text, enum values added in place,
 // privileges of new objects against the default privileges, sources and scopes.
 #include "core/schema/AclText.h"
+#include "core/schema/DependencyLinks.h"
 #include "core/schema/PrivilegePlanner.h"
 #include "core/schema/SchemaAlter.h"
 #include "core/schema/SchemaSource.h"
@@ -37,6 +38,7 @@ private slots:
     void enumValueRemovedCannotBeAltered();
     void aNewTableStartsWithTheDefaultPrivileges();
     void sourcesAndScopes();
+    void dependenciesFollowCatalogAddresses();
 };
 
 void TestSchemaGeneration::aclTextBecomesGrantsPerGrantee()
@@ -52,6 +54,18 @@ void TestSchemaGeneration::aclTextBecomesGrantsPerGrantee()
                                 "table public.t to anon: DELETE, SELECT WITH GRANT OPTION, UPDATE",
                                 "table public.t to postgres: DELETE, INSERT, REFERENCES, SELECT, TRIGGER, TRUNCATE, UPDATE"}));
     QCOMPARE(grants.at(2).list("privileges"), (QStringList{"DELETE", "SELECT*", "UPDATE"}));
+    // The grant's attrs are the acl's and its own, the quoted role's quotes kept through json.
+    QCOMPARE(grants.at(0).text("grantee"), QStringLiteral("\"My Role\""));
+    QCOMPARE(grants.at(0).text("object"), QStringLiteral("public.t"));
+    QCOMPARE(grants.at(0).text("on_kind"), QStringLiteral("table"));
+    // As PostgreSQL writes a role named back\slash in an ACL array: quoted as an element, and within.
+    const QList<SchemaObject> odd = grantsOfAcl(acl(QStringLiteral("table"), QStringLiteral("public.\"t\\x\""),
+                                                    QStringLiteral(R"({"\"back\\slash\"=r/postgres"})")));
+    QCOMPARE(odd.size(), 1);
+    QCOMPARE(odd.at(0).name, QStringLiteral(R"(table public."t\x" to "back\slash")"));
+    QCOMPARE(odd.at(0).text("grantee"), QStringLiteral(R"("back\slash")"));
+    QCOMPARE(odd.at(0).text("object"), QStringLiteral(R"(public."t\x")"));
+    QCOMPARE(odd.at(0).list("privileges"), QStringList{QStringLiteral("SELECT")});
     QVERIFY(grantsOfAcl(acl(QStringLiteral("table"), QStringLiteral("public.t"), QStringLiteral("{}"))).isEmpty());
 }
 
@@ -132,6 +146,39 @@ void TestSchemaGeneration::sourcesAndScopes()
     scope = SchemaScope::fromOptions({QStringLiteral("auth")}, {});
     QCOMPARE(scope.included, QStringList{QStringLiteral("auth")});
     QVERIFY(!scope.excluded.contains(QStringLiteral("auth")));
+}
+
+void TestSchemaGeneration::dependenciesFollowCatalogAddresses()
+{
+    // pg_class 1259, pg_proc 1255, pg_rewrite 2618, pg_attrdef 2604, pg_type 1247.
+    QList<SchemaObject> objects{object(QStringLiteral("table"), QStringLiteral("public.t"), {}),
+                                object(QStringLiteral("column"), QStringLiteral("public.t.a"), {}),
+                                object(QStringLiteral("view"), QStringLiteral("public.v"), {}),
+                                object(QStringLiteral("view"), QStringLiteral("public.w"), {}),
+                                object(QStringLiteral("function"), QStringLiteral("public.f()"), {}),
+                                object(QStringLiteral("grant"), QStringLiteral("table public.t to anon"), {})};
+    const QList<CatalogAddress> addresses{{1259, 100, 0}, {1259, 100, 1}, {1259, 200, 0}, {1259, 600, 0}, {1255, 300, 0}, {}};
+    const QList<CatalogLink> links{
+        {true, {2618, 400, 0}, {1259, 200, 0}},   // v's rule
+        {true, {2618, 700, 0}, {1259, 600, 0}},   // w's rule
+        {true, {2604, 500, 0}, {1259, 100, 1}},   // t.a's default
+        {true, {1247, 900, 0}, {1259, 100, 0}},   // t's row type
+        {false, {2618, 400, 0}, {1259, 100, 1}},  // v reads t.a
+        {false, {2618, 400, 0}, {1259, 100, 1}},  // twice: once in its list
+        {false, {2618, 400, 0}, {1259, 200, 1}},  // v's own column: not a dependency on itself
+        {false, {2618, 700, 0}, {1259, 200, 2}},  // w reads a column of v: uses v
+        {false, {2604, 500, 0}, {1255, 300, 0}},  // t.a's default calls f
+        {false, {1255, 300, 0}, {1247, 900, 0}},  // f returns SETOF t
+        {false, {1255, 300, 0}, {1255, 20, 0}},   // a built-in: left out
+        {false, {1259, 999, 0}, {1259, 100, 0}},  // from outside the model: left out
+    };
+    linkDependencies(objects, addresses, links);
+    QCOMPARE(objects.at(0).dependsOn, QStringList());
+    QCOMPARE(objects.at(1).dependsOn, QStringList{QStringLiteral("function public.f()")});
+    QCOMPARE(objects.at(2).dependsOn, QStringList{QStringLiteral("column public.t.a")});
+    QCOMPARE(objects.at(3).dependsOn, QStringList{QStringLiteral("view public.v")});
+    QCOMPARE(objects.at(4).dependsOn, QStringList{QStringLiteral("table public.t")});
+    QCOMPARE(objects.at(5).dependsOn, QStringList());
 }
 
 QTEST_APPLESS_MAIN(TestSchemaGeneration)

@@ -1,6 +1,9 @@
--- Before reading the schema model (schema/model.sql), in its read-only transaction: an empty
--- search_path makes PostgreSQL qualify every name it renders (defaults, view bodies, policies,
--- function signatures), identically in the two databases being compared. Returns the role a
--- migration on this database would run as, quoted as SQL writes it.
+-- Before reading the schema model (schema/model.sql, then schema/links.sql), in its read-only
+-- transaction: one snapshot for both queries, so that what the second reads matches the first
+-- however the schema changes meanwhile; an empty search_path makes PostgreSQL qualify every name
+-- it renders (defaults, view bodies, policies, function signatures), identically in the two
+-- databases being compared. Returns the role a migration on this database would run as, quoted as
+-- SQL writes it.
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
 SET LOCAL search_path = '';
 SELECT quote_ident(current_user) AS role;

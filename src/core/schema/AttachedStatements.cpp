@@ -10,11 +10,14 @@ AttachedStatements attachedStatements(const SchemaModel &from, const SchemaModel
     for (const SchemaObject &object : to.objects()) {
         if (!owned.contains(object.kind))
             continue;
+        const SchemaObject *before = from.find(object.key());
+        const bool anew = fresh.contains(object.key()) || !before;
+        if (!anew && before->definition == object.definition)
+            continue;  // the owner is part of the definition: the same
         const QString owner = object.text("owner");
         if (owner.isEmpty())
             continue;
-        const SchemaObject *before = from.find(object.key());
-        const QString had = fresh.contains(object.key()) || !before ? from.currentUser : before->text("owner");
+        const QString had = anew ? from.currentUser : before->text("owner");
         // A sequence owned by a column follows its table's owner.
         if (had != owner && !(object.kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty()))
             attached.owners.append({SchemaDdl::alterOwner(object, owner), object.key()});

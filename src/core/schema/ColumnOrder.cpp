@@ -1,20 +1,24 @@
 #include "core/schema/ColumnOrder.h"
 
-#include <algorithm>
-
 namespace {
 
-// A table's columns by name, in their order in the table.
+// A table's columns by their names in the model (public.t."Tier": shared, not copied), in their
+// order in the table.
 QStringList columnsInOrder(const SchemaModel &model, const QString &table)
 {
-    QList<const SchemaObject *> columns = model.children(table, QStringLiteral("column"));
-    std::stable_sort(columns.begin(), columns.end(), [](const SchemaObject *a, const SchemaObject *b) {
-        return a->attrs.value(QLatin1String("position")).toInt() < b->attrs.value(QLatin1String("position")).toInt();
-    });
     QStringList names;
-    for (const SchemaObject *column : columns)
-        names.append(column->text("column"));
+    for (const SchemaObject *column : model.columns(table))
+        names.append(column->name);
     return names;
+}
+
+// The column names as SQL writes them, without their table's: "Tier".
+QString columnList(const QStringList &names, const QString &table)
+{
+    QStringList own;
+    for (const QString &name : names)
+        own.append(name.mid(table.size() + 1));
+    return own.join(QStringLiteral(", "));
 }
 
 }  // namespace
@@ -27,6 +31,8 @@ QStringList columnOrderWarnings(const SchemaModel &from, const SchemaModel &to)
             continue;
         const QStringList wanted = columnsInOrder(to, table.name);
         const QStringList before = columnsInOrder(from, table.name);
+        if (before == wanted)
+            continue;  // most tables
         QStringList after;
         for (const QString &column : before)
             if (wanted.contains(column))
@@ -38,7 +44,7 @@ QStringList columnOrderWarnings(const SchemaModel &from, const SchemaModel &to)
             warnings.append(QStringLiteral("%1: after this migration its columns are in the order (%2), the target's are (%3): "
                                            "PostgreSQL adds a column at the end and cannot move one (the comparison ignores the order; "
                                            "recreate the table if SELECT * or COPY without a column list must see the target's order)")
-                                .arg(table.name, after.join(QStringLiteral(", ")), wanted.join(QStringLiteral(", "))));
+                                .arg(table.name, columnList(after, table.name), columnList(wanted, table.name)));
     }
     return warnings;
 }

@@ -62,8 +62,11 @@ private:
     // a materialized view (its indexes).
     QString parentKey(const SchemaObject &object) const
     {
-        if (object.kind == QLatin1String("constraint") && object.flag("on_domain"))
-            return QStringLiteral("type ") + object.parent;
+        // A domain and a table cannot share a name (the table's row type has it): the flag is asked
+        // only where a domain has it.
+        const QString domain = QStringLiteral("type ") + object.parent;
+        if (object.kind == QLatin1String("constraint") && (m_from.contains(domain) || m_to.contains(domain)) && object.flag("on_domain"))
+            return domain;
         const QString view = QStringLiteral("view ") + object.parent;
         return m_from.contains(view) || m_to.contains(view) ? view : QStringLiteral("table ") + object.parent;
     }
@@ -108,17 +111,22 @@ private:
 
     void decide()
     {
+        // An inherited column comes and goes with its parent's; asked last, of the few that differ
+        // (asking every column would parse the attrs of all).
+        const auto inherited = [](const SchemaObject &object) { return object.kind == QLatin1String("column") && object.flag("inherited"); };
         for (const SchemaObject &before : m_from.objects()) {
-            if (handledApart(before.kind) || (before.kind == QLatin1String("column") && before.flag("inherited")))
+            if (handledApart(before.kind))
                 continue;
             const SchemaObject *after = m_to.find(before.key());
+            if ((after && after->definition == before.definition) || inherited(before))
+                continue;
             if (!after)
                 m_actions.insert(before.key(), Action::Drop);
-            else if (after->definition != before.definition)
+            else
                 m_actions.insert(before.key(), SchemaAlter::needsRecreate(before, *after) ? Action::Recreate : Action::Alter);
         }
         for (const SchemaObject &after : m_to.objects())
-            if (!handledApart(after.kind) && !(after.kind == QLatin1String("column") && after.flag("inherited")) && !m_from.contains(after.key()))
+            if (!handledApart(after.kind) && !m_from.contains(after.key()) && !inherited(after))
                 m_actions.insert(after.key(), Action::Create);
     }
 
@@ -134,12 +142,15 @@ private:
         bool changed = true;
         while (changed) {
             changed = false;
+            // Where nothing goes, no parent is looked up (a key made for each of thousands of
+            // columns, each round).
+            bool anyGone = std::any_of(m_actions.cbegin(), m_actions.cend(), [](Action a) { return a == Action::Drop || a == Action::Recreate; });
             for (const SchemaObject &object : m_from.objects()) {
                 const QString key = object.key();
                 if (handledApart(object.kind) || !m_to.contains(key))
                     continue;
                 // The children of a table that is created again come back with it.
-                if (!object.parent.isEmpty() && action(parentKey(object)) == Action::Recreate && !fresh(key)) {
+                if (anyGone && !object.parent.isEmpty() && action(parentKey(object)) == Action::Recreate && !fresh(key)) {
                     m_actions.insert(key, object.kind == QLatin1String("column") ? Action::Create : Action::Recreate);
                     changed = true;
                     continue;
@@ -148,7 +159,7 @@ private:
                     continue;
                 for (const QString &used : object.dependsOn) {
                     const SchemaObject *usedObject = m_from.find(used);
-                    const bool usedGoes = gone(used) || (usedObject && !usedObject->parent.isEmpty() && gone(parentKey(*usedObject)));
+                    const bool usedGoes = anyGone && (gone(used) || (usedObject && !usedObject->parent.isEmpty() && gone(parentKey(*usedObject))));
                     const SchemaObject *usedAfter = m_to.find(used);
                     const bool retyped = usedObject && usedAfter && action(used) == Action::Alter && SchemaAlter::retypes(*usedObject, *usedAfter);
                     if (!usedGoes && !retyped)
@@ -162,7 +173,7 @@ private:
                         || (usedGoes && (kind == QLatin1String("index") || kind == QLatin1String("constraint")
                                          || kind == QLatin1String("sequence")))) {
                         recreate(object, used);
-                        changed = true;
+                        changed = anyGone = true;
                         break;
                     }
                     if (kind == QLatin1String("column") && usedGoes && !m_resetDefaults.contains(key)) {
@@ -234,8 +245,9 @@ private:
         // Defaults that change go early, so that the functions they call may change in between.
         for (const SchemaObject &before : m_from.objects()) {
             const QString key = before.key();
-            if (before.kind != QLatin1String("column") || before.text("default").isEmpty() || gone(key) || droppedImplicitly(before)
-                || !m_to.contains(key))
+            // Of the columns that change: the attrs of the rest are not parsed.
+            if (before.kind != QLatin1String("column") || (action(key) != Action::Alter && !m_resetDefaults.contains(key))
+                || before.text("default").isEmpty() || gone(key) || droppedImplicitly(before) || !m_to.contains(key))
                 continue;
             const SchemaObject *after = m_to.find(key);
             if ((action(key) == Action::Alter && SchemaAlter::defaultChanges(before, *after)) || m_resetDefaults.contains(key))
@@ -263,10 +275,7 @@ private:
         }
         QList<const SchemaObject *> columns;
         if (kind == QLatin1String("table")) {
-            columns = m_to.children(object.name, QStringLiteral("column"));
-            std::sort(columns.begin(), columns.end(), [](const SchemaObject *a, const SchemaObject *b) {
-                return a->attrs.value(QLatin1String("position")).toInt() < b->attrs.value(QLatin1String("position")).toInt();
-            });
+            columns = m_to.columns(object.name);
         }
         const QString sql = SchemaDdl::create(object, columns);
         if (sql.isEmpty()) {

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <algorithm>
 #include <functional>
 
 QStringList SchemaObject::list(const char *attr) const
@@ -42,6 +43,13 @@ QList<const SchemaObject *> SchemaModel::children(const QString &parent, const Q
     for (int at : m_children.value(parent))
         if (m_objects.at(at).kind == kind)
             found.append(&m_objects.at(at));
+    return found;
+}
+
+QList<const SchemaObject *> SchemaModel::columns(const QString &table) const
+{
+    QList<const SchemaObject *> found = children(table, QStringLiteral("column"));
+    std::stable_sort(found.begin(), found.end(), [](const SchemaObject *a, const SchemaObject *b) { return a->position < b->position; });
     return found;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "core/schema/SchemaAttrs.h"
+
 #include <QHash>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,7 +16,8 @@ struct SchemaObject {
     QString schema;      // unquoted; empty for what is database-wide (extensions, publications)
     QString parent;      // the table or domain of a column, constraint, index, policy or trigger
     QString definition;
-    QJsonObject attrs;
+    SchemaAttrs attrs;
+    int position = 0;       // a column's number in its table (attnum), for its order; 0 for the rest
     QStringList dependsOn;  // keys ("view public.v") of the objects this one uses
     QString cachedKey;      // set by SchemaModel::add
 
@@ -39,6 +41,8 @@ public:
     bool contains(const QString &key) const { return m_index.contains(key); }
     // The objects whose parent is `parent` (a table's columns, constraints, ...), in model order.
     QList<const SchemaObject *> children(const QString &parent, const QString &kind) const;
+    // A table's columns in the table's order.
+    QList<const SchemaObject *> columns(const QString &table) const;
     // `keys` ordered so that what an object uses (of `keys`) comes before it.
     QStringList dependencyOrder(const QStringList &keys) const;
 

@@ -1,15 +1,70 @@
 #include "db/schema/SchemaReader.h"
 
 #include "core/schema/AclText.h"
+#include "core/schema/DependencyLinks.h"
 #include "core/text/PgArrayLiteral.h"
 #include "db/SqlResource.h"
 #include "db/pg/PgConnection.h"
 #include "db/pg/Transaction.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 #include <algorithm>
+
+namespace {
+
+// A row's value, shared with the row before's where the bytes are the same: rows come by kind, a
+// table's columns together, and one string then serves thousands of objects.
+class RepeatedText {
+public:
+    const QString &of(const PgResult &result, int row, int column)
+    {
+        const QByteArrayView bytes = result.bytes(row, column);
+        if (row == 0 || bytes != m_bytes) {
+            m_bytes = bytes;  // valid while the result lives
+            m_text = result.value(row, column);
+        }
+        return m_text;
+    }
+
+private:
+    QByteArrayView m_bytes;
+    QString m_text;
+};
+
+// Objects as schema/model.sql sends them, one row at a time; an ACL becomes its grants.
+class ObjectRows {
+public:
+    void take(const PgResult &result, int row)
+    {
+        SchemaObject object;
+        object.kind = m_kind.of(result, row, 0);
+        object.name = result.value(row, 1);
+        object.schema = m_schema.of(result, row, 2);
+        object.parent = m_parent.of(result, row, 3);
+        object.definition = result.value(row, 4);
+        object.attrs = SchemaAttrs::fromJson(result.bytes(row, 5).toByteArray());
+        const CatalogAddress address{result.bytes(row, 6).toUInt(), result.bytes(row, 7).toUInt(), result.bytes(row, 8).toInt()};
+        if (object.kind == QLatin1String("column"))
+            object.position = address.subId;
+        if (object.kind == QLatin1String("acl")) {
+            objects += m_aclGrants.of(object);
+            addresses.resize(objects.size());
+        } else {
+            objects.append(std::move(object));
+            addresses.append(address);
+        }
+    }
+
+    QList<SchemaObject> objects;
+    QList<CatalogAddress> addresses;  // of objects[i]
+
+private:
+    RepeatedText m_kind;
+    RepeatedText m_schema;
+    RepeatedText m_parent;
+    AclGrants m_aclGrants;
+};
+
+}  // namespace
 
 PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, SchemaModel *model)
 {
@@ -21,30 +76,25 @@ PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, Sch
     if (!result.ok())
         return result;
     model->currentUser = result.value(0, 0);
+    ObjectRows rows;
     result = connection.execParams(sqlResource(QStringLiteral("schema/model")),
                                    {pgTextArrayLiteral(scope.excluded), pgTextArrayLiteral(scope.included), pgTextArrayLiteral(scope.attached),
                                     pgTextArrayLiteral(scope.excludedExtensions)});
     if (!result.ok())
         return result;
-    QList<SchemaObject> objects;
-    objects.reserve(result.rowCount());
-    for (int row = 0; row < result.rowCount(); ++row) {
-        SchemaObject object;
-        object.kind = result.value(row, 0);
-        object.name = result.value(row, 1);
-        object.schema = result.value(row, 2);
-        object.parent = result.value(row, 3);
-        object.definition = result.value(row, 4);
-        object.attrs = QJsonDocument::fromJson(QByteArray::fromRawData(result.bytes(row, 5).data(), result.bytes(row, 5).size())).object();
-        const QByteArrayView depends = result.bytes(row, 6);
-        if (depends.size() > 2)  // not "[]", as most are
-            for (const QJsonValue &used : QJsonDocument::fromJson(QByteArray::fromRawData(depends.data(), depends.size())).array())
-                object.dependsOn.append(used.toString());
-        if (object.kind == QLatin1String("acl"))
-            objects += grantsOfAcl(object);
-        else
-            objects.append(std::move(object));
-    }
+    for (int row = 0; row < result.rowCount(); ++row)
+        rows.take(result, row);
+    result = connection.exec(sqlResource(QStringLiteral("schema/links")));
+    if (!result.ok())
+        return result;
+    QList<CatalogLink> links;
+    links.reserve(result.rowCount());
+    for (int row = 0; row < result.rowCount(); ++row)
+        links.append({result.bytes(row, 0) == "alias",
+                      {result.bytes(row, 1).toUInt(), result.bytes(row, 2).toUInt(), result.bytes(row, 3).toInt()},
+                      {result.bytes(row, 4).toUInt(), result.bytes(row, 5).toUInt(), result.bytes(row, 6).toInt()}});
+    QList<SchemaObject> &objects = rows.objects;
+    linkDependencies(objects, rows.addresses, links);
     // In key order ("kind name", by UTF-16 code unit: the C collation for these names): what is
     // generated comes out the same way every time. Keys made once, one comparison each.
     QList<int> order(objects.size());
