@@ -18,6 +18,7 @@
 #include "ui/migrations/RunReportView.h"
 
 #include <QMenu>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 
@@ -34,7 +35,7 @@ MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
     m_ui->detailTabs->addTab(m_blockers, tr("Blockers"));
     m_ui->splitter->setStretchFactor(0, 2);
     m_ui->splitter->setStretchFactor(1, 3);
-    RememberedLayout::keep(m_ui->splitter, QStringLiteral("migrations/splitter"));
+    m_listFitted = RememberedLayout::keep(m_ui->splitter, QStringLiteral("migrations/splitter"));
     RememberedLayout::keep(m_ui->dryRunTree->header(), QStringLiteral("migrations/dryRun"));
     RememberedLayout::keep(m_ui->verifyTree->header(), QStringLiteral("migrations/verify"));
     RememberedLayout::keep(m_ui->historyTree->header(), QStringLiteral("migrations/history"));
@@ -167,6 +168,7 @@ void MigrationsPage::showStatus(const MigrationCatalog &catalog, const StatusRep
     m_catalog = catalog;
     // Without a database the folder still shows, every migration's state unknown.
     m_list->showRows(status.ok() ? status.rows : statusUnknown(catalog, status.error.message));
+    fitListOnce();
     QStringList problems;
     for (const CatalogIssue &issue : catalog.issues)
         problems << issue.toString();
@@ -179,6 +181,24 @@ void MigrationsPage::showStatus(const MigrationCatalog &catalog, const StatusRep
         m_ui->resultLabel->clear();
     updateActions();
     emit statusShown();
+}
+
+void MigrationsPage::fitListOnce()
+{
+    QTreeWidget *tree = m_ui->migrationTree;
+    const QList<int> sizes = m_ui->splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (m_listFitted || tree->topLevelItemCount() == 0 || total <= 0)
+        return;  // again when it has rows and a size
+    m_listFitted = true;
+    int needed = 2 * tree->frameWidth() + tree->verticalScrollBar()->sizeHint().width();
+    for (int column : {0, 1, 2})  // version, state, name
+        needed += tree->header()->sectionSize(column);
+    const int list = std::min(needed, total / 2);
+    m_ui->splitter->setSizes({list, total - list});  // set, not dragged: not saved as the user's
+    // The details take what the window gains or loses; the list keeps its width.
+    m_ui->splitter->setStretchFactor(0, 0);
+    m_ui->splitter->setStretchFactor(1, 1);
 }
 
 QString MigrationsPage::selectedVersion() const

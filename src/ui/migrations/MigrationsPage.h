@@ -82,6 +82,10 @@ private:
     bool confirm(const QString &action, const MigrationScript &script);
     // While apply or rollback runs, the blockers panel comes to the front once if it waits.
     void showBlockers(int count);
+    // The first time the list fills, unless the user's splitter sizes were restored: the list as
+    // wide as its version, state and name need (up to half the page), so no name is cut, and kept
+    // so when the window changes size.
+    void fitListOnce();
 
     std::unique_ptr<Ui::MigrationsPage> m_ui;
     DbWorker *m_worker;
@@ -97,6 +101,7 @@ private:
     QString m_projectRef;
     bool m_connected = false;
     bool m_busy = false;
+    bool m_listFitted = false;  // or the user's sizes restored
     QString m_refreshing;  // the text shown while a refresh runs
     MigrationCatalog m_catalog;
 };
