@@ -266,9 +266,8 @@ PrivilegePlan planPrivileges(const SchemaModel &from, const SchemaModel &to, con
         if (!key.startsWith(QLatin1String("column ")))
             plan1(key, targets[key]);
     // The column grants equal on both sides that a table's REVOKE has taken away.
-    for (const SchemaObject &grant : to.objects()) {
-        if (revokedOnTables.isEmpty())
-            break;  // the common case: the attrs of the grants are not parsed
+    // Where no table's privilege is revoked (the common case) the grants are not asked for their attrs.
+    for (const SchemaObject &grant : revokedOnTables.isEmpty() ? QList<SchemaObject>() : to.objects()) {
         if (grant.kind != QLatin1String("grant") || grant.text("on_kind") != QLatin1String("column"))
             continue;
         const QString key = targetKey(to, grant);
