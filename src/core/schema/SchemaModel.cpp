@@ -49,7 +49,11 @@ QList<const SchemaObject *> SchemaModel::children(const QString &parent, const Q
 QList<const SchemaObject *> SchemaModel::columns(const QString &table) const
 {
     QList<const SchemaObject *> found = children(table, QStringLiteral("column"));
-    std::stable_sort(found.begin(), found.end(), [](const SchemaObject *a, const SchemaObject *b) { return a->position < b->position; });
+    // Ties (no positions, as in objects made by hand) keep the model's order: the pointers are into
+    // one list. std::sort, not stable_sort: no buffer to allocate for each of a thousand tables.
+    std::sort(found.begin(), found.end(), [](const SchemaObject *a, const SchemaObject *b) {
+        return a->position != b->position ? a->position < b->position : a < b;
+    });
     return found;
 }
 
