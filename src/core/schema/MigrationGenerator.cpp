@@ -64,9 +64,11 @@ private:
     {
         // A domain and a table cannot share a name (the table's row type has it): the flag is asked
         // only where a domain has it.
-        const QString domain = QStringLiteral("type ") + object.parent;
-        if (object.kind == QLatin1String("constraint") && (m_from.contains(domain) || m_to.contains(domain)) && object.flag("on_domain"))
-            return domain;
+        if (object.kind == QLatin1String("constraint")) {
+            const QString domain = QStringLiteral("type ") + object.parent;
+            if ((m_from.contains(domain) || m_to.contains(domain)) && object.flag("on_domain"))
+                return domain;
+        }
         const QString view = QStringLiteral("view ") + object.parent;
         return m_from.contains(view) || m_to.contains(view) ? view : QStringLiteral("table ") + object.parent;
     }
