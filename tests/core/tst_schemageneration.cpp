@@ -66,6 +66,13 @@ void TestSchemaGeneration::aclTextBecomesGrantsPerGrantee()
     QCOMPARE(odd.at(0).text("grantee"), QStringLiteral(R"("back\slash")"));
     QCOMPARE(odd.at(0).text("object"), QStringLiteral(R"(public."t\x")"));
     QCOMPARE(odd.at(0).list("privileges"), QStringList{QStringLiteral("SELECT")});
+    // A role named user is quoted for being a keyword: the text does not tell, the server's map does.
+    const QList<SchemaObject> keyword = AclGrants({{QStringLiteral("user"), QStringLiteral("\"user\"")}})
+                                            .of(acl(QStringLiteral("table"), QStringLiteral("public.t"), QStringLiteral("{user=r/postgres,anon=r/postgres}")));
+    QCOMPARE(keyword.size(), 2);
+    QCOMPARE(keyword.at(0).name, QStringLiteral(R"(table public.t to "user")"));
+    QCOMPARE(keyword.at(0).text("grantee"), QStringLiteral(R"("user")"));
+    QCOMPARE(keyword.at(1).name, QStringLiteral("table public.t to anon"));
     QVERIFY(grantsOfAcl(acl(QStringLiteral("table"), QStringLiteral("public.t"), QStringLiteral("{}"))).isEmpty());
 }
 

@@ -33,11 +33,9 @@ struct Held {
 };
 
 // The role as quote_ident() writes it (quoted unless lower case letters, digits, '_' and '$', not
-// starting with a digit or '$').
+// starting with a digit or '$'), but for keywords, which only the server knows (AclGrants' map).
 QString roleName(const QString &name)
 {
-    if (name.isEmpty())
-        return QStringLiteral("PUBLIC");
     bool plain = !name.at(0).isDigit() && name.at(0) != QLatin1Char('$');
     for (int i = 0; plain && i < name.size(); ++i) {
         const char16_t c = name.at(i).unicode();
@@ -90,7 +88,7 @@ QStringList arrayElements(const QString &text)
 }
 
 struct AclItem {
-    QString grantee;  // as written in SQL: PUBLIC, anon, "My Role"
+    QString grantee;  // the role's name as it is, unquoted; empty for PUBLIC
     QString letters;  // arwdDxt*...
 };
 
@@ -117,7 +115,7 @@ AclItem parseAclItem(const QString &item)
         for (; i < item.size() && item.at(i) != QLatin1Char('='); ++i)
             name += item.at(i);
     }
-    parsed.grantee = roleName(name);
+    parsed.grantee = name;
     const int slash = item.indexOf(QLatin1Char('/'), i);
     parsed.letters = item.mid(i + 1, (slash < 0 ? item.size() : slash) - i - 1);
     return parsed;
@@ -130,6 +128,8 @@ QList<SchemaObject> grantsOfAcl(const SchemaObject &acl)
     return AclGrants().of(acl);
 }
 
+AclGrants::AclGrants(QHash<QString, QString> quotedRoles) : m_quotedRoles(std::move(quotedRoles)) {}
+
 QList<SchemaObject> AclGrants::of(const SchemaObject &acl)
 {
     auto split = m_byText.constFind(acl.definition);
@@ -138,7 +138,7 @@ QList<SchemaObject> AclGrants::of(const SchemaObject &acl)
         QMap<QString, Held> byGrantee;
         for (const QString &element : arrayElements(acl.definition)) {
             const AclItem item = parseAclItem(element);
-            Held &held = byGrantee[item.grantee];
+            Held &held = byGrantee[item.grantee.isEmpty() ? QStringLiteral("PUBLIC") : m_quotedRoles.value(item.grantee, roleName(item.grantee))];
             for (int i = 0; i < item.letters.size(); ++i) {
                 const quint32 bit = privilegeBit(item.letters.at(i));
                 held.granted |= bit;

@@ -15,6 +15,9 @@ QList<SchemaObject> grantsOfAcl(const SchemaObject &acl);
 // same grants) is not parsed again.
 class AclGrants {
 public:
+    // `quotedRoles`: the roles whose names quote_ident() quotes, by name (a role named "user" is
+    // quoted for being a keyword, which the text alone does not tell).
+    explicit AclGrants(QHash<QString, QString> quotedRoles = {});
     QList<SchemaObject> of(const SchemaObject &acl);
 
 private:
@@ -23,5 +26,6 @@ private:
         QString definition;  // SELECT, UPDATE WITH GRANT OPTION
         QByteArray json;     // what the grant's attrs add to the acl's, closing brace included
     };
+    QHash<QString, QString> m_quotedRoles;
     QHash<QString, QList<Grant>> m_byText;
 };

@@ -44,6 +44,8 @@ qint64 number(QByteArrayView digits)
 // Objects as schema/model.sql sends them, one row at a time; an ACL becomes its grants.
 class ObjectRows {
 public:
+    explicit ObjectRows(QHash<QString, QString> quotedRoles) : m_aclGrants(std::move(quotedRoles)) {}
+
     void take(const PgResult &result, int row)
     {
         SchemaObject object;
@@ -88,7 +90,13 @@ PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, Sch
     if (!result.ok())
         return result;
     model->currentUser = result.value(0, 0);
-    ObjectRows rows;
+    result = connection.exec(sqlResource(QStringLiteral("schema/quoted_roles")));
+    if (!result.ok())
+        return result;
+    QHash<QString, QString> quotedRoles;
+    for (int row = 0; row < result.rowCount(); ++row)
+        quotedRoles.insert(result.value(row, 0), result.value(row, 1));
+    ObjectRows rows(std::move(quotedRoles));
     result = connection.execParams(sqlResource(QStringLiteral("schema/model")),
                                    {pgTextArrayLiteral(scope.excluded), pgTextArrayLiteral(scope.included), pgTextArrayLiteral(scope.attached),
                                     pgTextArrayLiteral(scope.excludedExtensions)});
