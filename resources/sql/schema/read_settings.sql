@@ -1,5 +1,5 @@
--- Before reading the schema model (schema/model.sql, then schema/links.sql), in its read-only
--- transaction: one snapshot for both queries, so that what the second reads matches the first
+-- Before reading the schema model (schema/quoted_roles.sql, model.sql, links.sql), in its read-only
+-- transaction: one snapshot for all of them, so that what one reads matches what the others read
 -- however the schema changes meanwhile; an empty search_path makes PostgreSQL qualify every name
 -- it renders (defaults, view bodies, policies, function signatures), identically in the two
 -- databases being compared. Returns the role a migration on this database would run as, quoted as
