@@ -5,10 +5,8 @@
 AttachedStatements attachedStatements(const SchemaModel &from, const SchemaModel &to, const QSet<QString> &fresh)
 {
     AttachedStatements attached;
-    static const QSet<QString> owned{QStringLiteral("schema"), QStringLiteral("table"), QStringLiteral("view"),
-                                     QStringLiteral("sequence"), QStringLiteral("function"), QStringLiteral("type")};
     for (const SchemaObject &object : to.objects()) {
-        if (!owned.contains(object.kind))
+        if (!object.hasOwner())
             continue;
         const SchemaObject *before = from.find(object.key());
         const bool anew = fresh.contains(object.key()) || !before;

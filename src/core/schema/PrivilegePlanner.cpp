@@ -160,10 +160,8 @@ PrivilegePlan planPrivileges(const SchemaModel &from, const SchemaModel &to, con
     for (const QString &key : fresh)
         anew.insert(key.section(QLatin1Char(' '), 1));
     // By kind and definition first: asking every object for an owner would parse the attrs of all.
-    static const QSet<QString> kOwned = {QStringLiteral("schema"), QStringLiteral("table"), QStringLiteral("view"),
-                                         QStringLiteral("sequence"), QStringLiteral("function"), QStringLiteral("type")};
     for (const SchemaObject &object : to.objects()) {
-        if (kOwned.contains(object.kind))
+        if (object.hasOwner())
             if (const SchemaObject *before = from.find(object.key());
                 before && before->definition != object.definition  // which names the owner
                 && before->text("owner") != object.text("owner"))

@@ -23,12 +23,12 @@ public:
     static SchemaAttrs fromJson(QByteArray json);
 
     QJsonValue value(QLatin1String key) const { return object().value(key); }
-    bool contains(QLatin1String key) const { return object().contains(key); }
-    const QJsonObject &object() const;
     // The json text, as sent or as the object writes it: for building another object's text.
     QByteArray json() const;
 
 private:
+    const QJsonObject &object() const;  // parsed on the first call
+
     mutable QByteArray m_json;  // emptied once parsed
     mutable QJsonObject m_object;
     mutable std::atomic<bool> m_parsed{true};

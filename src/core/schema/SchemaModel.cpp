@@ -14,6 +14,13 @@ QStringList SchemaObject::list(const char *attr) const
     return values;
 }
 
+bool SchemaObject::hasOwner() const
+{
+    static const QSet<QString> kOwned{QStringLiteral("schema"), QStringLiteral("table"), QStringLiteral("view"),
+                                      QStringLiteral("sequence"), QStringLiteral("function"), QStringLiteral("type")};
+    return kOwned.contains(kind);
+}
+
 void SchemaModel::add(SchemaObject object)
 {
     const int at = int(m_objects.size());

@@ -26,6 +26,8 @@ struct SchemaObject {
     QString text(const char *attr) const { return attrs.value(QLatin1String(attr)).toString(); }
     bool flag(const char *attr) const { return attrs.value(QLatin1String(attr)).toBool(); }
     QStringList list(const char *attr) const;
+    // Whether objects of its kind have an owner (in their attrs, and named in their definition).
+    bool hasOwner() const;
 };
 
 // A database's schema: its objects, by key.
