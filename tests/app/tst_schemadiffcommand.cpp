@@ -57,6 +57,17 @@ void TestSchemaDiffCommand::exitsZeroWhenEqualAndOneWhenNot()
     QVERIFY2(run.exitCode == 1, qPrintable(run.err));
     QVERIFY2(run.out.contains(QLatin1String("CREATE TABLE public.daily_usage (")), qPrintable(run.out));
     QVERIFY2(run.err.contains(QLatin1String("added")), qPrintable(run.err));
+
+    // The same columns in another order: equal, with a note, unless the order is asked to count.
+    b.connect()->exec(QStringLiteral("DROP TABLE public.daily_usage"));
+    a.connect()->exec(QStringLiteral("CREATE TABLE public.daily_usage (day date, user_id uuid)"));
+    b.connect()->exec(QStringLiteral("CREATE TABLE public.daily_usage (user_id uuid, day date)"));
+    run = schemaDiff({QStringLiteral("--from"), a.conninfo(), QStringLiteral("--to"), b.conninfo()});
+    QVERIFY2(run.exitCode == 0 && run.err.contains(QLatin1String("note: public.daily_usage: after this migration")), qPrintable(run.err));
+    run = schemaDiff({QStringLiteral("--from"), a.conninfo(), QStringLiteral("--to"), b.conninfo(), QStringLiteral("--reorder-columns")});
+    QVERIFY2(run.exitCode == 1, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QLatin1String("INSERT INTO public.daily_usage (user_id, day) SELECT user_id, day FROM atlas_reorder.\"daily_usage\";")),
+             qPrintable(run.out));
 }
 
 void TestSchemaDiffCommand::writesTheMigrationAndItsDownThatApply()

@@ -19,6 +19,7 @@ private slots:
     void renameIsDropAndCreateWithDataLoss();
     void enumValueRemovedIsAWarning();
     void columnOrderIsAWarning();
+    void columnOrderIsMadeWithRowsOnRequest();
     void theAtlasFolderEqualsItsAppliedDatabase();
     void realProjectFoldersRoundTrip_data();
     void realProjectFoldersRoundTrip();
@@ -46,6 +47,31 @@ private:
             return result.error().toString();
         const PgResult committed = transaction.commit();
         return committed.ok() ? QString() : committed.error().toString();
+    }
+    // The rows of a query, a line each, the values joined by '|'.
+    static QString rows(const TestDatabase &db, const QString &sql)
+    {
+        auto connection = db.connect();
+        const PgResult result = connection->exec(sql);
+        if (!result.ok())
+            return result.error().toString();
+        QStringList lines;
+        for (int row = 0; row < result.rowCount(); ++row) {
+            QStringList values;
+            for (int column = 0; column < result.columnCount(); ++column)
+                values << result.value(row, column);
+            lines << values.join(QLatin1Char('|'));
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+    static void compareDumps(const TestDatabase &a, const TestDatabase &b)
+    {
+        const QStringList aDump = schemaDump(a).split(QLatin1Char('\n'));
+        const QStringList bDump = schemaDump(b).split(QLatin1Char('\n'));
+        for (int line = 0; line < std::max(aDump.size(), bDump.size()); ++line)
+            QVERIFY2(aDump.value(line) == bDump.value(line),
+                     qPrintable(QStringLiteral("pg_dump differs at line %1:\n  %2: %3\n  %4: %5\n%6")
+                                    .arg(line + 1).arg(a.name(), aDump.value(line), b.name(), bDump.value(line), bDump.mid(line - 8, 16).join('\n'))));
     }
     static QString differencesText(const QList<SchemaDifference> &differences)
     {
@@ -247,12 +273,9 @@ void TestSchemaCompare::roundTrip()
     QVERIFY2(failure.isEmpty(), qPrintable(failure + QStringLiteral("\n") + result.upScript()));
     const SchemaCompareResult after = compareSchemaModels(read(fromDb), read(toDb));
     QVERIFY2(after.equal(), qPrintable(differencesText(after.differences) + QStringLiteral("\n--- up was:\n") + result.upScript()));
-    const QStringList fromDump = schemaDump(fromDb).split(QLatin1Char('\n'));
-    const QStringList toDump = schemaDump(toDb).split(QLatin1Char('\n'));
-    for (int line = 0; line < std::max(fromDump.size(), toDump.size()); ++line)
-        QVERIFY2(fromDump.value(line) == toDump.value(line),
-                 qPrintable(QStringLiteral("pg_dump differs at line %1:\n  from: %2\n  to:   %3\n%4")
-                                .arg(line + 1).arg(fromDump.value(line), toDump.value(line), toDump.mid(line - 8, 16).join('\n'))));
+    compareDumps(fromDb, toDb);
+    if (QTest::currentTestFailed())
+        return;
 
     failure = run(fromDb, result.downScript());
     QVERIFY2(failure.isEmpty(), qPrintable(failure + QStringLiteral("\n") + result.downScript()));
@@ -346,6 +369,94 @@ void TestSchemaCompare::columnOrderIsAWarning()
     QVERIFY(reordered.equal());
     QCOMPARE(reordered.up.warnings.size(), 1);
     QVERIFY2(reordered.up.warnings.first().contains(QLatin1String("(body, id), the target's are (id, body)")), qPrintable(reordered.up.warnings.first()));
+}
+
+void TestSchemaCompare::columnOrderIsMadeWithRowsOnRequest()
+{
+    // A table whose columns TO has in another order, with everything a real one carries: an
+    // identity, a serial's sequence, a generated column, constraints, an expression index, a
+    // foreign key each way, a view, a trigger, forced RLS with a policy, column grants, a comment,
+    // realtime's publication; and one of the same name in another schema. Its rows must survive.
+    const QString common = QStringLiteral(
+        "CREATE SCHEMA app; CREATE TABLE public.authors (id int PRIMARY KEY, name text);"
+        "CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;");
+    const QString after = QStringLiteral(
+        "CREATE UNIQUE INDEX notes_lower_body ON public.notes (lower(body));"
+        "CREATE TABLE public.replies (id int, note bigint REFERENCES public.notes (id));"
+        "CREATE VIEW public.note_bodies AS SELECT id, body FROM public.notes;"
+        "CREATE TRIGGER notes_touch BEFORE UPDATE ON public.notes FOR EACH ROW EXECUTE FUNCTION public.touch();"
+        "ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY; ALTER TABLE public.notes FORCE ROW LEVEL SECURITY;"
+        "CREATE POLICY own ON public.notes FOR SELECT TO authenticated USING (author = 1);"
+        "GRANT SELECT (id, body) ON public.notes TO anon; GRANT SELECT, INSERT ON public.notes TO authenticated;"
+        "COMMENT ON TABLE public.notes IS 'What users write';"
+        "ALTER PUBLICATION supabase_realtime ADD TABLE public.notes;");
+    const QString from = common + QStringLiteral(
+        "CREATE TABLE public.notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " author int REFERENCES public.authors ON DELETE CASCADE, serial_no serial, body text NOT NULL CHECK (body <> ''),"
+        " words int GENERATED ALWAYS AS (length(body)) STORED, obsolete text);"
+        "CREATE TABLE app.notes (b text, a int);") + after;
+    const QString to = common + QStringLiteral(
+        "CREATE TABLE public.notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text DEFAULT 'untitled',"
+        " body text NOT NULL CHECK (body <> ''), author int REFERENCES public.authors ON DELETE CASCADE, serial_no serial,"
+        " words int GENERATED ALWAYS AS (length(body)) STORED);"
+        "CREATE TABLE app.notes (a int, b text);") + after;
+    const QString rowsBefore = QStringLiteral(
+        "INSERT INTO public.authors VALUES (1, 'a'), (2, 'b');"
+        "INSERT INTO public.notes (author, body, obsolete) VALUES (1, 'first', 'x'), (2, 'second', 'y'), (1, 'third', NULL);"
+        "DELETE FROM public.notes WHERE body = 'third';"  // the identity and the serial are at 3, the rows at 2
+        "INSERT INTO public.replies VALUES (1, 1); INSERT INTO app.notes VALUES ('bee', 1);");
+    TestDatabase fromDb, toDb, originalDb;
+    QCOMPARE(run(fromDb, from + rowsBefore), QString());
+    QCOMPARE(run(originalDb, from), QString());
+    QCOMPARE(run(toDb, to), QString());
+
+    SchemaCompareOptions reorder;
+    reorder.reorderColumns = true;
+    const SchemaCompareResult result = compareSchemaModels(read(fromDb), read(toDb), reorder);
+    QVERIFY2(result.up.warnings.isEmpty(), qPrintable(result.up.warnings.join('\n')));
+    const auto table = std::find_if(result.differences.cbegin(), result.differences.cend(),
+                                    [](const SchemaDifference &d) { return d.key() == QLatin1String("table app.notes"); });
+    QVERIFY2(table != result.differences.cend(), qPrintable(differencesText(result.differences)));
+    QVERIFY2(table->from.endsWith(QLatin1String("-- columns in order: b, a")) && table->to.endsWith(QLatin1String("-- columns in order: a, b")),
+             qPrintable(table->from + QStringLiteral(" / ") + table->to));
+    const QString up = result.upScript();
+    // Two tables named notes: the second is renamed on its way to the scratch schema.
+    QVERIFY2(up.contains(QLatin1String("ALTER TABLE app.notes SET SCHEMA atlas_reorder;"))
+                 && up.contains(QLatin1String("ALTER TABLE public.notes RENAME TO \"notes_1\";")), qPrintable(up));
+    const auto dropOld = std::find_if(result.up.statements.cbegin(), result.up.statements.cend(), [](const GeneratedStatement &s) {
+        return s.sql == QLatin1String("DROP TABLE atlas_reorder.\"notes_1\";");
+    });
+    QVERIFY2(dropOld != result.up.statements.cend() && dropOld->dataLoss && dropOld->note.contains(QLatin1String("obsolete")), qPrintable(up));
+
+    QString failure = run(fromDb, up);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure + QStringLiteral("\n") + up));
+    const SchemaCompareResult same = compareSchemaModels(read(fromDb), read(toDb), reorder);
+    QVERIFY2(same.equal() && same.up.warnings.isEmpty(), qPrintable(differencesText(same.differences) + same.up.warnings.join('\n') + QStringLiteral("\n--- up was:\n") + up));
+    compareDumps(fromDb, toDb);
+    if (QTest::currentTestFailed())
+        return;
+    // The rows, in the new order; the counters go on where they were; nothing left aside.
+    QCOMPARE(rows(fromDb, "SELECT * FROM public.notes ORDER BY id"), QStringLiteral("1|untitled|first|1|1|5\n2|untitled|second|2|2|6"));
+    QCOMPARE(rows(fromDb, "INSERT INTO public.notes (body) VALUES ('fourth') RETURNING id, serial_no"), QStringLiteral("4|4"));
+    QCOMPARE(rows(fromDb, "SELECT * FROM app.notes"), QStringLiteral("1|bee"));
+    QCOMPARE(rows(fromDb, "SELECT count(*) FROM public.replies JOIN public.notes ON notes.id = replies.note"), QStringLiteral("1"));
+    QCOMPARE(rows(fromDb, "SELECT count(*) FROM pg_namespace WHERE nspname = 'atlas_reorder'"), QStringLiteral("0"));
+
+    // And back: the dropped column comes back empty, the order is FROM's again.
+    failure = run(fromDb, result.downScript());
+    QVERIFY2(failure.isEmpty(), qPrintable(failure + QStringLiteral("\n") + result.downScript()));
+    const SchemaCompareResult back = compareSchemaModels(read(fromDb), read(originalDb), reorder);
+    QVERIFY2(back.equal(), qPrintable(differencesText(back.differences) + QStringLiteral("\n--- down was:\n") + result.downScript()));
+    compareDumps(fromDb, originalDb);
+    QCOMPARE(rows(fromDb, "SELECT id, author, body, obsolete IS NULL FROM public.notes ORDER BY id"),
+             QStringLiteral("1|1|first|t\n2|2|second|t\n4||fourth|t"));
+
+    // Without the option the order stays a warning, which names the option.
+    const SchemaCompareResult warned = compareSchemaModels(read(originalDb), read(toDb));
+    QVERIFY(std::none_of(warned.up.statements.cbegin(), warned.up.statements.cend(),
+                         [](const GeneratedStatement &s) { return s.sql.contains(QLatin1String("atlas_reorder")); }));
+    QCOMPARE(warned.up.warnings.size(), 2);
+    QVERIFY2(warned.up.warnings.first().contains(QLatin1String("--reorder-columns")), qPrintable(warned.up.warnings.first()));
 }
 
 void TestSchemaCompare::theAtlasFolderEqualsItsAppliedDatabase()

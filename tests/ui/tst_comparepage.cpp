@@ -6,6 +6,7 @@
 #include "ui/connection/PasswordStore.h"
 #include "ui/environments/EnvironmentsPage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -29,6 +30,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // no settings of earlier runs
     void folderAgainstTheOpenDatabaseThenSaved();
     void changedLinesAreColouredSideBySide();
+    void columnOrderIsADifferenceWhenReordering();
     void environmentsOfferTheComparison();
     void aProfileAgainstAConnectionAndOneAtATime();
 
@@ -159,6 +161,44 @@ void TestComparePage::changedLinesAreColouredSideBySide()
     QTRY_VERIFY(!compared.isEmpty());
     QVERIFY(!compared.first().first().toBool());
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("compareStatus"))->text().contains(QLatin1String("no saved profile is named \"nobody\"")));
+}
+
+void TestComparePage::columnOrderIsADifferenceWhenReordering()
+{
+    TestDatabase a, b;
+    QVERIFY(a.connect()->exec(QStringLiteral("CREATE TABLE public.notes (body text, id int);")).ok());
+    QVERIFY(b.connect()->exec(QStringLiteral("CREATE TABLE public.notes (id int, body text);")).ok());
+    PasswordStore passwords;
+    ComparePage page(&passwords);
+    page.setShadowServer(QStringLiteral("dbname=postgres"));
+    page.show();
+    QSignalSpy compared(&page, &ComparePage::compared);
+    auto *status = page.findChild<QLabel *>(QStringLiteral("compareStatus"));
+    auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("compareTree"));
+    // Left as it is, the order alone is no difference, and the status says what it would take.
+    page.compare(a.conninfo(), b.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), 30000);
+    QVERIFY2(status->text().contains(QLatin1String("have the same schema")) && status->text().contains(QLatin1String("Reorder columns")),
+             qPrintable(status->text()));
+    QCOMPARE(tree->topLevelItemCount(), 0);
+
+    auto *reorder = page.findChild<QCheckBox *>(QStringLiteral("compareReorderCheck"));
+    QVERIFY(reorder && !reorder->toolTip().isEmpty());
+    QTest::mouseClick(reorder, Qt::LeftButton, {}, QPoint(8, reorder->height() / 2));
+    QVERIFY(reorder->isChecked());
+    compared.clear();
+    page.compare(a.conninfo(), b.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), 30000);
+    QTreeWidgetItem *table = findItem(tree, QStringLiteral("public.notes"));
+    QVERIFY2(table, qPrintable(status->text()));
+    QCOMPARE(table->text(0), QStringLiteral("~ changed"));
+    tree->setCurrentItem(table);
+    auto *fromText = page.findChild<QPlainTextEdit *>(QStringLiteral("compareFromText"));
+    QCOMPARE(fromText->extraSelections().size(), 1);
+    QCOMPARE(fromText->extraSelections().first().cursor.block().text(), QStringLiteral("-- columns in order: body, id"));
+    const QString up = page.findChild<QPlainTextEdit *>(QStringLiteral("compareUpText"))->toPlainText();
+    QVERIFY2(up.contains(QLatin1String("ALTER TABLE public.notes SET SCHEMA atlas_reorder;"))
+                 && up.contains(QLatin1String("INSERT INTO public.notes (id, body) SELECT id, body FROM atlas_reorder.\"notes\";")), qPrintable(up));
 }
 
 void TestComparePage::environmentsOfferTheComparison()

@@ -65,10 +65,11 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     const QCommandLineOption excludeSchema(QStringLiteral("exclude-schema"), QStringLiteral("schema-diff: leave this schema out (repeatable; Supabase's own are left out by default)."), QStringLiteral("schema"));
     const QCommandLineOption shadowDsn(QStringLiteral("shadow-dsn"), QStringLiteral("schema-diff: the server where folder:PATH is built (default: ATLAS_SHADOW_DSN, then the PG* variables)."), QStringLiteral("conninfo"));
     const QCommandLineOption managedSchemas(QStringLiteral("supabase-schemas"), QStringLiteral("schema-diff: compare Supabase's own schemas too (auth, storage, realtime, ...; left out by default)."));
+    const QCommandLineOption reorderColumns(QStringLiteral("reorder-columns"), QStringLiteral("schema-diff: recreate, with its rows, a table whose columns would end in another order than the target's (else a warning)."));
     const QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("lint: print the rule catalogue."));
     parser.addOptions({help, showVersion, dsn, dir, json, to, down, outOfOrder, lockWait, lockTimeout, statementTimeout,
                        lockRetries, pooled, noColour, repairStatus, reason, yes, force, resume, format, strict, rule, rules, where, csv, jsonl,
-                       noSync, fromSource, writeName, includeSchema, excludeSchema, shadowDsn, managedSchemas});
+                       noSync, fromSource, writeName, includeSchema, excludeSchema, shadowDsn, managedSchemas, reorderColumns});
 
     CliOptions options;
     *outcome = Outcome::Run;
@@ -121,6 +122,7 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
     options.includeSchemas = parser.values(includeSchema);
     options.excludeSchemas = parser.values(excludeSchema);
     options.withManagedSchemas = parser.isSet(managedSchemas);
+    options.reorderColumns = parser.isSet(reorderColumns);
     options.shadowDsn = parser.isSet(shadowDsn) ? parser.value(shadowDsn) : qEnvironmentVariable("ATLAS_SHADOW_DSN");
 
     const auto refuse = [&](const QString &why) {

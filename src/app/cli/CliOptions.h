@@ -47,6 +47,7 @@ struct CliOptions {
     QStringList excludeSchemas;
     QString shadowDsn;
     bool withManagedSchemas = false;  // --supabase-schemas: Supabase's own schemas compared too
+    bool reorderColumns = false;      // --reorder-columns: tables recreated for their column order
 
     // Parses arguments[1..] (arguments[0] is the program). On UsageError, `*message` says what;
     // on Help or Version it holds the text to print.

@@ -110,8 +110,10 @@ int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QSt
                                                              .arg(side == 0 ? QStringLiteral("--from") : QStringLiteral("--to"),
                                                                   sources[side]->describe(), reads[side].error));
     // Text output shows the up migration only: the down one is made when it is written or asked for.
-    const bool withDown = options.json || !options.writeName.isEmpty();
-    const SchemaCompareResult result = compareSchemaModels(std::move(reads[0].model), std::move(reads[1].model), withDown);
+    SchemaCompareOptions compare;
+    compare.withDown = options.json || !options.writeName.isEmpty();
+    compare.reorderColumns = options.reorderColumns;
+    const SchemaCompareResult result = compareSchemaModels(std::move(reads[0].model), std::move(reads[1].model), compare);
     const int code = result.equal() ? int(ExitCode::Ok) : int(ExitCode::Failed);
     QString written;
     if (!plan.upPath.isEmpty() && !result.equal()) {

@@ -1,50 +1,109 @@
 #include "core/schema/ColumnOrder.h"
 
+#include <algorithm>
+
 namespace {
 
-// A table's columns by their names in the model (public.t."Tier": shared, not copied), in their
-// order in the table.
+// A table's columns as SQL writes them, without their table's name ("Tier"), in their order.
 QStringList columnsInOrder(const SchemaModel &model, const QString &table)
 {
     QStringList names;
     for (const SchemaObject *column : model.columns(table))
-        names.append(column->name);
+        names.append(column->name.mid(table.size() + 1));
     return names;
 }
 
-// The column names as SQL writes them, without their table's: "Tier".
-QString columnList(const QStringList &names, const QString &table)
+// Why a table cannot simply be made again with its rows: partitions and inheritance tie its
+// columns to other tables'.
+QString whyNotRecreated(const SchemaModel &model, const SchemaObject &table)
 {
-    QStringList own;
-    for (const QString &name : names)
-        own.append(name.mid(table.size() + 1));
-    return own.join(QStringLiteral(", "));
+    if (!table.text("partition_by").isEmpty())
+        return QStringLiteral("it is partitioned");
+    if (!table.text("partition_of").isEmpty())
+        return QStringLiteral("it is a partition of %1").arg(table.text("partition_of"));
+    if (!table.text("inherits").isEmpty())
+        return QStringLiteral("it inherits from %1").arg(table.text("inherits"));
+    for (const SchemaObject &other : model.objects())
+        if (other.kind == QLatin1String("table") && (other.text("inherits") == table.name || other.text("partition_of") == table.name))
+            return QStringLiteral("%1 inherits from it").arg(other.name);
+    return QString();
+}
+
+QString joined(const QStringList &names)
+{
+    return names.join(QStringLiteral(", "));
 }
 
 }  // namespace
 
-QStringList columnOrderWarnings(const SchemaModel &from, const SchemaModel &to)
+QList<ColumnOrderChange> columnOrderChanges(const SchemaModel &from, const SchemaModel &to)
+{
+    QList<ColumnOrderChange> changes;
+    for (const SchemaObject &table : to.objects()) {
+        if (table.kind != QLatin1String("table"))
+            continue;
+        const SchemaObject *fromTable = from.find(table.key());
+        if (!fromTable)
+            continue;
+        ColumnOrderChange change{table.name, columnsInOrder(from, table.name), {}, columnsInOrder(to, table.name), {}};
+        if (change.before == change.wanted)
+            continue;  // most tables
+        for (const QString &column : change.before)
+            if (change.wanted.contains(column))
+                change.after.append(column);
+        for (const QString &column : change.wanted)
+            if (!change.before.contains(column))
+                change.after.append(column);
+        if (change.after == change.wanted)
+            continue;
+        change.notRecreated = whyNotRecreated(from, *fromTable);
+        if (change.notRecreated.isEmpty())
+            change.notRecreated = whyNotRecreated(to, table);
+        changes.append(change);
+    }
+    return changes;
+}
+
+QStringList columnOrderWarnings(const QList<ColumnOrderChange> &changes, bool reordering)
 {
     QStringList warnings;
-    for (const SchemaObject &table : to.objects()) {
-        if (table.kind != QLatin1String("table") || !from.contains(table.key()))
+    for (const ColumnOrderChange &change : changes) {
+        if (reordering && change.recreatable())
             continue;
-        const QStringList wanted = columnsInOrder(to, table.name);
-        const QStringList before = columnsInOrder(from, table.name);
-        if (before == wanted)
-            continue;  // most tables
-        QStringList after;
-        for (const QString &column : before)
-            if (wanted.contains(column))
-                after.append(column);
-        for (const QString &column : wanted)
-            if (!before.contains(column))
-                after.append(column);
-        if (after != wanted)
-            warnings.append(QStringLiteral("%1: after this migration its columns are in the order (%2), the target's are (%3): "
-                                           "PostgreSQL adds a column at the end and cannot move one (the comparison ignores the order; "
-                                           "recreate the table if SELECT * or COPY without a column list must see the target's order)")
-                                .arg(table.name, columnList(after, table.name), columnList(wanted, table.name)));
+        const QString remedy = !change.recreatable()
+            ? QStringLiteral("it is not recreated to reorder them: %1").arg(change.notRecreated)
+            : QStringLiteral("the comparison ignores the order; --reorder-columns (the Compare page's \"Reorder columns\") "
+                             "recreates the table with its rows");
+        warnings.append(QStringLiteral("%1: after this migration its columns are in the order (%2), the target's are (%3): "
+                                       "PostgreSQL adds a column at the end and cannot move one (SELECT *, COPY without a column list "
+                                       "and pg_dump see the order); %4")
+                            .arg(change.table, joined(change.after), joined(change.wanted), remedy));
     }
     return warnings;
+}
+
+void addColumnOrderDifferences(const SchemaModel &from, const SchemaModel &to, const QList<ColumnOrderChange> &changes,
+                               QList<SchemaDifference> *differences)
+{
+    for (const ColumnOrderChange &change : changes) {
+        if (!change.recreatable())
+            continue;
+        const QString key = QStringLiteral("table ") + change.table;
+        const auto withOrder = [](const QString &definition, const QStringList &columns) {
+            const QString line = QStringLiteral("-- columns in order: ") + joined(columns);
+            return definition.isEmpty() ? line : definition + QLatin1Char('\n') + line;
+        };
+        const auto same = std::find_if(differences->begin(), differences->end(), [&key](const SchemaDifference &d) { return d.key() == key; });
+        if (same != differences->end()) {
+            same->from = withOrder(same->from, change.before);
+            same->to = withOrder(same->to, change.wanted);
+            continue;
+        }
+        const SchemaDifference difference{SchemaDifference::Type::Changed, QStringLiteral("table"), change.table,
+                                          withOrder(from.find(key)->definition, change.before), withOrder(to.find(key)->definition, change.wanted)};
+        const auto at = std::lower_bound(differences->begin(), differences->end(), difference, [](const SchemaDifference &a, const SchemaDifference &b) {
+            return a.kind != b.kind ? a.kind < b.kind : a.name < b.name;
+        });
+        differences->insert(at, difference);
+    }
 }

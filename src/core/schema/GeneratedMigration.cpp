@@ -40,6 +40,8 @@ QString GeneratedMigration::script(const QStringList &title) const
             text += QStringLiteral("what this object holds is lost\n");
         for (const LintFinding &finding : statement.findings)
             text += commented(QStringLiteral("%1[%2] %3").arg(lintSeverityName(finding.severity), finding.rule, finding.message));
+        if (!statement.ignore.isEmpty())
+            text += QStringLiteral("-- atlas:ignore ") + statement.ignore + QLatin1Char('\n');
         text += statement.sql + QLatin1Char('\n');
     }
     return text;
@@ -48,8 +50,11 @@ QString GeneratedMigration::script(const QStringList &title) const
 void GeneratedMigration::lint(const QString &fileName)
 {
     QString sql;
-    for (const GeneratedStatement &statement : statements)
+    for (const GeneratedStatement &statement : statements) {
+        if (!statement.ignore.isEmpty())
+            sql += QStringLiteral("-- atlas:ignore ") + statement.ignore + QLatin1Char('\n');
         sql += statement.sql + QLatin1String("\n\n");
+    }
     for (GeneratedStatement &statement : statements)
         statement.findings.clear();
     const LintResult result = lintFile(LintFile{fileName, sql, false, QString(), false});

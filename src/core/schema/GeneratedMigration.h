@@ -13,6 +13,10 @@ struct GeneratedStatement {
     bool dataLoss = false;
     QString note;       // said above it in the file: what is lost, what it looks like
     QList<LintFinding> findings;  // the migration rules' findings on it
+    // "RULE reason": a rule that is wrong about this statement (the scratch schema of a table made
+    // again is dropped, empty), written above it as "-- atlas:ignore RULE reason" so that the
+    // file, linted again when it is applied, says the same.
+    QString ignore = {};
 };
 
 // The SQL that turns one schema into another (MigrationGenerator), and what it cannot do.

@@ -3,6 +3,8 @@
 #include "core/schema/GeneratedMigration.h"
 #include "core/schema/SchemaModel.h"
 
+#include <QSet>
+
 // The SQL that turns FROM's schema into TO's, ordered by what depends on what: what goes is
 // dropped first (triggers and policies, views, foreign keys, ..., schemas), then what comes is
 // created (schemas, extensions, types, sequences, functions, tables and columns, constraints,
@@ -13,4 +15,9 @@
 // and re-created one uses, is dropped before and created again after. An enum gains values with
 // ALTER TYPE ... ADD VALUE. A table or column that TO lacks is dropped, flagged as data loss, with
 // a note when it looks like a rename. Expects aligned models (alignSchemaModels).
-GeneratedMigration generateMigration(const SchemaModel &from, const SchemaModel &to);
+//
+// The tables named in `reorder` (public.notes) are made again with TO's column order and FROM's
+// rows: moved aside into a scratch schema, created anew, filled from the old one (identity
+// counters carried over, owned sequences kept), the old one dropped; what depends on them is
+// dropped and created again around it as for any table made again.
+GeneratedMigration generateMigration(const SchemaModel &from, const SchemaModel &to, const QSet<QString> &reorder = {});

@@ -5,28 +5,46 @@
 
 #include <future>
 
-SchemaCompareResult compareSchemaModels(SchemaModel from, SchemaModel to, bool withDown)
+namespace {
+
+QSet<QString> recreatedToReorder(const QList<ColumnOrderChange> &changes, bool reordering)
+{
+    QSet<QString> tables;
+    for (const ColumnOrderChange &change : changes)
+        if (reordering && change.recreatable())
+            tables.insert(change.table);
+    return tables;
+}
+
+}  // namespace
+
+SchemaCompareResult compareSchemaModels(SchemaModel from, SchemaModel to, const SchemaCompareOptions &options)
 {
     SchemaCompareResult result;
     alignSchemaModels(from, to);
     result.differences = compareSchemas(from, to);
+    const bool withDown = options.withDown;
+    const QList<ColumnOrderChange> upOrder = columnOrderChanges(from, to);
+    const QList<ColumnOrderChange> downOrder = withDown ? columnOrderChanges(to, from) : QList<ColumnOrderChange>();
+    if (options.reorderColumns)
+        addColumnOrderDifferences(from, to, upOrder, &result.differences);
     if (!result.differences.isEmpty()) {
         // The two directions are independent: the down one on a second thread.
         std::future<GeneratedMigration> down;
         if (withDown)
-            down = std::async(std::launch::async, [&from, &to] {
-                GeneratedMigration migration = generateMigration(to, from);
+            down = std::async(std::launch::async, [&from, &to, &downOrder, &options] {
+                GeneratedMigration migration = generateMigration(to, from, recreatedToReorder(downOrder, options.reorderColumns));
                 migration.lint(QStringLiteral("down.sql"));
                 return migration;
             });
-        result.up = generateMigration(from, to);
+        result.up = generateMigration(from, to, recreatedToReorder(upOrder, options.reorderColumns));
         result.up.lint(QStringLiteral("up.sql"));
         if (withDown)
             result.down = down.get();
     }
-    result.up.warnings += columnOrderWarnings(from, to);
+    result.up.warnings += columnOrderWarnings(upOrder, options.reorderColumns);
     if (withDown)
-        result.down.warnings += columnOrderWarnings(to, from);
+        result.down.warnings += columnOrderWarnings(downOrder, options.reorderColumns);
     result.from = std::move(from);
     result.to = std::move(to);
     return result;

@@ -19,5 +19,11 @@ struct SchemaCompareResult {
     QString downScript() const;
 };
 
-// `withDown` false leaves `down` empty (a caller that shows only the up migration).
-SchemaCompareResult compareSchemaModels(SchemaModel from, SchemaModel to, bool withDown = true);
+struct SchemaCompareOptions {
+    bool withDown = true;  // false leaves `down` empty (a caller that shows only the up migration)
+    // A table whose columns a migration would leave in another order than the target's is a
+    // difference, and is recreated with its rows (ColumnOrder); otherwise the order is a warning.
+    bool reorderColumns = false;
+};
+
+SchemaCompareResult compareSchemaModels(SchemaModel from, SchemaModel to, const SchemaCompareOptions &options = {});

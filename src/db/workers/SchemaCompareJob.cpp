@@ -7,13 +7,14 @@
 
 #include <future>
 
-SchemaCompareJob *SchemaCompareJob::start(const Side &from, const Side &to, const QString &shadowServer, const SchemaScope &scope)
+SchemaCompareJob *SchemaCompareJob::start(const Side &from, const Side &to, const QString &shadowServer, const SchemaScope &scope,
+                                          const SchemaCompareOptions &options)
 {
     auto *job = new SchemaCompareJob;
     job->m_readers = {std::make_shared<SchemaSourceReader>(shadowServer), std::make_shared<SchemaSourceReader>(shadowServer)};
     const auto readers = job->m_readers;
     QPointer<SchemaCompareJob> guard(job);
-    QThread *thread = QThread::create([guard, readers, from, to, scope] {
+    QThread *thread = QThread::create([guard, readers, from, to, scope, options] {
         std::future<SchemaRead> fromRead = std::async(std::launch::async, [&] { return readers[0]->read(from.source, from.conninfo, scope); });
         SchemaRead toRead = readers[1]->read(to.source, to.conninfo, scope);
         SchemaRead fromResult = fromRead.get();
@@ -24,7 +25,7 @@ SchemaCompareJob *SchemaCompareJob::start(const Side &from, const Side &to, cons
         else if (!toRead.ok())
             error = QStringLiteral("To %1: %2").arg(to.source.describe(), toRead.error);
         else
-            result = compareSchemaModels(std::move(fromResult.model), std::move(toRead.model));
+            result = compareSchemaModels(std::move(fromResult.model), std::move(toRead.model), options);
         QMetaObject::invokeMethod(guard.data(), [guard, result = std::move(result), error] {
             if (guard)
                 emit guard->finished(result, error);

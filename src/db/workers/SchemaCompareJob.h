@@ -23,7 +23,8 @@ public:
         QString conninfo;  // for a connection or a profile; may hold a password, never logged
     };
 
-    static SchemaCompareJob *start(const Side &from, const Side &to, const QString &shadowServer, const SchemaScope &scope);
+    static SchemaCompareJob *start(const Side &from, const Side &to, const QString &shadowServer, const SchemaScope &scope,
+                                   const SchemaCompareOptions &options = {});
     void cancel();
     // Cancels and waits until the thread has ended (at most a few seconds: a shadow database is
     // dropped on the way out), for an owner going away.

@@ -262,8 +262,10 @@ void ComparePage::compareNow()
         resolve(toSpec, [this, from](const SchemaCompareJob::Side &to, const QString &error) {
             if (!error.isEmpty())
                 return showResult({}, tr("To: %1").arg(error));
+            SchemaCompareOptions options;
+            options.reorderColumns = m_ui->compareReorderCheck->isChecked();
             m_job = SchemaCompareJob::start(from, to, m_shadowServer,
-                                            SchemaScope::fromOptions({}, {}, m_ui->compareManagedCheck->isChecked()));
+                                            SchemaScope::fromOptions({}, {}, m_ui->compareManagedCheck->isChecked()), options);
             connect(m_job, &SchemaCompareJob::finished, this, &ComparePage::showResult);
         });
     });
