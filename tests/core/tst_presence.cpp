@@ -8,6 +8,7 @@ class TestPresence : public QObject {
 private slots:
     void checksOfWhatEachMigrationMakes();
     void anObjectAnEarlierMigrationMakesSaysNothing();
+    void aTableMadeAgainSaysNothing();
     void presentPartlyOrPending();
     void aVerifyScriptCanOnlySayPresent();
     void anApplyMeetsThePresentOnesInItsRange();
@@ -87,6 +88,26 @@ void TestPresence::anObjectAnEarlierMigrationMakesSaysNothing()
     const QHash<QString, QList<DerivedCheck>> checks = presenceChecks(catalog, {"2", "3"});
     QCOMPARE(namesOf(checks.value("2")).join(" | "), QStringLiteral("table public.b exists"));
     QVERIFY(!checks.contains("3"));
+}
+
+void TestPresence::aTableMadeAgainSaysNothing()
+{
+    // Moved aside, dropped or renamed before it is created: it was there before the file ran.
+    const MigrationCatalog catalog = catalogOf({
+        {"1", "CREATE SCHEMA atlas_reorder;\n"
+              "ALTER TABLE public.profiles SET SCHEMA atlas_reorder;\n"
+              "DROP TABLE old_notes;\n"
+              "ALTER TABLE events RENAME TO events_before;\n"
+              "CREATE TABLE public.profiles (id uuid, username text);\n"
+              "CREATE TABLE old_notes (id int); CREATE TABLE events (id int);\n"
+              "INSERT INTO public.profiles SELECT id, username FROM atlas_reorder.profiles;\n"
+              "ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;\n"
+              "CREATE POLICY own ON public.profiles USING (true);\n"
+              "CREATE INDEX profiles_username ON public.profiles (username);\n"
+              "CREATE TABLE public.chats (id int);"},
+    });
+    const QHash<QString, QList<DerivedCheck>> checks = presenceChecks(catalog, {"1"});
+    QCOMPARE(namesOf(checks.value("1")).join(" | "), QStringLiteral("table public.chats exists"));
 }
 
 void TestPresence::presentPartlyOrPending()

@@ -1,15 +1,8 @@
 #include "core/sql/DerivedChecks.h"
 
+#include "core/sql/TablesMadeAgain.h"
+
 #include <QSet>
-
-namespace {
-
-QString qualified(const QString &schema, const QString &name)
-{
-    return (schema.isEmpty() ? QStringLiteral("public") : schema) + QLatin1Char('.') + name;
-}
-
-}  // namespace
 
 QList<DerivedCheck> deriveChecks(const SqlScript &upScript)
 {
@@ -24,7 +17,7 @@ QList<DerivedCheck> deriveChecks(const SqlScript &upScript)
     QList<CreatedObject> tables;
     for (const SqlStatement &statement : upScript.statements) {
         for (const CreatedObject &o : statement.creates) {
-            const QString table = qualified(o.schema, o.table);
+            const QString table = qualifiedTableName(o.schema, o.table);
             switch (o.kind) {
             case CreatedObject::Kind::Table:
                 add(DerivedCheck::Kind::TableExists, QStringLiteral("table %1 exists").arg(table), o);
@@ -40,7 +33,7 @@ QList<DerivedCheck> deriveChecks(const SqlScript &upScript)
                 add(DerivedCheck::Kind::PolicyExists, QStringLiteral("policy \"%1\" on %2 exists").arg(o.name, table), o);
                 break;
             case CreatedObject::Kind::Function:
-                add(DerivedCheck::Kind::FunctionExists, QStringLiteral("function %1() exists").arg(qualified(o.schema, o.name)), o);
+                add(DerivedCheck::Kind::FunctionExists, QStringLiteral("function %1() exists").arg(qualifiedTableName(o.schema, o.name)), o);
                 break;
             case CreatedObject::Kind::Trigger:
                 add(DerivedCheck::Kind::TriggerExists, QStringLiteral("trigger %1 on %2 exists").arg(o.name, table), o);
@@ -56,6 +49,6 @@ QList<DerivedCheck> deriveChecks(const SqlScript &upScript)
     }
     for (const CreatedObject &o : tables)
         add(DerivedCheck::Kind::RowsReadable,
-            QStringLiteral("sample rows of %1 are readable").arg(qualified(o.schema, o.table)), o);
+            QStringLiteral("sample rows of %1 are readable").arg(qualifiedTableName(o.schema, o.table)), o);
     return checks;
 }

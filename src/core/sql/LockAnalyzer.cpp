@@ -158,6 +158,9 @@ void LockAnalyzer::analyze(const QJsonObject &stmt, SqlStatement *statement)
             add(statement, relationOf(body), kAccessExclusive,
                 type == QLatin1String("OBJECT_TABLE") ? QStringLiteral("RENAME TO %1").arg(body.value(QLatin1String("newname")).toString())
                                                       : QStringLiteral("RENAME COLUMN %1").arg(body.value(QLatin1String("subname")).toString()));
+    } else if (node == QLatin1String("AlterObjectSchemaStmt")) {
+        if (body.value(QLatin1String("objectType")).toString() == QLatin1String("OBJECT_TABLE"))
+            add(statement, relationOf(body), kAccessExclusive, QStringLiteral("SET SCHEMA %1").arg(body.value(QLatin1String("newschema")).toString()));
     } else if (node == QLatin1String("ReindexStmt")) {
         bool concurrently = false;
         for (const QJsonValue &p : body.value(QLatin1String("params")).toArray())

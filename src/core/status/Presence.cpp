@@ -1,5 +1,7 @@
 #include "core/status/Presence.h"
 
+#include "core/sql/TablesMadeAgain.h"
+
 #include <QSet>
 
 namespace {
@@ -38,6 +40,10 @@ QHash<QString, QList<DerivedCheck>> presenceChecks(const MigrationCatalog &catal
         const QList<DerivedCheck> derived = deriveChecks(file.up.parsed());
         if (wanted.contains(file.version)) {
             // The columns of a table it creates come with the table: checking each adds nothing.
+            QList<const SqlStatement *> statements;
+            for (const SqlStatement &statement : file.up.parsed().statements)
+                statements.append(&statement);
+            const QSet<QString> madeAgain = tablesMadeAgain(statements);
             QSet<QString> tablesMade;
             for (const DerivedCheck &check : derived) {
                 if (check.kind == DerivedCheck::Kind::TableExists)
@@ -52,6 +58,8 @@ QHash<QString, QList<DerivedCheck>> presenceChecks(const MigrationCatalog &catal
                     && check.kind != DerivedCheck::Kind::ViewExists && check.kind != DerivedCheck::Kind::RowLevelSecurityEnabled;
                 if (check.kind == DerivedCheck::Kind::RowsReadable || nameless || madeEarlier.contains(check.name))
                     continue;  // CREATE INDEX ON t (...) names no index to look for
+                if (check.kind != DerivedCheck::Kind::FunctionExists && madeAgain.contains(check.schema + QLatin1Char('.') + check.table))
+                    continue;  // on a table that was there before
                 own.append(check);
                 anObject = anObject || !isProperty(check);
             }
