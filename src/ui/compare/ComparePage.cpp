@@ -1,4 +1,5 @@
 #include "ui/compare/ComparePage.h"
+#include "ui/compare/DifferenceLook.h"
 
 #include "ui_ComparePage.h"
 
@@ -13,56 +14,11 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QShortcut>
-#include <QTextBlock>
 
 namespace {
 
 const QString kFolder = QStringLiteral("folder");
 const QString kOpen = QStringLiteral("open");
-
-QColor changeColour(SchemaDifference::Type type)
-{
-    switch (type) {
-    case SchemaDifference::Type::Added:
-        return QColor(0x2e, 0x7d, 0x32);
-    case SchemaDifference::Type::Removed:
-        return QColor(0xb0, 0x00, 0x20);
-    case SchemaDifference::Type::Changed:
-        break;
-    }
-    return QColor(0xef, 0x6c, 0x00);
-}
-
-QString changeWord(SchemaDifference::Type type)
-{
-    switch (type) {
-    case SchemaDifference::Type::Added:
-        return QObject::tr("+ added");
-    case SchemaDifference::Type::Removed:
-        return QObject::tr("− removed");
-    case SchemaDifference::Type::Changed:
-        break;
-    }
-    return QObject::tr("~ changed");
-}
-
-// Colours the lines of `edit` that `marks` flags.
-void markLines(QPlainTextEdit *edit, const QList<bool> &marks, const QColor &colour)
-{
-    QList<QTextEdit::ExtraSelection> selections;
-    QTextBlock block = edit->document()->firstBlock();
-    for (int line = 0; block.isValid() && line < marks.size(); ++line, block = block.next()) {
-        if (!marks.at(line))
-            continue;
-        QTextEdit::ExtraSelection selection;
-        selection.cursor = QTextCursor(block);
-        selection.format.setBackground(colour);
-        selection.format.setForeground(QColor(0x20, 0x20, 0x20));  // the light marks keep dark text, on a dark palette too
-        selection.format.setProperty(QTextFormat::FullWidthSelection, true);
-        selections.append(selection);
-    }
-    edit->setExtraSelections(selections);
-}
 
 }  // namespace
 
@@ -77,7 +33,9 @@ ComparePage::ComparePage(PasswordStore *passwords, QWidget *parent)
     new SqlHighlighter(m_ui->compareDownText->document());
     m_ui->compareSplitter->setStretchFactor(0, 2);
     m_ui->compareSplitter->setStretchFactor(1, 3);
-    RememberedLayout::keep(m_ui->compareSplitter, QStringLiteral("compare/splitter"));
+    // Two fifths for the differences by default: the objects' names are long (schema, table, constraint).
+    if (!RememberedLayout::keep(m_ui->compareSplitter, QStringLiteral("compare/splitter")))
+        m_ui->compareSplitter->setSizes({400, 600});
     RememberedLayout::keep(m_ui->compareDetailSplitter, QStringLiteral("compare/detailSplitter"));
     RememberedLayout::keep(m_ui->compareTree->header(), QStringLiteral("compare/tree"));
     // Shortcuts of this page only (the SQL page has its own Ctrl+S): active while the focus is here.
@@ -339,8 +297,8 @@ void ComparePage::fillTree()
             group->setFirstColumnSpanned(true);
             group->setExpanded(true);
         }
-        auto *item = new QTreeWidgetItem(group, {changeWord(difference.type), difference.name});
-        item->setForeground(0, changeColour(difference.type));
+        auto *item = new QTreeWidgetItem(group, {DifferenceLook::word(difference.type), difference.name});
+        item->setForeground(0, DifferenceLook::colour(difference.type));
         item->setToolTip(1, difference.name);
         item->setData(0, Qt::UserRole, i);
     }
@@ -373,8 +331,8 @@ void ComparePage::showSelected()
         if (delta.fileIndex >= 0)
             added[delta.fileIndex] = true;
     }
-    markLines(m_ui->compareFromText, removed, QColor(0xff, 0xd7, 0xd7));
-    markLines(m_ui->compareToText, added, QColor(0xd4, 0xf5, 0xd4));
+    DifferenceLook::markLines(m_ui->compareFromText, removed, QColor(0xff, 0xd7, 0xd7));
+    DifferenceLook::markLines(m_ui->compareToText, added, QColor(0xd4, 0xf5, 0xd4));
     // The migration's statements for this object, found in the script.
     for (const GeneratedStatement &statement : m_result.up.statements) {
         if (statement.objectKey != difference.key())
