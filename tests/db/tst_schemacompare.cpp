@@ -231,6 +231,17 @@ void TestSchemaCompare::roundTrip_data()
            "CREATE TABLE public.profiles (id int, name text); REVOKE UPDATE ON public.profiles FROM anon; GRANT UPDATE (name) ON public.profiles TO anon;"
            "CREATE TABLE public.feed (id int, at date NOT NULL) PARTITION BY RANGE (at); ALTER PUBLICATION supabase_realtime ADD TABLE public.feed;"
         << QStringList{"view", "type", "grant", "table"};
+    QTest::newRow("column statistics, storage and compression")
+        << "CREATE TABLE public.events (id bigint, payload jsonb, body text, note text);"
+           "ALTER TABLE public.events ALTER COLUMN payload SET STATISTICS 1000, ALTER COLUMN body SET STORAGE EXTERNAL,"
+           " ALTER COLUMN note SET COMPRESSION lz4;"
+           "INSERT INTO public.events VALUES (1, '{}', 'b', 'n');"
+        << "CREATE TABLE public.events (id bigint, payload jsonb, body text, note text, extra text COMPRESSION lz4);"
+           "ALTER TABLE public.events ALTER COLUMN id SET STATISTICS 50, ALTER COLUMN body SET STORAGE MAIN,"
+           " ALTER COLUMN extra SET STATISTICS 200;"
+           "CREATE TABLE public.archive (body text);"
+           "ALTER TABLE public.archive ALTER COLUMN body SET STORAGE EXTERNAL, ALTER COLUMN body SET STATISTICS 10;"
+        << QStringList{"column", "table"};
     QTest::newRow("schemas, extensions, publications, comments, materialized views")
         << "CREATE TABLE public.items (id int PRIMARY KEY, name text); COMMENT ON COLUMN public.items.name IS 'old';"
            "CREATE SCHEMA retired;"

@@ -66,9 +66,19 @@ columns AS (
                      AND a.attcollation <> (SELECT t.typcollation FROM pg_catalog.pg_type t WHERE t.oid = a.atttypid) THEN
                (SELECT format('%I.%I', cn.nspname, co.collname)
                 FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-                WHERE co.oid = a.attcollation) END AS collation_name
+                WHERE co.oid = a.attcollation) END AS collation_name,
+           -- What ALTER COLUMN ... SET changes from the defaults: pg_dump writes it, and a table made
+           -- again (its column order) must keep it. NULL for most columns.
+           nullif(array_remove(ARRAY[CASE WHEN a.attstattarget >= 0 THEN 'STATISTICS ' || a.attstattarget END,
+                                     CASE WHEN a.attstorage <> ty.typstorage THEN 'STORAGE ' || storage.word END,
+                                     CASE a.attcompression WHEN 'p' THEN 'COMPRESSION pglz' WHEN 'l' THEN 'COMPRESSION lz4' END], NULL),
+                  '{}') AS settings,
+           CASE WHEN a.attstorage <> ty.typstorage THEN type_storage.word END AS type_storage
     FROM relations r
     JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+    JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+    CROSS JOIN LATERAL (SELECT CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END AS word) storage
+    CROSS JOIN LATERAL (SELECT CASE ty.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END AS word) type_storage
     LEFT JOIN LATERAL (SELECT d.oid, pg_get_expr(d.adbin, d.adrelid) AS default_expr
                        FROM pg_catalog.pg_attrdef d
                        WHERE a.atthasdef AND d.adrelid = a.attrelid AND d.adnum = a.attnum) ad ON true
@@ -198,7 +208,7 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
                          || ' (' || array_to_string(c.identity_options, ' ') || ')',
                      CASE WHEN c.attgenerated = 's' THEN 'GENERATED ALWAYS AS (' || c.default_expr || ') STORED'
                           ELSE 'DEFAULT ' || c.default_expr END,
-                     CASE WHEN c.inherited THEN '(inherited)' END),
+                     CASE WHEN c.inherited THEN '(inherited)' END, array_to_string(c.settings, ' ')),
            -- to_json of one row costs half of json_build_object's eleven arguments, here where
            -- there are ten thousand rows. json, not jsonb, throughout: its text is what is sent,
            -- and building jsonb only to print it again was a seventh of this query's time.
@@ -207,7 +217,7 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
                                             c.attidentity AS identity, c.identity_options,
                                             CASE WHEN c.attgenerated = 's' THEN c.default_expr END AS generated,
                                             CASE WHEN c.attgenerated = '' THEN c.default_expr END AS "default",
-                                            c.inherited) x),
+                                            c.inherited, c.settings, c.type_storage) x),
            'pg_catalog.pg_class'::regclass, c.relid, c.attnum
     FROM columns c
 

@@ -137,9 +137,11 @@ private:
         if (kind == QLatin1String("column")) {
             // Else inline in CREATE TABLE. A generated column waits for the columns it reads that
             // change type (it could not be added before), else keeps its place in the order.
-            if (!fresh(QStringLiteral("table ") + object.parent))
-                add(object.text("generated").isEmpty() || !readsRetypedColumn(object) ? Columns : GeneratedColumns,
-                    SchemaDdl::create(object), key, false, note.isEmpty() ? renameHint(m_from, m_to, object) : note);
+            if (!fresh(QStringLiteral("table ") + object.parent)) {
+                const Phase phase = object.text("generated").isEmpty() || !readsRetypedColumn(object) ? Columns : GeneratedColumns;
+                add(phase, SchemaDdl::create(object), key, false, note.isEmpty() ? renameHint(m_from, m_to, object) : note);
+                add(phase, SchemaDdl::setSettings(object), key);
+            }
             return;
         }
         QList<const SchemaObject *> columns;
@@ -158,6 +160,8 @@ private:
         add(phase, sql, key, false, moved ? QStringLiteral("in the target's column order") : kind == QLatin1String("table") ? renameHint(m_from, m_to, object) : note);
         if (moved)
             refill(object, columns);
+        for (const SchemaObject *column : columns)
+            add(phase, SchemaDdl::setSettings(*column), column->key());
         for (const QString &extra : SchemaDdl::afterCreate(object))
             add(kind == QLatin1String("trigger") ? Triggers : Tables, extra, key);
         if (kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty())

@@ -13,6 +13,30 @@ bool differs(const SchemaObject &before, const SchemaObject &after, const char *
     return before.attrs.value(QLatin1String(attr)) != after.attrs.value(QLatin1String(attr));
 }
 
+// STATISTICS, STORAGE and COMPRESSION as the column sets them apart from the defaults: those that
+// change, and those it no longer sets back to the default.
+QString alterColumnSettings(const SchemaObject &before, const SchemaObject &after)
+{
+    const QStringList wanted = after.list("settings");
+    const QStringList had = before.list("settings");
+    QStringList settings;
+    // A new type resets what the column set (its storage to the type's): all of it again then.
+    const bool retyped = SchemaAlter::retypes(before, after);
+    for (const QString &setting : wanted)
+        if (retyped || !had.contains(setting))
+            settings.append(setting);
+    const auto sets = [](const QStringList &list, const QString &word) {
+        return std::any_of(list.cbegin(), list.cend(), [&word](const QString &s) { return s.startsWith(word + QLatin1Char(' ')); });
+    };
+    if (sets(had, QStringLiteral("STATISTICS")) && !sets(wanted, QStringLiteral("STATISTICS")))
+        settings.append(QStringLiteral("STATISTICS -1"));
+    if (sets(had, QStringLiteral("COMPRESSION")) && !sets(wanted, QStringLiteral("COMPRESSION")))
+        settings.append(QStringLiteral("COMPRESSION DEFAULT"));
+    if (sets(had, QStringLiteral("STORAGE")) && !sets(wanted, QStringLiteral("STORAGE")) && !retyped)
+        settings.append(QStringLiteral("STORAGE ") + before.text("type_storage"));
+    return SchemaDdl::setSettings(after, settings);
+}
+
 QStringList alterColumn(const SchemaObject &before, const SchemaObject &after)
 {
     QStringList sql;
@@ -43,6 +67,9 @@ QStringList alterColumn(const SchemaObject &before, const SchemaObject &after)
         if (!changes.isEmpty())
             sql.append(head + changes.join(QLatin1Char(' ')) + QLatin1Char(';'));
     }
+    if (before.list("settings") != after.list("settings") || SchemaAlter::retypes(before, after))
+        if (const QString settings = alterColumnSettings(before, after); !settings.isEmpty())
+            sql.append(settings);
     return sql;
 }
 

@@ -152,6 +152,14 @@ QString SchemaDdl::setDefault(const SchemaObject &column)
     return QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET DEFAULT %3;").arg(column.parent, column.text("column"), column.text("default"));
 }
 
+QString SchemaDdl::setSettings(const SchemaObject &column, const QStringList &settings)
+{
+    QStringList clauses;
+    for (const QString &setting : settings.isEmpty() ? column.list("settings") : settings)
+        clauses.append(QStringLiteral("ALTER COLUMN %1 SET %2").arg(column.text("column"), setting));
+    return clauses.isEmpty() ? QString() : QStringLiteral("ALTER TABLE %1 %2;").arg(column.parent, clauses.join(QStringLiteral(", ")));
+}
+
 QString SchemaDdl::identityClause(const SchemaObject &column)
 {
     QString clause = column.text("identity") == QLatin1String("a") ? QStringLiteral("GENERATED ALWAYS AS IDENTITY")

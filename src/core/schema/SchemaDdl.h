@@ -24,6 +24,10 @@ QString columnDefinition(const SchemaObject &column);
 QString identityClause(const SchemaObject &column);
 // ALTER TABLE ... ALTER COLUMN ... SET DEFAULT with the column's default.
 QString setDefault(const SchemaObject &column);
+// ALTER TABLE ... ALTER COLUMN ... SET STATISTICS / STORAGE / COMPRESSION: what the column sets
+// apart from its type's defaults (after CREATE TABLE or ADD COLUMN, which do not take them all);
+// `settings` the clauses ("STATISTICS 500"), the column's own when empty. Empty when none.
+QString setSettings(const SchemaObject &column, const QStringList &settings = {});
 
 // How COMMENT ON, GRANT and ALTER ... OWNER name the object with key `key` in `model`:
 // "TABLE public.t", "COLUMN public.t.c", "POLICY p ON public.t". Empty for what takes none.
