@@ -2,6 +2,7 @@
 // privileges of new objects against the default privileges, sources and scopes.
 #include "core/schema/AclText.h"
 #include "core/schema/DependencyLinks.h"
+#include "core/schema/MigrationGenerator.h"
 #include "core/schema/PrivilegePlanner.h"
 #include "core/schema/SchemaAlter.h"
 #include "core/schema/SchemaSource.h"
@@ -41,6 +42,7 @@ private slots:
     void sourcesAndScopes();
     void dependenciesFollowCatalogAddresses();
     void aTableMadeAgainKeepsItsRows();
+    void tablesOfOneNameAreMovedUnderDistinctNames();
 };
 
 void TestSchemaGeneration::aclTextBecomesGrantsPerGrantee()
@@ -221,6 +223,35 @@ void TestSchemaGeneration::aTableMadeAgainKeepsItsRows()
     QVERIFY(refilled.at(2).dataLoss);
     QVERIFY2(refilled.at(2).note.contains(QLatin1String("old")), qPrintable(refilled.at(2).note));
     QVERIFY(refilled.at(2).ignore.isEmpty());  // values are lost: the finding stays
+}
+
+void TestSchemaGeneration::tablesOfOneNameAreMovedUnderDistinctNames()
+{
+    // Three schemas with a table t whose columns change order, and a table already named t_1.
+    SchemaModel from, to;
+    QSet<QString> reorder;
+    for (const QString &schema : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}) {
+        const QString table = schema == QLatin1String("d") ? QStringLiteral("d.t_1") : schema + QStringLiteral(".t");
+        for (SchemaModel *model : {&from, &to}) {
+            model->add(object("table", table, {}));
+            const QStringList order = model == &from ? QStringList{"y", "x"} : QStringList{"x", "y"};
+            for (int at = 0; at < order.size(); ++at) {
+                SchemaObject column = object("column", table + QLatin1Char('.') + order.at(at), {{"column", order.at(at)}, {"type", "integer"}});
+                column.parent = table;
+                column.position = at + 1;
+                model->add(column);
+            }
+        }
+        reorder.insert(table);
+    }
+    QStringList moves;
+    for (const GeneratedStatement &statement : generateMigration(from, to, reorder).statements)
+        if (statement.sql.contains(QLatin1String(" RENAME TO ")) || statement.sql.contains(QLatin1String(" SET SCHEMA ")))
+            moves << statement.sql;
+    QCOMPARE(moves, (QStringList{"ALTER TABLE a.t SET SCHEMA atlas_reorder;",
+                                 "ALTER TABLE b.t RENAME TO \"t_1\";", "ALTER TABLE b.\"t_1\" SET SCHEMA atlas_reorder;",
+                                 "ALTER TABLE c.t RENAME TO \"t_2\";", "ALTER TABLE c.\"t_2\" SET SCHEMA atlas_reorder;",
+                                 "ALTER TABLE d.t_1 RENAME TO \"t_1_1\";", "ALTER TABLE d.\"t_1_1\" SET SCHEMA atlas_reorder;"}));
 }
 
 QTEST_APPLESS_MAIN(TestSchemaGeneration)

@@ -14,19 +14,24 @@ MigrationPlan::MigrationPlan(const SchemaModel &from, const SchemaModel &to, con
     : m_from(from)
     , m_to(to)
 {
-    // Moved aside under their own names, or numbered where two schemas have the same one.
+    // Moved aside under their own names, or numbered where schemas share one (in name order, so
+    // that the same comparison writes the same SQL).
     QStringList tables = reorder.values();
     std::sort(tables.begin(), tables.end());
-    QSet<QString> names;
+    QSet<QString> used;
     for (const QString &table : tables) {
         const QString name = TableReorder::relationName(*m_from.find(QStringLiteral("table ") + table));
-        m_moved.insert(table, names.contains(name) ? name + QLatin1Char('_') + QString::number(names.size()) : name);
-        names.insert(name);
+        QString moved = name;
+        for (int number = 1; used.contains(moved); ++number)
+            moved = name + QLatin1Char('_') + QString::number(number);
+        used.insert(moved);
+        m_moved.insert(table, moved);
     }
-    for (const SchemaObject &sequence : m_from.objects())
-        if (!reorder.isEmpty() && sequence.kind == QLatin1String("sequence") && m_to.contains(sequence.key()) && !sequence.text("owned_by").isEmpty())
-            if (const SchemaObject *column = m_from.find(QStringLiteral("column ") + sequence.text("owned_by")); column && reorder.contains(column->parent))
-                m_keptSequences[column->parent].append(&sequence);
+    if (!reorder.isEmpty())
+        for (const SchemaObject &sequence : m_from.objects())
+            if (sequence.kind == QLatin1String("sequence") && m_to.contains(sequence.key()) && !sequence.text("owned_by").isEmpty())
+                if (const SchemaObject *column = m_from.find(QStringLiteral("column ") + sequence.text("owned_by")); column && reorder.contains(column->parent))
+                    m_keptSequences[column->parent].append(&sequence);
     decide();
     propagate();
 }
@@ -57,6 +62,7 @@ QString MigrationPlan::parentKey(const SchemaObject &object) const
     const QString view = QStringLiteral("view ") + object.parent;
     return m_from.contains(view) || m_to.contains(view) ? view : QStringLiteral("table ") + object.parent;
 }
+
 // Dropped with something else: its table, or the column that owns a sequence.
 bool MigrationPlan::droppedImplicitly(const SchemaObject &object) const
 {
