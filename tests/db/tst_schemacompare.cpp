@@ -23,6 +23,8 @@ private slots:
     void theAtlasFolderEqualsItsAppliedDatabase();
     void realProjectFoldersRoundTrip_data();
     void realProjectFoldersRoundTrip();
+    void realProjectTablesMadeAgainInAnotherOrder_data() { realProjectFoldersRoundTrip_data(); }
+    void realProjectTablesMadeAgainInAnotherOrder();
     void aFolderThatDoesNotBuildSaysWhere();
     void readsEveryObjectOfManyTables();
 
@@ -526,6 +528,41 @@ void TestSchemaCompare::realProjectFoldersRoundTrip()
     QVERIFY2(failure.isEmpty(), qPrintable(failure + QStringLiteral("\n") + result.downScript()));
     const SchemaCompareResult back = compareSchemaModels(read(empty), read(pristine));
     QVERIFY2(back.equal(), qPrintable(differencesText(back.differences)));
+}
+
+void TestSchemaCompare::realProjectTablesMadeAgainInAnotherOrder()
+{
+    // Every table of a real project (storage policies, triggers on auth.users, views, foreign
+    // keys, grants to the API roles) made again with its columns in the reverse order.
+    QFETCH(QString, folder);
+    SchemaSourceReader reader(QStringLiteral("dbname=postgres"));
+    const SchemaRead built = reader.read({SchemaSource::Kind::Folder, folder}, QString(), SchemaScope::fromOptions({}, {}));
+    QVERIFY2(built.ok(), qPrintable(built.error));
+    TestDatabase db;
+    QCOMPARE(run(db, compareSchemaModels(read(db), built.model).upScript()), QString());
+    const SchemaModel original = read(db);
+    SchemaModel reversed;
+    reversed.source = QStringLiteral("reversed");
+    reversed.currentUser = original.currentUser;
+    int tables = 0;
+    for (const SchemaObject &object : original.objects()) {
+        SchemaObject copy = object;
+        copy.cachedKey.clear();
+        if (object.kind == QLatin1String("column"))
+            copy.position = -object.position;
+        tables += object.kind == QLatin1String("table") ? 1 : 0;
+        reversed.add(copy);
+    }
+    SchemaCompareOptions reorder;
+    reorder.reorderColumns = true;
+    const SchemaCompareResult result = compareSchemaModels(original, reversed, reorder);
+    QVERIFY2(!result.equal() && result.up.warnings.isEmpty(), qPrintable(result.up.warnings.join('\n')));
+    const QString up = result.upScript();
+    QVERIFY2(up.count(QLatin1String(" SET SCHEMA atlas_reorder;")) >= std::min(tables, 1), qPrintable(up));
+    const QString failure = run(db, up);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure + QStringLiteral("\n") + up));
+    const SchemaCompareResult after = compareSchemaModels(read(db), reversed, reorder);
+    QVERIFY2(after.equal(), qPrintable(differencesText(after.differences) + QStringLiteral("\n--- up was:\n") + up));
 }
 
 void TestSchemaCompare::aFolderThatDoesNotBuildSaysWhere()
