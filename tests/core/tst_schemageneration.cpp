@@ -42,7 +42,7 @@ private slots:
     void sourcesAndScopes();
     void dependenciesFollowCatalogAddresses();
     void aTableMadeAgainKeepsItsRows();
-    void tablesOfOneNameAreMovedUnderDistinctNames();
+    void tablesOfOneNameAreMovedApart();
 };
 
 void TestSchemaGeneration::aclTextBecomesGrantsPerGrantee()
@@ -194,44 +194,66 @@ void TestSchemaGeneration::dependenciesFollowCatalogAddresses()
 
 void TestSchemaGeneration::aTableMadeAgainKeepsItsRows()
 {
-    // Quoted names, a dot inside quotes, an identity by default, a generated column, a column
-    // only FROM has and one only TO has.
+    // Quoted names, a dot inside quotes, an identity that was a serial, a generated column, a
+    // column that becomes generated, one whose type changes, a column only FROM has and new ones
+    // only TO has (one NOT NULL without a default).
     const SchemaObject table = object("table", "\"My.App\".\"Daily\"", {{"rls", true}});
     QCOMPARE(TableReorder::relationName(table), QStringLiteral("Daily"));
-    const SchemaObject id = object("column", "\"My.App\".\"Daily\".\"Id\"", {{"column", "\"Id\""}, {"identity", "d"}});
-    const SchemaObject words = object("column", "\"My.App\".\"Daily\".words", {{"column", "words"}, {"generated", "length(body)"}});
-    const SchemaObject body = object("column", "\"My.App\".\"Daily\".body", {{"column", "body"}});
-    const SchemaObject old = object("column", "\"My.App\".\"Daily\".old", {{"column", "old"}});
-    const SchemaObject added = object("column", "\"My.App\".\"Daily\".added", {{"column", "added"}});
-    const SchemaObject sequence = object("sequence", "\"My.App\".daily_seq", {{"owned_by", "\"My.App\".\"Daily\".body"}});
+    const auto column = [](const QString &name, QJsonObject attrs) {
+        attrs.insert("column", name);
+        if (!attrs.contains("type"))
+            attrs.insert("type", "integer");
+        return object("column", "\"My.App\".\"Daily\"." + name, attrs);
+    };
+    const SchemaObject idBefore = column("\"Id\"", {{"default", "nextval('\"My.App\".daily_id_seq'::regclass)"}});
+    const SchemaObject idAfter = column("\"Id\"", {{"identity", "d"}});
+    const SchemaObject words = column("words", {{"generated", "length(body)"}});
+    const SchemaObject totalBefore = column("total", {});
+    const SchemaObject totalAfter = column("total", {{"generated", "2"}});
+    const SchemaObject qtyBefore = column("qty", {{"type", "text"}});
+    const SchemaObject qtyAfter = column("qty", {{"type", "integer"}});
+    const SchemaObject old = column("old", {});
+    const SchemaObject added = column("added", {});
+    const SchemaObject required = column("required", {{"not_null", true}});
+    const SchemaObject sequence = object("sequence", "\"My.App\".daily_seq", {{"owned_by", "\"My.App\".\"Daily\".qty"}});
 
-    const QList<GeneratedStatement> moved = TableReorder::moveAside(table, QStringLiteral("Daily_1"), {&sequence}, true);
     QStringList sql;
-    for (const GeneratedStatement &statement : moved)
+    for (const GeneratedStatement &statement : TableReorder::moveAside(table, 2, {&sequence}))
         sql << statement.sql;
-    QCOMPARE(sql, (QStringList{"CREATE SCHEMA atlas_reorder;", "ALTER SEQUENCE \"My.App\".daily_seq OWNED BY NONE;",
-                               "ALTER TABLE \"My.App\".\"Daily\" RENAME TO \"Daily_1\";", "ALTER TABLE \"My.App\".\"Daily_1\" SET SCHEMA atlas_reorder;",
-                               "ALTER TABLE atlas_reorder.\"Daily_1\" DISABLE ROW LEVEL SECURITY;"}));
-    QVERIFY(!moved.at(2).ignore.isEmpty());  // the rename is ours, not a client-breaking one
+    QCOMPARE(sql, (QStringList{"ALTER SEQUENCE \"My.App\".daily_seq OWNED BY NONE;", "CREATE SCHEMA atlas_reorder_2;",
+                               "ALTER TABLE \"My.App\".\"Daily\" SET SCHEMA atlas_reorder_2;",
+                               "ALTER TABLE atlas_reorder_2.\"Daily\" DISABLE ROW LEVEL SECURITY;"}));
 
-    const QList<GeneratedStatement> refilled = TableReorder::refill(table, QStringLiteral("Daily_1"), {&old, &body, &id, &words}, {&id, &added, &body, &words});
-    QCOMPARE(refilled.size(), 3);
-    QCOMPARE(refilled.at(0).sql, QStringLiteral("INSERT INTO \"My.App\".\"Daily\" (\"Id\", body) SELECT \"Id\", body FROM atlas_reorder.\"Daily_1\";"));
-    QCOMPARE(refilled.at(1).sql, QStringLiteral("SELECT setval(pg_get_serial_sequence('\"My.App\".\"Daily\"', 'Id'), "
-                                                "pg_sequence_last_value(pg_get_serial_sequence('atlas_reorder.\"Daily_1\"', 'Id')));"));
-    QCOMPARE(refilled.at(2).sql, QStringLiteral("DROP TABLE atlas_reorder.\"Daily_1\";"));
-    QVERIFY(refilled.at(2).dataLoss);
-    QVERIFY2(refilled.at(2).note.contains(QLatin1String("old")), qPrintable(refilled.at(2).note));
-    QVERIFY(refilled.at(2).ignore.isEmpty());  // values are lost: the finding stays
+    QStringList warnings, leftBehind;
+    const QList<GeneratedStatement> refilled = TableReorder::refill(table, 2, {&old, &qtyBefore, &idBefore, &words, &totalBefore},
+                                                                    {&idAfter, &added, &required, &qtyAfter, &words, &totalAfter},
+                                                                    &warnings, &leftBehind);
+    QCOMPARE(refilled.size(), 2);
+    QCOMPARE(refilled.at(0).sql, QStringLiteral("INSERT INTO \"My.App\".\"Daily\" (\"Id\", qty) SELECT \"Id\", qty::integer FROM atlas_reorder_2.\"Daily\";"));
+    QVERIFY2(refilled.at(0).note.contains(QLatin1String("qty from text to integer")), qPrintable(refilled.at(0).note));
+    QVERIFY2(refilled.at(1).sql.startsWith(QLatin1String("DO $$")) && refilled.at(1).sql.contains(QLatin1String("pg_get_serial_sequence('atlas_reorder_2.\"Daily\"', 'Id')"))
+                 && refilled.at(1).sql.contains(QLatin1String("setval(pg_get_serial_sequence('\"My.App\".\"Daily\"', 'Id'), value, used)")),
+             qPrintable(refilled.at(1).sql));
+    QCOMPARE(leftBehind, (QStringList{"\"My.App\".\"Daily\".total (computed from now on)", "\"My.App\".\"Daily\".old"}));
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().contains(QLatin1String("\"My.App\".\"Daily\".required is new, NOT NULL and without a default")), qPrintable(warnings.first()));
+
+    // Dropped together at the end, flagged when values stay behind.
+    const QList<GeneratedStatement> dropped = TableReorder::dropMoved({"\"My.App\".\"Daily\"", "public.t"}, {2, 3}, leftBehind);
+    QCOMPARE(dropped.at(0).sql, QStringLiteral("DROP TABLE atlas_reorder_2.\"Daily\", atlas_reorder_3.t;"));
+    QVERIFY(dropped.at(0).dataLoss && dropped.at(0).ignore.isEmpty());
+    QCOMPARE(dropped.at(1).sql, QStringLiteral("DROP SCHEMA atlas_reorder_2, atlas_reorder_3;"));
+    QVERIFY(!TableReorder::dropMoved({"public.t"}, {1}, {}).first().ignore.isEmpty());  // nothing lost: not a real drop
 }
 
-void TestSchemaGeneration::tablesOfOneNameAreMovedUnderDistinctNames()
+void TestSchemaGeneration::tablesOfOneNameAreMovedApart()
 {
-    // Three schemas with a table t whose columns change order, and a table already named t_1.
+    // Three schemas with a table t whose columns change order: each waits in a schema of its own
+    // (their indexes, t_pkey each, would clash in one).
     SchemaModel from, to;
     QSet<QString> reorder;
-    for (const QString &schema : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}) {
-        const QString table = schema == QLatin1String("d") ? QStringLiteral("d.t_1") : schema + QStringLiteral(".t");
+    for (const QString &schema : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}) {
+        const QString table = schema + QStringLiteral(".t");
         for (SchemaModel *model : {&from, &to}) {
             model->add(object("table", table, {}));
             const QStringList order = model == &from ? QStringList{"y", "x"} : QStringList{"x", "y"};
@@ -246,12 +268,12 @@ void TestSchemaGeneration::tablesOfOneNameAreMovedUnderDistinctNames()
     }
     QStringList moves;
     for (const GeneratedStatement &statement : generateMigration(from, to, reorder).statements)
-        if (statement.sql.contains(QLatin1String(" RENAME TO ")) || statement.sql.contains(QLatin1String(" SET SCHEMA ")))
+        if (statement.sql.contains(QLatin1String(" SET SCHEMA ")) || statement.sql.startsWith(QLatin1String("DROP ")))
             moves << statement.sql;
-    QCOMPARE(moves, (QStringList{"ALTER TABLE a.t SET SCHEMA atlas_reorder;",
-                                 "ALTER TABLE b.t RENAME TO \"t_1\";", "ALTER TABLE b.\"t_1\" SET SCHEMA atlas_reorder;",
-                                 "ALTER TABLE c.t RENAME TO \"t_2\";", "ALTER TABLE c.\"t_2\" SET SCHEMA atlas_reorder;",
-                                 "ALTER TABLE d.t_1 RENAME TO \"t_1_1\";", "ALTER TABLE d.\"t_1_1\" SET SCHEMA atlas_reorder;"}));
+    QCOMPARE(moves, (QStringList{"ALTER TABLE a.t SET SCHEMA atlas_reorder_1;", "ALTER TABLE b.t SET SCHEMA atlas_reorder_2;",
+                                 "ALTER TABLE c.t SET SCHEMA atlas_reorder_3;",
+                                 "DROP TABLE atlas_reorder_1.t, atlas_reorder_2.t, atlas_reorder_3.t;",
+                                 "DROP SCHEMA atlas_reorder_1, atlas_reorder_2, atlas_reorder_3;"}));
 }
 
 QTEST_APPLESS_MAIN(TestSchemaGeneration)

@@ -197,8 +197,8 @@ void TestComparePage::columnOrderIsADifferenceWhenReordering()
     QCOMPARE(fromText->extraSelections().size(), 1);
     QCOMPARE(fromText->extraSelections().first().cursor.block().text(), QStringLiteral("-- columns in order: body, id"));
     const QString up = page.findChild<QPlainTextEdit *>(QStringLiteral("compareUpText"))->toPlainText();
-    QVERIFY2(up.contains(QLatin1String("ALTER TABLE public.notes SET SCHEMA atlas_reorder;"))
-                 && up.contains(QLatin1String("INSERT INTO public.notes (id, body) SELECT id, body FROM atlas_reorder.\"notes\";")), qPrintable(up));
+    QVERIFY2(up.contains(QLatin1String("ALTER TABLE public.notes SET SCHEMA atlas_reorder_1;"))
+                 && up.contains(QLatin1String("INSERT INTO public.notes (id, body) SELECT id, body FROM atlas_reorder_1.notes;")), qPrintable(up));
 }
 
 void TestComparePage::environmentsOfferTheComparison()

@@ -157,7 +157,14 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
                               'partition_by', CASE WHEN r.relkind = 'p' THEN pg_get_partkeydef(r.oid) END,
                               'partition_of', CASE WHEN r.relispartition THEN pi.parent END,
                               'partition_bound', CASE WHEN r.relispartition THEN pg_get_expr(r.relpartbound, r.oid) END,
-                              'inherits', CASE WHEN NOT r.relispartition THEN pi.parent END),
+                              'inherits', CASE WHEN NOT r.relispartition THEN pi.parent END,
+                              -- What the model does not carry and a table made again would lose.
+                              'not_modelled', nullif(concat_ws(', ',
+                                  CASE WHEN r.relreplident = 'i' THEN 'a replica identity index' END,
+                                  CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_index ci WHERE ci.indrelid = r.oid AND ci.indisclustered)
+                                       THEN 'the index it is clustered on' END,
+                                  CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_statistic_ext se WHERE se.stxrelid = r.oid)
+                                       THEN 'extended statistics (CREATE STATISTICS)' END), '')),
            'pg_catalog.pg_class'::regclass, r.oid, 0
     FROM relations r
     LEFT JOIN LATERAL (SELECT string_agg(format('%I.%I', pn.nspname, pc.relname), ', ' ORDER BY i.inhseqno) AS parent

@@ -23,9 +23,18 @@ QString whyNotRecreated(const SchemaModel &model, const SchemaObject &table)
         return QStringLiteral("it is a partition of %1").arg(table.text("partition_of"));
     if (!table.text("inherits").isEmpty())
         return QStringLiteral("it inherits from %1").arg(table.text("inherits"));
-    for (const SchemaObject &other : model.objects())
+    if (!table.text("not_modelled").isEmpty())
+        return QStringLiteral("it has %1, which the comparison does not read and a table made again would lose").arg(table.text("not_modelled"));
+    // Its row type as another table's column type: the column would have to be made again too.
+    const QString rowType = table.name;
+    for (const SchemaObject &other : model.objects()) {
         if (other.kind == QLatin1String("table") && (other.text("inherits") == table.name || other.text("partition_of") == table.name))
             return QStringLiteral("%1 inherits from it").arg(other.name);
+        if (other.kind == QLatin1String("column") && other.definition.startsWith(rowType)
+            && (other.definition.size() == rowType.size() || other.definition.at(rowType.size()) == QLatin1Char(' ')
+                || other.definition.at(rowType.size()) == QLatin1Char('[')))
+            return QStringLiteral("its row type is the type of %1").arg(other.name);
+    }
     return QString();
 }
 

@@ -76,8 +76,8 @@ private:
                 const QString hint = renameHint(m_from, m_to, object);
                 add(DropColumns, sql, key, dropped && object.text("generated").isEmpty(),
                     hint.isEmpty() && dropped ? QStringLiteral("drops the column and its values") : hint);
-            } else if (kind == QLatin1String("table") && !movedName(object.name).isEmpty()) {
-                m_phases[DropTables] += TableReorder::moveAside(object, movedName(object.name), keptSequences(object.name), m_movedCount++ == 0);
+            } else if (kind == QLatin1String("table") && scratchNumber(object.name) > 0) {
+                m_phases[DropTables] += TableReorder::moveAside(object, scratchNumber(object.name), keptSequences(object.name));
             } else if (kind == QLatin1String("table")) {
                 const QString hint = renameHint(m_from, m_to, object);
                 add(DropTables, sql, key, true,
@@ -156,7 +156,7 @@ private:
             return;
         }
         const Phase phase = createPhase(object, m_to.contains(QStringLiteral("view ") + object.parent));
-        const bool moved = kind == QLatin1String("table") && !movedName(object.name).isEmpty();
+        const bool moved = kind == QLatin1String("table") && scratchNumber(object.name) > 0;
         add(phase, sql, key, false, moved ? QStringLiteral("in the target's column order") : kind == QLatin1String("table") ? renameHint(m_from, m_to, object) : note);
         if (moved)
             refill(object, columns);
@@ -171,7 +171,8 @@ private:
     // A table made again for its column order gets the rows of the one moved aside.
     void refill(const SchemaObject &table, const QList<const SchemaObject *> &columns)
     {
-        m_phases[Tables] += TableReorder::refill(table, movedName(table.name), m_from.columns(table.name), columns);
+        m_phases[Tables] += TableReorder::refill(table, scratchNumber(table.name), m_from.columns(table.name), columns, &m_warnings, &m_leftBehind);
+        m_refilled.append(table.name);
         for (const SchemaObject *sequence : keptSequences(table.name))
             if (const QString owner = m_to.find(sequence->key())->text("owned_by"); !owner.isEmpty())
                 add(SequenceOwners, QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;").arg(sequence->name, owner), sequence->key());
@@ -210,8 +211,12 @@ private:
         }
         for (const QString &key : m_to.dependencyOrder(tables))
             emitCreate(*m_to.find(key));
-        if (m_movedCount > 0)
-            m_phases[Tables].append(TableReorder::dropScratchSchema());
+        if (!m_refilled.isEmpty()) {
+            QList<int> numbers;
+            for (const QString &table : std::as_const(m_refilled))
+                numbers.append(scratchNumber(table));
+            m_phases[Tables] += TableReorder::dropMoved(m_refilled, numbers, m_leftBehind);
+        }
         for (const QString &key : m_to.dependencyOrder(views))
             add(Views, SchemaDdl::create(*m_to.find(key)), key, false, note(key));
         // A table dropped and created again has left its publications: it goes back in (unless
@@ -266,7 +271,8 @@ private:
             add(DefaultPrivileges, sql, QString());
     }
 
-    int m_movedCount = 0;  // tables moved aside so far
+    QStringList m_refilled;    // the tables made again for their column order, filled
+    QStringList m_leftBehind;  // the values they do not take (public.t.old)
     QStringList m_warnings;
     bool m_sqlFunctions = false;
     std::array<QList<GeneratedStatement>, PhaseCount> m_phases;

@@ -1,7 +1,6 @@
 #include "core/schema/MigrationPlan.h"
 
 #include "core/schema/SchemaAlter.h"
-#include "core/schema/TableReorder.h"
 
 #include <algorithm>
 
@@ -14,19 +13,11 @@ MigrationPlan::MigrationPlan(const SchemaModel &from, const SchemaModel &to, con
     : m_from(from)
     , m_to(to)
 {
-    // Moved aside under their own names, or numbered where schemas share one (in name order, so
-    // that the same comparison writes the same SQL).
+    // Numbered in name order, so that the same comparison writes the same SQL.
     QStringList tables = reorder.values();
     std::sort(tables.begin(), tables.end());
-    QSet<QString> used;
-    for (const QString &table : tables) {
-        const QString name = TableReorder::relationName(*m_from.find(QStringLiteral("table ") + table));
-        QString moved = name;
-        for (int number = 1; used.contains(moved); ++number)
-            moved = name + QLatin1Char('_') + QString::number(number);
-        used.insert(moved);
-        m_moved.insert(table, moved);
-    }
+    for (const QString &table : tables)
+        m_moved.insert(table, int(m_moved.size()) + 1);
     if (!reorder.isEmpty())
         for (const SchemaObject &sequence : m_from.objects())
             if (sequence.kind == QLatin1String("sequence") && m_to.contains(sequence.key()) && !sequence.text("owned_by").isEmpty())

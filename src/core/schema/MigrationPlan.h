@@ -36,8 +36,8 @@ public:
     bool droppedImplicitly(const SchemaObject &object) const;
     bool readsRetypedColumn(const SchemaObject &object) const;
 
-    // A table made again for its column order: its name in the scratch schema (empty for others).
-    QString movedName(const QString &table) const { return m_moved.value(table); }
+    // A table made again for its column order: the number of its scratch schema (0 for others).
+    int scratchNumber(const QString &table) const { return m_moved.value(table); }
     // The sequences its columns own, kept (with their values) while it is made again.
     QList<const SchemaObject *> keptSequences(const QString &table) const { return m_keptSequences.value(table); }
 
@@ -54,6 +54,6 @@ private:
     QHash<QString, Action> m_actions;
     QHash<QString, QString> m_notes;
     QSet<QString> m_resetDefaults;
-    QHash<QString, QString> m_moved;
+    QHash<QString, int> m_moved;
     QHash<QString, QList<const SchemaObject *>> m_keptSequences;  // by table
 };

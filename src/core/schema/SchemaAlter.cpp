@@ -92,7 +92,8 @@ QStringList alterTable(const SchemaObject &before, const SchemaObject &after)
         sql.append(head + (after.flag("rls") ? QStringLiteral("ENABLE") : QStringLiteral("DISABLE")) + QStringLiteral(" ROW LEVEL SECURITY;"));
     if (before.flag("force_rls") != after.flag("force_rls"))
         sql.append(head + (after.flag("force_rls") ? QStringLiteral("FORCE") : QStringLiteral("NO FORCE")) + QStringLiteral(" ROW LEVEL SECURITY;"));
-    if (differs(before, after, "replica_identity")) {
+    // USING INDEX is not read (the index's name is not in the model): left alone rather than reset.
+    if (differs(before, after, "replica_identity") && after.text("replica_identity") != QLatin1String("i")) {
         const QString identity = after.text("replica_identity");
         sql.append(head + QStringLiteral("REPLICA IDENTITY %1;")
                               .arg(identity == QLatin1String("f") ? QStringLiteral("FULL")

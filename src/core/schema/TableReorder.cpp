@@ -12,12 +12,6 @@ QString unquoted(const QString &identifier)
     return identifier.mid(1, identifier.size() - 2).replace(QLatin1String("\"\""), QLatin1String("\""));
 }
 
-QString quoted(const QString &name)
-{
-    QString text = name;
-    return QLatin1Char('"') + text.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
-}
-
 // Where the relation's own name starts in a qualified one: after the first dot outside quotes.
 int relationStart(const QString &qualified)
 {
@@ -32,9 +26,9 @@ int relationStart(const QString &qualified)
     return 0;
 }
 
-QString movedTable(const QString &movedName)
+QString movedTable(const SchemaObject &table, int number)
 {
-    return TableReorder::scratchSchema() + QLatin1Char('.') + quoted(movedName);
+    return TableReorder::scratchSchema(number) + QLatin1Char('.') + table.name.mid(relationStart(table.name));
 }
 
 const SchemaObject *findColumn(const QList<const SchemaObject *> &columns, const QString &name)
@@ -47,15 +41,9 @@ const SchemaObject *findColumn(const QList<const SchemaObject *> &columns, const
 
 }  // namespace
 
-QString TableReorder::scratchSchema()
+QString TableReorder::scratchSchema(int number)
 {
-    return QStringLiteral("atlas_reorder");
-}
-
-GeneratedStatement TableReorder::dropScratchSchema()
-{
-    return {QStringLiteral("DROP SCHEMA %1;").arg(scratchSchema()), QString(), false, QStringLiteral("empty again: the tables moved aside are dropped"), {},
-            QStringLiteral("ban-drop-schema the scratch schema of the tables made again, empty by now")};
+    return QStringLiteral("atlas_reorder_%1").arg(number);
 }
 
 QString TableReorder::relationName(const SchemaObject &table)
@@ -63,73 +51,104 @@ QString TableReorder::relationName(const SchemaObject &table)
     return unquoted(table.name.mid(relationStart(table.name)));
 }
 
-QList<GeneratedStatement> TableReorder::moveAside(const SchemaObject &table, const QString &movedName,
-                                                  const QList<const SchemaObject *> &ownedSequences, bool first)
+QList<GeneratedStatement> TableReorder::moveAside(const SchemaObject &table, int number, const QList<const SchemaObject *> &ownedSequences)
 {
     const QString key = table.key();
     QList<GeneratedStatement> sql;
-    if (first)
-        sql.append({QStringLiteral("CREATE SCHEMA %1;").arg(scratchSchema()), QString(), false,
-                    QStringLiteral("where the tables made again for their column order wait, with their rows"), {}});
-    const QString note = QStringLiteral("made again to give it the target's column order: moved aside with its rows, which go into the new table");
     for (const SchemaObject *sequence : ownedSequences)
         sql.append({QStringLiteral("ALTER SEQUENCE %1 OWNED BY NONE;").arg(sequence->name), sequence->key(), false,
                     QStringLiteral("kept, with its value, when %1 goes").arg(table.name), {}});
-    QString name = table.name;
-    if (movedName != relationName(table)) {
-        name = table.name.left(relationStart(table.name)) + quoted(movedName);
-        sql.append({QStringLiteral("ALTER TABLE %1 RENAME TO %2;").arg(table.name, quoted(movedName)), key, false,
-                    note + QStringLiteral(" (renamed: the scratch schema has a table of its name)"), {},
-                    QStringLiteral("renaming-table a table of the same name is made again in its place")});
-    }
-    sql.append({QStringLiteral("ALTER TABLE %1 SET SCHEMA %2;").arg(name, scratchSchema()), key, false, name == table.name ? note : QString(), {}});
+    sql.append({QStringLiteral("CREATE SCHEMA %1;").arg(scratchSchema(number)), key, false,
+                QStringLiteral("%1 is made again to give it the target's column order: it waits here with its rows, which go into the new table")
+                    .arg(table.name), {}});
+    sql.append({QStringLiteral("ALTER TABLE %1 SET SCHEMA %2;").arg(table.name, scratchSchema(number)), key, false, QString(), {}});
     // Its policies would hide rows from the copy where RLS is forced on the owner.
     if (table.flag("rls"))
-        sql.append({QStringLiteral("ALTER TABLE %1 DISABLE ROW LEVEL SECURITY;").arg(movedTable(movedName)), key, false,
+        sql.append({QStringLiteral("ALTER TABLE %1 DISABLE ROW LEVEL SECURITY;").arg(movedTable(table, number)), key, false,
                     QStringLiteral("every row is copied, whatever its policies say"), {}});
     return sql;
 }
 
-QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, const QString &movedName,
-                                               const QList<const SchemaObject *> &fromColumns, const QList<const SchemaObject *> &toColumns)
+QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int number, const QList<const SchemaObject *> &fromColumns,
+                                               const QList<const SchemaObject *> &toColumns, QStringList *warnings, QStringList *leftBehind)
 {
     const QString key = table.key();
     QStringList names;
-    QStringList identities;
+    QStringList values;
+    QStringList casts;
+    QStringList counters;
     bool overriding = false;
     for (const SchemaObject *column : toColumns) {
         const QString name = column->text("column");
         const SchemaObject *before = findColumn(fromColumns, name);
-        if (!before || !column->text("generated").isEmpty())
-            continue;  // a new column takes its default; a generated one is computed
+        if (!before) {
+            // A new column takes its default; without one, NOT NULL fails on the first row.
+            if (column->flag("not_null") && column->text("default").isEmpty() && column->text("generated").isEmpty()
+                && column->text("identity").isEmpty())
+                warnings->append(QStringLiteral("%1.%2 is new, NOT NULL and without a default: the rows copied into the table made again "
+                                                "have no value for it, so the migration fails unless %1 is empty")
+                                     .arg(table.name, name));
+            continue;
+        }
+        if (!column->text("generated").isEmpty()) {
+            if (before->text("generated").isEmpty())
+                leftBehind->append(QStringLiteral("%1.%2 (computed from now on)").arg(table.name, name));
+            continue;  // computed
+        }
         names.append(name);
+        // As ALTER COLUMN ... TYPE ... USING would: an explicit cast.
+        const bool retyped = before->text("type") != column->text("type") || before->text("collation") != column->text("collation");
+        values.append(retyped ? QStringLiteral("%1::%2").arg(name, column->text("type")) : name);
+        if (retyped)
+            casts.append(QStringLiteral("%1 from %2 to %3").arg(name, before->text("type"), column->text("type")));
         overriding = overriding || column->text("identity") == QLatin1String("a");
-        if (!column->text("identity").isEmpty() && !before->text("identity").isEmpty())
-            identities.append(name);
+        // The counter of an identity, or of the serial it was, goes on from where it was.
+        if (!column->text("identity").isEmpty() && (!before->text("identity").isEmpty() || before->text("default").contains(QLatin1String("nextval("))))
+            counters.append(name);
     }
     QList<GeneratedStatement> sql;
-    if (!names.isEmpty()) {
-        const QString list = names.join(QStringLiteral(", "));
-        sql.append({QStringLiteral("INSERT INTO %1 (%2)%3 SELECT %2 FROM %4;")
-                        .arg(table.name, list, overriding ? QStringLiteral(" OVERRIDING SYSTEM VALUE") : QString(), movedTable(movedName)),
-                    key, false, QStringLiteral("the rows of the table moved aside, before its indexes and triggers exist"), {}});
-    }
-    // The identity's counter goes on from where the old one was (NULL, never used: setval skips).
-    for (const QString &name : identities) {
+    if (!names.isEmpty())
+        sql.append({QStringLiteral("INSERT INTO %1 (%2)%3 SELECT %4 FROM %5;")
+                        .arg(table.name, names.join(QStringLiteral(", ")), overriding ? QStringLiteral(" OVERRIDING SYSTEM VALUE") : QString(),
+                             values.join(QStringLiteral(", ")), movedTable(table, number)),
+                    key, false,
+                    QStringLiteral("the rows of the table moved aside, before its indexes and triggers exist%1")
+                        .arg(casts.isEmpty() ? QString() : QStringLiteral("; every value is cast: ") + casts.join(QStringLiteral(", "))),
+                    {}});
+    // The old sequence's state as it is (last value and whether it was used: a RESTART leaves it
+    // unused), read through the sequence's own relation, whose name only the catalog knows.
+    for (const QString &name : counters) {
         const QString column = SchemaDdl::literal(unquoted(name));
-        sql.append({QStringLiteral("SELECT setval(pg_get_serial_sequence(%1, %2), pg_sequence_last_value(pg_get_serial_sequence(%3, %2)));")
-                        .arg(SchemaDdl::literal(table.name), column, SchemaDdl::literal(movedTable(movedName))),
-                    key, false, QString(), {}});
+        sql.append({QStringLiteral("DO $$\nDECLARE\n    old regclass := pg_get_serial_sequence(%1, %2);\n    value bigint;\n    used boolean;\n"
+                                   "BEGIN\n    IF old IS NOT NULL THEN\n        EXECUTE format('SELECT last_value, is_called FROM %s', old) INTO value, used;\n"
+                                   "        PERFORM setval(pg_get_serial_sequence(%3, %2), value, used);\n    END IF;\nEND\n$$;")
+                        .arg(SchemaDdl::literal(movedTable(table, number)), column, SchemaDdl::literal(table.name)),
+                    key, false, QStringLiteral("the counter of %1 goes on where it was").arg(name), {}});
     }
-    QStringList leftBehind;
     for (const SchemaObject *column : fromColumns)
         if (!findColumn(toColumns, column->text("column")) && column->text("generated").isEmpty())
-            leftBehind.append(column->text("column"));
-    const QString drop = QStringLiteral("DROP TABLE %1;").arg(movedTable(movedName));
+            leftBehind->append(table.name + QLatin1Char('.') + column->text("column"));
+    return sql;
+}
+
+QList<GeneratedStatement> TableReorder::dropMoved(const QStringList &tables, const QList<int> &numbers, const QStringList &leftBehind)
+{
+    QStringList moved;
+    QStringList schemas;
+    for (int at = 0; at < tables.size(); ++at) {
+        SchemaObject table;
+        table.name = tables.at(at);
+        moved.append(movedTable(table, numbers.at(at)));
+        schemas.append(scratchSchema(numbers.at(at)));
+    }
+    const QString drop = QStringLiteral("DROP TABLE %1;").arg(moved.join(QStringLiteral(", ")));
+    QList<GeneratedStatement> sql;
     if (leftBehind.isEmpty())
-        sql.append({drop, key, false, QStringLiteral("the old table: its rows are in the new one"), {},
-                    QStringLiteral("ban-drop-table its rows are in the new table")});
+        sql.append({drop, QString(), false, QStringLiteral("the tables moved aside, together (a policy of one may read another): their rows are in the new ones"),
+                    {}, QStringLiteral("ban-drop-table their rows are in the tables made again")});
     else
-        sql.append({drop, key, true, QStringLiteral("drops the values of %1, which the target does not have").arg(leftBehind.join(QStringLiteral(", "))), {}});
+        sql.append({drop, QString(), true, QStringLiteral("the tables moved aside: the values of %1 are not in the target").arg(leftBehind.join(QStringLiteral(", "))), {}});
+    sql.append({QStringLiteral("DROP SCHEMA %1;").arg(schemas.join(QStringLiteral(", "))), QString(), false, QStringLiteral("empty again"), {},
+                QStringLiteral("ban-drop-schema the scratch schemas of the tables made again, empty by now")});
     return sql;
 }
