@@ -237,6 +237,13 @@ void TestLint::aTableMadeAgainNeedNotBeDroppedByTheDown()
         if (finding.rule == QLatin1String("down-does-not-undo"))
             undone << finding.message;
     QCOMPARE(undone, QStringList{"the down file leaves table public.tags"});
+    // A table dropped IF EXISTS may not have been there: the down file must drop it.
+    LintFile ifExists;
+    ifExists.name = QStringLiteral("20250101000000_x.sql");
+    ifExists.sql = QStringLiteral("DROP TABLE IF EXISTS public.widgets;\nCREATE TABLE public.widgets (id int);\n");
+    ifExists.hasDown = true;
+    ifExists.downSql = QStringLiteral("SELECT 1;\n");
+    QVERIFY(rulesOf(lintFile(ifExists)).contains(QLatin1String("down-does-not-undo")));
     QVERIFY2(!rulesOf(result).contains(QLatin1String("ban-drop-table")) && !rulesOf(result).contains(QLatin1String("unused-ignore")),
              qPrintable(rulesOf(result).join(QLatin1Char(' '))));
 }

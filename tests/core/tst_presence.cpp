@@ -92,22 +92,29 @@ void TestPresence::anObjectAnEarlierMigrationMakesSaysNothing()
 
 void TestPresence::aTableMadeAgainSaysNothing()
 {
-    // Moved aside, dropped or renamed before it is created: it was there before the file ran.
+    // Moved aside, dropped or renamed before it is created: it was there before the file ran; so
+    // were the view and the other table's policy dropped and created again around it. A table
+    // dropped IF EXISTS may never have been there: it still counts.
     const MigrationCatalog catalog = catalogOf({
-        {"1", "CREATE SCHEMA atlas_reorder;\n"
-              "ALTER TABLE public.profiles SET SCHEMA atlas_reorder;\n"
+        {"1", "DROP VIEW public.profile_names;\n"
+              "DROP POLICY \"reads profiles\" ON public.notes;\n"
+              "CREATE SCHEMA atlas_reorder_1;\n"
+              "ALTER TABLE public.profiles SET SCHEMA atlas_reorder_1;\n"
               "DROP TABLE old_notes;\n"
               "ALTER TABLE events RENAME TO events_before;\n"
+              "DROP TABLE IF EXISTS widgets;\n"
               "CREATE TABLE public.profiles (id uuid, username text);\n"
-              "CREATE TABLE old_notes (id int); CREATE TABLE events (id int);\n"
-              "INSERT INTO public.profiles SELECT id, username FROM atlas_reorder.profiles;\n"
+              "CREATE TABLE old_notes (id int); CREATE TABLE events (id int); CREATE TABLE widgets (id int);\n"
+              "INSERT INTO public.profiles SELECT id, username FROM atlas_reorder_1.profiles;\n"
               "ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY;\n"
               "CREATE POLICY own ON public.profiles USING (true);\n"
               "CREATE INDEX profiles_username ON public.profiles (username);\n"
+              "CREATE VIEW public.profile_names AS SELECT username FROM public.profiles;\n"
+              "CREATE POLICY \"reads profiles\" ON public.notes USING (EXISTS (SELECT 1 FROM public.profiles));\n"
               "CREATE TABLE public.chats (id int);"},
     });
     const QHash<QString, QList<DerivedCheck>> checks = presenceChecks(catalog, {"1"});
-    QCOMPARE(namesOf(checks.value("1")).join(" | "), QStringLiteral("table public.chats exists"));
+    QCOMPARE(namesOf(checks.value("1")).join(" | "), QStringLiteral("table public.widgets exists | table public.chats exists"));
 }
 
 void TestPresence::presentPartlyOrPending()

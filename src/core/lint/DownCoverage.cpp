@@ -1,6 +1,6 @@
 #include "core/lint/DownCoverage.h"
 #include "core/sql/ParseTree.h"
-#include "core/sql/TablesMadeAgain.h"
+#include "core/sql/MadeAgain.h"
 
 #include <QSet>
 
@@ -75,7 +75,7 @@ QList<UndoneObject> objectsTheDownLeaves(const QList<LintStatement> &up, const Q
     QList<const SqlStatement *> parsed;
     for (const LintStatement &statement : up)
         parsed.append(statement.parsed);
-    const QSet<QString> madeAgain = tablesMadeAgain(parsed);
+    const MadeAgain madeAgain(parsed);
     QList<UndoneObject> left;
     QSet<QString> reported;
     const auto leave = [&](int statement, const QString &what) {
@@ -87,7 +87,7 @@ QList<UndoneObject> objectsTheDownLeaves(const QList<LintStatement> &up, const Q
     for (const LintStatement &statement : up) {
         for (const CreatedObject &object : statement.parsed->creates) {
             const QString table = qualifiedTableName(object.schema, object.table);
-            if (object.kind != CreatedObject::Kind::Function && madeAgain.contains(table))
+            if (madeAgain.object(object))
                 continue;
             switch (object.kind) {
             case CreatedObject::Kind::Table:

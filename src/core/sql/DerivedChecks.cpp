@@ -1,6 +1,6 @@
 #include "core/sql/DerivedChecks.h"
 
-#include "core/sql/TablesMadeAgain.h"
+#include "core/sql/MadeAgain.h"
 
 #include <QSet>
 

@@ -48,6 +48,7 @@ struct SqlStatement {
     bool controlsTransaction = false; // BEGIN, COMMIT, ROLLBACK, SAVEPOINT ... in the script itself
     QList<StatementRisk> risks;
     QList<CreatedObject> creates;
+    QList<CreatedObject> removes;        // what it takes away by name (RemovedObjects)
     QList<LockEffect> locks;
     QList<ObjectReference> references;  // schemas, roles, extensions it needs or makes
     QString changesSetting;             // SET/RESET/set_config of this session setting ("all": RESET ALL)

@@ -1,6 +1,7 @@
 #include "core/sql/StatementClassifier.h"
 
 #include "core/sql/CreatedObjects.h"
+#include "core/sql/RemovedObjects.h"
 #include "core/sql/ObjectReferences.h"
 #include "core/sql/ParseTree.h"
 #include "core/sql/SessionChanges.h"
@@ -107,6 +108,7 @@ void StatementClassifier::classify(const QJsonObject &stmt, SqlStatement *statem
         statement->nonTransactionalReason = reason;
     }
     collectCreatedObjects(node, content, statement);
+    collectRemovedObjects(node, content, statement);
     statement->references = collectReferences(node, content);
     m_risks.assess(node, content, statement);
     classifySessionChange(node, content, statement);

@@ -1,6 +1,6 @@
 #include "core/status/Presence.h"
 
-#include "core/sql/TablesMadeAgain.h"
+#include "core/sql/MadeAgain.h"
 
 #include <QSet>
 
@@ -27,6 +27,32 @@ QString objectsOf(const QList<CheckResult> &checks, int shown = 3)
     return names.join(QStringLiteral(", "));
 }
 
+// The object a check looks for, as the script's statements name it.
+CreatedObject createdObjectOf(const DerivedCheck &check)
+{
+    using Kind = CreatedObject::Kind;
+    switch (check.kind) {
+    case DerivedCheck::Kind::ColumnExists:
+        return {Kind::Column, check.schema, check.table, check.object};
+    case DerivedCheck::Kind::IndexExists:
+        return {Kind::Index, check.schema, check.table, check.object};
+    case DerivedCheck::Kind::PolicyExists:
+        return {Kind::Policy, check.schema, check.table, check.object};
+    case DerivedCheck::Kind::TriggerExists:
+        return {Kind::Trigger, check.schema, check.table, check.object};
+    case DerivedCheck::Kind::FunctionExists:
+        return {Kind::Function, check.schema, QString(), check.object};
+    case DerivedCheck::Kind::ViewExists:
+        return {Kind::View, check.schema, check.table, check.table};
+    case DerivedCheck::Kind::RowLevelSecurityEnabled:
+        return {Kind::RowLevelSecurity, check.schema, check.table, QString()};
+    case DerivedCheck::Kind::TableExists:
+    case DerivedCheck::Kind::RowsReadable:
+        break;
+    }
+    return {Kind::Table, check.schema, check.table, check.table};
+}
+
 }  // namespace
 
 QHash<QString, QList<DerivedCheck>> presenceChecks(const MigrationCatalog &catalog, const QStringList &versions)
@@ -43,7 +69,7 @@ QHash<QString, QList<DerivedCheck>> presenceChecks(const MigrationCatalog &catal
             QList<const SqlStatement *> statements;
             for (const SqlStatement &statement : file.up.parsed().statements)
                 statements.append(&statement);
-            const QSet<QString> madeAgain = tablesMadeAgain(statements);
+            const MadeAgain madeAgain(statements);
             QSet<QString> tablesMade;
             for (const DerivedCheck &check : derived) {
                 if (check.kind == DerivedCheck::Kind::TableExists)
@@ -58,8 +84,8 @@ QHash<QString, QList<DerivedCheck>> presenceChecks(const MigrationCatalog &catal
                     && check.kind != DerivedCheck::Kind::ViewExists && check.kind != DerivedCheck::Kind::RowLevelSecurityEnabled;
                 if (check.kind == DerivedCheck::Kind::RowsReadable || nameless || madeEarlier.contains(check.name))
                     continue;  // CREATE INDEX ON t (...) names no index to look for
-                if (check.kind != DerivedCheck::Kind::FunctionExists && madeAgain.contains(check.schema + QLatin1Char('.') + check.table))
-                    continue;  // on a table that was there before
+                if (madeAgain.object(createdObjectOf(check)))
+                    continue;  // it, or the table it is on, was there before
                 own.append(check);
                 anObject = anObject || !isProperty(check);
             }
