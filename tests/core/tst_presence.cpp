@@ -97,6 +97,7 @@ void TestPresence::aTableMadeAgainSaysNothing()
     // dropped IF EXISTS may never have been there: it still counts.
     const MigrationCatalog catalog = catalogOf({
         {"1", "DROP VIEW public.profile_names;\n"
+              "DROP MATERIALIZED VIEW public.profile_counts;\n"
               "DROP POLICY \"reads profiles\" ON public.notes;\n"
               "CREATE SCHEMA atlas_reorder_1;\n"
               "ALTER TABLE public.profiles SET SCHEMA atlas_reorder_1;\n"
@@ -111,6 +112,9 @@ void TestPresence::aTableMadeAgainSaysNothing()
               "CREATE INDEX profiles_username ON public.profiles (username);\n"
               "CREATE VIEW public.profile_names AS SELECT username FROM public.profiles;\n"
               "CREATE POLICY \"reads profiles\" ON public.notes USING (EXISTS (SELECT 1 FROM public.profiles));\n"
+              "CREATE MATERIALIZED VIEW public.profile_counts AS SELECT count(*) AS n FROM public.profiles;\n"
+              "CREATE UNIQUE INDEX profile_counts_n ON public.profile_counts (n);\n"
+              "CREATE TRIGGER names_insert INSTEAD OF INSERT ON public.profile_names FOR EACH ROW EXECUTE FUNCTION public.touch();\n"
               "CREATE TABLE public.chats (id int);"},
     });
     const QHash<QString, QList<DerivedCheck>> checks = presenceChecks(catalog, {"1"});

@@ -13,6 +13,22 @@ QStringList columnsInOrder(const SchemaModel &model, const QString &table)
     return names;
 }
 
+// Whether a definition names the type `type` as a whole: followed by a space, comma, bracket or
+// the end ("public.cc[]", "composite (x public.cc)", "domain as public.cc NOT NULL").
+bool namesType(const QString &definition, const QString &type)
+{
+    const auto separates = [](QChar c) {
+        return c == QLatin1Char(' ') || c == QLatin1Char('\n') || c == QLatin1Char(',') || c == QLatin1Char('(') || c == QLatin1Char(')')
+            || c == QLatin1Char('[');
+    };
+    for (qsizetype at = definition.indexOf(type); at >= 0; at = definition.indexOf(type, at + 1)) {
+        const qsizetype end = at + type.size();
+        if ((at == 0 || separates(definition.at(at - 1))) && (end == definition.size() || separates(definition.at(end))))
+            return true;
+    }
+    return false;
+}
+
 // Why a table cannot simply be made again with its rows: partitions and inheritance tie its
 // columns to other tables'.
 QString whyNotRecreated(const SchemaModel &model, const SchemaObject &table)
@@ -25,15 +41,13 @@ QString whyNotRecreated(const SchemaModel &model, const SchemaObject &table)
         return QStringLiteral("it inherits from %1").arg(table.text("inherits"));
     if (!table.text("not_modelled").isEmpty())
         return QStringLiteral("it has %1, which the comparison does not read and a table made again would lose").arg(table.text("not_modelled"));
-    // Its row type as another table's column type: the column would have to be made again too.
-    const QString rowType = table.name;
+    // Its row type as another table's column type, a domain's base or a composite's attribute:
+    // those would have to be made again too.
     for (const SchemaObject &other : model.objects()) {
         if (other.kind == QLatin1String("table") && (other.text("inherits") == table.name || other.text("partition_of") == table.name))
             return QStringLiteral("%1 inherits from it").arg(other.name);
-        if (other.kind == QLatin1String("column") && other.definition.startsWith(rowType)
-            && (other.definition.size() == rowType.size() || other.definition.at(rowType.size()) == QLatin1Char(' ')
-                || other.definition.at(rowType.size()) == QLatin1Char('[')))
-            return QStringLiteral("its row type is the type of %1").arg(other.name);
+        if ((other.kind == QLatin1String("column") || other.kind == QLatin1String("type")) && namesType(other.definition, table.name))
+            return QStringLiteral("its row type is used by %1 %2").arg(other.kind, other.name);
     }
     return QString();
 }

@@ -27,7 +27,8 @@ QString GeneratedMigration::script(const QStringList &title) const
     for (const QString &line : title)
         text += commented(line);
     if (statements.isEmpty())
-        text += QStringLiteral("-- The two schemas are equal: nothing to do.\n");
+        text += warnings.isEmpty() ? QStringLiteral("-- The two schemas are equal: nothing to do.\n")
+                                   : QStringLiteral("-- No statement: what differs needs a hand (the warnings below).\n");
     for (const QString &warning : warnings)
         text += commented(QStringLiteral("WARNING: ") + warning);
     for (const GeneratedStatement &statement : statements) {

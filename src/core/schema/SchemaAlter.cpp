@@ -73,7 +73,7 @@ QStringList alterColumn(const SchemaObject &before, const SchemaObject &after)
     return sql;
 }
 
-QStringList alterTable(const SchemaObject &before, const SchemaObject &after)
+QStringList alterTable(const SchemaObject &before, const SchemaObject &after, QStringList *warnings)
 {
     QStringList sql;
     const QString head = QStringLiteral("ALTER TABLE %1 ").arg(after.name);
@@ -92,8 +92,11 @@ QStringList alterTable(const SchemaObject &before, const SchemaObject &after)
         sql.append(head + (after.flag("rls") ? QStringLiteral("ENABLE") : QStringLiteral("DISABLE")) + QStringLiteral(" ROW LEVEL SECURITY;"));
     if (before.flag("force_rls") != after.flag("force_rls"))
         sql.append(head + (after.flag("force_rls") ? QStringLiteral("FORCE") : QStringLiteral("NO FORCE")) + QStringLiteral(" ROW LEVEL SECURITY;"));
-    // USING INDEX is not read (the index's name is not in the model): left alone rather than reset.
-    if (differs(before, after, "replica_identity") && after.text("replica_identity") != QLatin1String("i")) {
+    // USING INDEX is not read (the index's name is not in the model): said, rather than reset.
+    if (differs(before, after, "replica_identity") && after.text("replica_identity") == QLatin1String("i"))
+        warnings->append(QStringLiteral("%1 has REPLICA IDENTITY USING INDEX in the target: the comparison does not read which index; "
+                                        "set it by hand (ALTER TABLE %1 REPLICA IDENTITY USING INDEX ...)").arg(after.name));
+    else if (differs(before, after, "replica_identity")) {
         const QString identity = after.text("replica_identity");
         sql.append(head + QStringLiteral("REPLICA IDENTITY %1;")
                               .arg(identity == QLatin1String("f") ? QStringLiteral("FULL")
@@ -234,7 +237,7 @@ QStringList SchemaAlter::alter(const SchemaObject &before, const SchemaObject &a
         return alterColumn(before, after);
     }
     if (kind == QLatin1String("table"))
-        return alterTable(before, after);
+        return alterTable(before, after, warnings);
     if (kind == QLatin1String("sequence"))
         return alterSequence(before, after);
     if (kind == QLatin1String("type"))

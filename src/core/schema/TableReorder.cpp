@@ -2,6 +2,8 @@
 
 #include "core/schema/SchemaDdl.h"
 
+#include <QRegularExpression>
+
 namespace {
 
 // An identifier as SQL writes it, unquoted: "Body" -> Body, "a""b" -> a"b.
@@ -37,6 +39,31 @@ const SchemaObject *findColumn(const QList<const SchemaObject *> &columns, const
         if (column->text("column") == name)
             return column;
     return nullptr;
+}
+
+struct Counter {
+    QString column;
+    QString source;  // the old sequence, as SQL that gives its regclass (NULL when there is none)
+    QString target;
+};
+
+// The sequence a column's default calls, as the literal of its name ('public.s'); empty when none.
+QString calledSequence(const SchemaObject &column)
+{
+    static const QRegularExpression nextval(QStringLiteral("nextval\\(('(?:[^']|'')*')::regclass\\)"));
+    return nextval.match(column.text("default")).captured(1);
+}
+
+// The sequence behind a column of `table` (a literal of its name, as SQL writes it), as SQL that
+// gives its regclass: its identity's, else the one it owns, else the one its default calls
+// (to_regclass: NULL, not an error, when that one has gone). Empty when no sequence gives its values.
+QString counterSource(const SchemaObject &column, const QString &table)
+{
+    const QString owned = QStringLiteral("pg_get_serial_sequence(%1, %2)").arg(SchemaDdl::literal(table), SchemaDdl::literal(unquoted(column.text("column"))));
+    if (!column.text("identity").isEmpty())
+        return owned;
+    const QString called = calledSequence(column);
+    return called.isEmpty() ? QString() : QStringLiteral("coalesce(%1::regclass, to_regclass(%2))").arg(owned, called);
 }
 
 }  // namespace
@@ -76,7 +103,7 @@ QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int nu
     QStringList names;
     QStringList values;
     QStringList casts;
-    QStringList counters;
+    QList<Counter> counters;
     bool overriding = false;
     for (const SchemaObject *column : toColumns) {
         const QString name = column->text("column");
@@ -96,15 +123,23 @@ QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int nu
             continue;  // computed
         }
         names.append(name);
-        // As ALTER COLUMN ... TYPE ... USING would: an explicit cast.
+        // As ALTER COLUMN ... TYPE ... USING would: an explicit cast; but to a type of limited
+        // length the assignment cast, which refuses a longer value where the explicit one cuts it.
         const bool retyped = before->text("type") != column->text("type") || before->text("collation") != column->text("collation");
-        values.append(retyped ? QStringLiteral("%1::%2").arg(name, column->text("type")) : name);
+        const QString type = column->text("type");
+        const bool limited = type.contains(QLatin1Char('(')) && (type.startsWith(QLatin1String("character")) || type.startsWith(QLatin1String("bit")));
+        values.append(retyped && !limited ? QStringLiteral("%1::%2").arg(name, type) : name);
         if (retyped)
-            casts.append(QStringLiteral("%1 from %2 to %3").arg(name, before->text("type"), column->text("type")));
+            casts.append(QStringLiteral("%1 from %2 to %3").arg(name, before->text("type"), type));
         overriding = overriding || column->text("identity") == QLatin1String("a");
-        // The counter of an identity, or of the serial it was, goes on from where it was.
-        if (!column->text("identity").isEmpty() && (!before->text("identity").isEmpty() || before->text("default").contains(QLatin1String("nextval("))))
-            counters.append(name);
+        // The counter behind the column (an identity's, or the sequence its default calls) goes
+        // on from where the old one was, unless it is the same sequence.
+        const QString source = counterSource(*before, movedTable(table, number));
+        const QString target = counterSource(*column, table.name);
+        const bool sameSequence = column->text("identity").isEmpty() && before->text("identity").isEmpty()
+            && calledSequence(*before) == calledSequence(*column);
+        if (!source.isEmpty() && !target.isEmpty() && !sameSequence)
+            counters.append({name, source, target});
     }
     QList<GeneratedStatement> sql;
     if (!names.isEmpty())
@@ -117,14 +152,12 @@ QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int nu
                     {}});
     // The old sequence's state as it is (last value and whether it was used: a RESTART leaves it
     // unused), read through the sequence's own relation, whose name only the catalog knows.
-    for (const QString &name : counters) {
-        const QString column = SchemaDdl::literal(unquoted(name));
-        sql.append({QStringLiteral("DO $$\nDECLARE\n    old regclass := pg_get_serial_sequence(%1, %2);\n    value bigint;\n    used boolean;\n"
+    for (const Counter &counter : counters)
+        sql.append({QStringLiteral("DO $$\nDECLARE\n    old regclass := %1;\n    value bigint;\n    used boolean;\n"
                                    "BEGIN\n    IF old IS NOT NULL THEN\n        EXECUTE format('SELECT last_value, is_called FROM %s', old) INTO value, used;\n"
-                                   "        PERFORM setval(pg_get_serial_sequence(%3, %2), value, used);\n    END IF;\nEND\n$$;")
-                        .arg(SchemaDdl::literal(movedTable(table, number)), column, SchemaDdl::literal(table.name)),
-                    key, false, QStringLiteral("the counter of %1 goes on where it was").arg(name), {}});
-    }
+                                   "        PERFORM setval(%2, value, used);\n    END IF;\nEND\n$$;")
+                        .arg(counter.source, counter.target),
+                    key, false, QStringLiteral("the counter of %1 goes on where it was").arg(counter.column), {}});
     for (const SchemaObject *column : fromColumns)
         if (!findColumn(toColumns, column->text("column")) && column->text("generated").isEmpty())
             leftBehind->append(table.name + QLatin1Char('.') + column->text("column"));

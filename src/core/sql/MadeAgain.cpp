@@ -23,7 +23,17 @@ QString identity(const CreatedObject &object)
     case Kind::RowLevelSecurity:
         break;
     }
-    return QString();
+    return QString();  // key() names them
+}
+
+// identity(), and for a column or row level security what it is on.
+QString key(const CreatedObject &object)
+{
+    if (object.kind == Kind::Column)
+        return QStringLiteral("column %1.%2").arg(qualifiedTableName(object.schema, object.table), object.name);
+    if (object.kind == Kind::RowLevelSecurity)
+        return QStringLiteral("rls ") + qualifiedTableName(object.schema, object.table);
+    return identity(object);
 }
 
 }  // namespace
@@ -36,24 +46,22 @@ QString qualifiedTableName(const QString &schema, const QString &table)
 MadeAgain::MadeAgain(const QList<const SqlStatement *> &statements)
 {
     QSet<QString> removed;
+    QSet<QString> relations;  // tables and views taken away: what is made on them later was on them before
     for (const SqlStatement *statement : statements) {
-        for (const CreatedObject &created : statement->creates)
-            if (const QString key = identity(created); !key.isEmpty() && removed.contains(key))
-                m_again.insert(key);
-        for (const CreatedObject &gone : statement->removes)
+        for (const CreatedObject &created : statement->creates) {
+            const bool onRelation = created.kind != Kind::Table && created.kind != Kind::View && created.kind != Kind::Function;
+            if (removed.contains(identity(created)) || (onRelation && relations.contains(qualifiedTableName(created.schema, created.table))))
+                m_again.insert(key(created));
+        }
+        for (const CreatedObject &gone : statement->removes) {
             removed.insert(identity(gone));
+            if (gone.kind == Kind::Table || gone.kind == Kind::View)
+                relations.insert(qualifiedTableName(gone.schema, gone.table));
+        }
     }
-}
-
-bool MadeAgain::table(const QString &schema, const QString &table) const
-{
-    return m_again.contains(QStringLiteral("table ") + qualifiedTableName(schema, table));
 }
 
 bool MadeAgain::object(const CreatedObject &object) const
 {
-    if (object.kind != Kind::Function && object.kind != Kind::View && table(object.schema, object.table))
-        return true;
-    const QString key = identity(object);
-    return !key.isEmpty() && m_again.contains(key);
+    return m_again.contains(key(object));
 }

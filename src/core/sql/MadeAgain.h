@@ -13,8 +13,8 @@ class MadeAgain {
 public:
     explicit MadeAgain(const QList<const SqlStatement *> &statements);
 
-    bool table(const QString &schema, const QString &table) const;
-    // The object itself, or (a column, index, policy, trigger, RLS) what is on a table made again.
+    // The object itself was taken away before, or (a column, index, policy, trigger, RLS) the
+    // table or view it is on.
     bool object(const CreatedObject &object) const;
 
 private:
