@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -40,6 +41,7 @@ private slots:
     void explainAnalyzeShowsATree();
     void cancelsWithEscape();
     void productionIsReadOnlyUntilTheNameIsTyped();
+    void viewAsAUserRunsAsThatUser();
     void metaCommandsAndErrorsInTheMargin();
     void keepsTheHistoryAcrossRestarts();
     void dryRunShowsTheChangesAndRollsBack();
@@ -204,6 +206,32 @@ void TestSqlPage::productionIsReadOnlyUntilTheNameIsTyped()
     tab->runCurrent();
     QTRY_VERIFY_WITH_TIMEOUT(messages(tab).contains("line 1: not run"), 5000);
     QVERIFY2(messages(tab).contains("error[delete-without-where]"), qPrintable(messages(tab)));
+}
+
+void TestSqlPage::viewAsAUserRunsAsThatUser()
+{
+    SqlPage page(m_dir.filePath("history.sqlite"));
+    SqlEditorTab *tab = connectedTab(page);
+    QVERIFY(tab);
+    auto *viewAs = tab->findChild<QComboBox *>("sqlViewAsCombo");
+    const QString id = QStringLiteral("00000000-0000-0000-0000-00000000002a");
+    // Chosen, the user's id is asked for; cancelled, it is the connection's role again.
+    answerNextDialog(QString());
+    viewAs->setCurrentIndex(3);
+    emit viewAs->activated(3);
+    QCOMPARE(viewAs->currentIndex(), 0);
+    answerNextDialog(id);
+    viewAs->setCurrentIndex(3);
+    emit viewAs->activated(3);
+    QCOMPARE(viewAs->currentIndex(), 3);
+    tab->editor()->setText(QStringLiteral("SELECT current_user AS who, auth.uid() AS uid"));
+    tab->runCurrent();  // the window is not active again after a dialog offscreen: no key goes to it
+    auto *results = tab->findChild<QTabWidget *>("sqlResultTabs");
+    QTRY_VERIFY2_WITH_TIMEOUT(results->count() == 2, qPrintable(messages(tab)), 10000);
+    auto *grid = qobject_cast<QTableView *>(results->currentWidget());
+    QVERIFY2(grid, qPrintable(messages(tab)));
+    QCOMPARE(grid->model()->index(0, 0).data().toString(), QStringLiteral("authenticated"));
+    QCOMPARE(grid->model()->index(0, 1).data().toString(), id);
 }
 
 void TestSqlPage::metaCommandsAndErrorsInTheMargin()

@@ -129,3 +129,17 @@ QList<EditorUnit> unitsIn(const QList<EditorUnit> &units, int from, int to)
     }
     return inside;
 }
+
+void errorPlace(const EditorUnit &unit, int position, int *line, int *column)
+{
+    *line = unit.line;
+    *column = unit.column;
+    for (int i = 0; i < position - 1 && i < unit.text.size(); ++i) {
+        if (unit.text.at(i) == QLatin1Char('\n')) {
+            ++*line;
+            *column = 1;
+        } else {
+            ++*column;
+        }
+    }
+}

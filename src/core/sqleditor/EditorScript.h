@@ -22,3 +22,6 @@ QList<EditorUnit> splitEditorText(const QString &text);
 int unitAtCursor(const QList<EditorUnit> &units, int cursor);
 // The units that overlap [from, to).
 QList<EditorUnit> unitsIn(const QList<EditorUnit> &units, int from, int to);
+// Where in the editor (1-based line and column) the server's error position in `unit` (1-based,
+// into the statement's text) is.
+void errorPlace(const EditorUnit &unit, int position, int *line, int *column);

@@ -148,3 +148,15 @@ QString QueryHistory::defaultPath()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("sql-history.sqlite"));
 }
+
+EditorRun editorRunOf(const QString &profile, const QString &sql, const QueryResult &result)
+{
+    EditorRun run;
+    run.profile = profile;
+    run.durationMs = result.durationMs;
+    run.rows = result.columns.isEmpty() ? result.affectedRows : result.rows.size();
+    run.ok = result.ok();
+    run.error = result.ok() ? QString() : result.error.toString();
+    run.sql = sql;
+    return run;
+}

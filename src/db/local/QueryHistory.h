@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/sqleditor/QueryResult.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -15,6 +17,9 @@ struct EditorRun {
     QString error;
     QString sql;
 };
+
+// The run of `sql` that ended with `result`, as the history keeps it (now, by `profile`).
+EditorRun editorRunOf(const QString &profile, const QString &sql, const QueryResult &result);
 
 // A saved query.
 struct Snippet {

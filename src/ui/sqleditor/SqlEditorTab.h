@@ -18,6 +18,8 @@ class QueryHistory;
 class ResultModel;
 class SqlEditorWorker;
 class SqlTextEditor;
+class SqlViewAsChooser;
+class SqlWriteGuard;
 
 // One editor of the SQL page with its own connection (its own transaction), its results (a tab
 // per statement: a grid read page by page, or what the command did), its messages, EXPLAIN as a
@@ -68,23 +70,20 @@ private:
     void showDryRun(quint64 ticket, const RunReport &report);
     void finishOne(const QueryResult &result);
     void say(const QString &text);
-    void setWriting(bool on);
     void setBusy(bool busy);
     void updateTransaction(bool open, bool aborted, const QString &message);
     RunSettings settings() const;
-    bool mayRun(const EditorUnit &unit);
 
     std::unique_ptr<Ui::SqlEditorTab> m_ui;
     SqlTextEditor *m_editor;
+    SqlViewAsChooser *m_viewAs = nullptr;
+    SqlWriteGuard *m_guard = nullptr;
     QueryHistory *m_history;
     SqlEditorWorker *m_worker = nullptr;
-    Environment m_environment = Environment::Production;
-    QString m_database;
     QString m_profile;
     QString m_path;
     QString m_conninfo;
     QString m_openedWith;  // the conninfo the worker was last asked to open
-    bool m_writing = false;
     bool m_expanded = false;
     bool m_timing = true;
     bool m_transactionOpen = false;

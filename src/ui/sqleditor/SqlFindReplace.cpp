@@ -1,0 +1,49 @@
+#include "ui/sqleditor/SqlFindReplace.h"
+
+#include "ui/sqleditor/SqlTextEditor.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+SqlFindReplace::SqlFindReplace(const Parts &parts, SqlTextEditor *editor, QObject *parent)
+    : QObject(parent)
+    , m_parts(parts)
+    , m_editor(editor)
+{
+    m_parts.bar->hide();
+    connect(m_parts.find, &QLineEdit::returnPressed, this, &SqlFindReplace::findNext);
+    connect(m_parts.findNext, &QPushButton::clicked, this, &SqlFindReplace::findNext);
+    connect(m_parts.replaceOne, &QPushButton::clicked, this, [this] {
+        if (m_editor->hasSelectedText())
+            m_editor->replace(m_parts.replace->text());
+        findNext();
+    });
+    connect(m_parts.replaceAll, &QPushButton::clicked, this, [this] {
+        int replaced = 0;
+        m_editor->setCursorPosition(0, 0);
+        while (m_editor->findFirst(m_parts.find->text(), false, false, false, false)) {
+            m_editor->replace(m_parts.replace->text());
+            ++replaced;
+        }
+        m_parts.status->setText(tr("%1 replaced").arg(replaced));
+    });
+}
+
+void SqlFindReplace::open()
+{
+    m_parts.bar->show();
+    m_parts.find->setFocus();
+    m_parts.find->selectAll();
+}
+
+void SqlFindReplace::close()
+{
+    m_parts.bar->hide();
+}
+
+void SqlFindReplace::findNext()
+{
+    if (!m_editor->findFirst(m_parts.find->text(), false, false, false, true))
+        m_parts.status->setText(tr("\"%1\" not found").arg(m_parts.find->text()));
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/browse/ViewAs.h"
+
+#include <QObject>
+
+class QComboBox;
+
+// The SQL editor's "View as" choice: the connection's role, service_role, anon, or a user
+// (authenticated, with the user's id asked for when chosen: the statements then run under RLS
+// as that user would). Cancelling the question goes back to the connection's role.
+class SqlViewAsChooser : public QObject {
+    Q_OBJECT
+public:
+    explicit SqlViewAsChooser(QComboBox *combo);
+
+    ViewAs current() const;
+
+private:
+    void chosen();
+
+    QComboBox *m_combo;
+    QString m_userId;
+};
