@@ -212,6 +212,8 @@ void TestSchemaGeneration::aTableMadeAgainKeepsItsRows()
     const SchemaObject totalAfter = column("total", {{"generated", "2"}});
     const SchemaObject qtyBefore = column("qty", {{"type", "text"}});
     const SchemaObject qtyAfter = column("qty", {{"type", "integer"}});
+    const SchemaObject codeBefore = column("code", {{"type", "text"}});
+    const SchemaObject codeAfter = column("code", {{"type", "character(3)"}});
     const SchemaObject old = column("old", {});
     const SchemaObject added = column("added", {});
     const SchemaObject required = column("required", {{"not_null", true}});
@@ -225,13 +227,13 @@ void TestSchemaGeneration::aTableMadeAgainKeepsItsRows()
                                "ALTER TABLE atlas_reorder_2.\"Daily\" DISABLE ROW LEVEL SECURITY;"}));
 
     QStringList warnings, leftBehind;
-    const QList<GeneratedStatement> refilled = TableReorder::refill(table, 2, {&old, &qtyBefore, &idBefore, &words, &totalBefore},
-                                                                    {&idAfter, &added, &required, &qtyAfter, &words, &totalAfter},
+    const QList<GeneratedStatement> refilled = TableReorder::refill(table, 2, {&old, &qtyBefore, &idBefore, &words, &totalBefore, &codeBefore},
+                                                                    {&idAfter, &added, &required, &qtyAfter, &words, &totalAfter, &codeAfter},
                                                                     &warnings, &leftBehind);
     QCOMPARE(refilled.size(), 2);
-    QCOMPARE(refilled.at(0).sql, QStringLiteral("INSERT INTO \"My.App\".\"Daily\" (\"Id\", qty) SELECT \"Id\", qty::integer FROM atlas_reorder_2.\"Daily\";"));
+    QCOMPARE(refilled.at(0).sql, QStringLiteral("INSERT INTO \"My.App\".\"Daily\" (\"Id\", qty, code) SELECT \"Id\", qty::integer, code::bpchar FROM atlas_reorder_2.\"Daily\";"));
     QVERIFY2(refilled.at(0).note.contains(QLatin1String("qty from text to integer")), qPrintable(refilled.at(0).note));
-    QVERIFY2(refilled.at(1).sql.startsWith(QLatin1String("DO $$")) && refilled.at(1).sql.contains(QLatin1String("pg_get_serial_sequence('atlas_reorder_2.\"Daily\"', 'Id')"))
+    QVERIFY2(refilled.at(1).sql.startsWith(QLatin1String("DO $atlas$")) && refilled.at(1).sql.contains(QLatin1String("pg_get_serial_sequence('atlas_reorder_2.\"Daily\"', 'Id')"))
                  && refilled.at(1).sql.contains(QLatin1String("setval(pg_get_serial_sequence('\"My.App\".\"Daily\"', 'Id'), value, used)")),
              qPrintable(refilled.at(1).sql));
     QCOMPARE(leftBehind, (QStringList{"\"My.App\".\"Daily\".total (computed from now on)", "\"My.App\".\"Daily\".old"}));

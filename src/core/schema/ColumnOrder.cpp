@@ -46,7 +46,11 @@ QString whyNotRecreated(const SchemaModel &model, const SchemaObject &table)
     for (const SchemaObject &other : model.objects()) {
         if (other.kind == QLatin1String("table") && (other.text("inherits") == table.name || other.text("partition_of") == table.name))
             return QStringLiteral("%1 inherits from it").arg(other.name);
-        if ((other.kind == QLatin1String("column") || other.kind == QLatin1String("type")) && namesType(other.definition, table.name))
+        // The definition first (no attrs parsed for most); a column's default may name a function
+        // that has the table's name, so its type is asked then.
+        const bool column = other.kind == QLatin1String("column");
+        if ((column || other.kind == QLatin1String("type")) && namesType(other.definition, table.name)
+            && (!column || namesType(other.text("type"), table.name)))
             return QStringLiteral("its row type is used by %1 %2").arg(other.kind, other.name);
     }
     return QString();

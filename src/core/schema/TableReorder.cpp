@@ -41,6 +41,19 @@ const SchemaObject *findColumn(const QList<const SchemaObject *> &columns, const
     return nullptr;
 }
 
+// A character or bit type without its length: character varying(5) -> character varying,
+// character(3) -> bpchar (plain "character" is character(1)), bit(8)[] -> bit varying[].
+QString withoutLength(const QString &type)
+{
+    static const QRegularExpression length(QStringLiteral("^(character varying|character|bit varying|bit)\\(\\d+\\)(.*)$"));
+    const QRegularExpressionMatch match = length.match(type);
+    if (!match.hasMatch())
+        return type;
+    const QString base = match.captured(1);
+    const QString unlimited = base == QLatin1String("character") ? QStringLiteral("bpchar") : base == QLatin1String("bit") ? QStringLiteral("bit varying") : base;
+    return unlimited + match.captured(2);
+}
+
 struct Counter {
     QString column;
     QString source;  // the old sequence, as SQL that gives its regclass (NULL when there is none)
@@ -124,11 +137,11 @@ QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int nu
         }
         names.append(name);
         // As ALTER COLUMN ... TYPE ... USING would: an explicit cast; but to a type of limited
-        // length the assignment cast, which refuses a longer value where the explicit one cuts it.
+        // length (varchar(5), char(3), bit(8)) the cast is to the type without it, and the
+        // assignment into the column then refuses a longer value where the explicit cast cuts it.
         const bool retyped = before->text("type") != column->text("type") || before->text("collation") != column->text("collation");
         const QString type = column->text("type");
-        const bool limited = type.contains(QLatin1Char('(')) && (type.startsWith(QLatin1String("character")) || type.startsWith(QLatin1String("bit")));
-        values.append(retyped && !limited ? QStringLiteral("%1::%2").arg(name, type) : name);
+        values.append(retyped ? QStringLiteral("%1::%2").arg(name, withoutLength(type)) : name);
         if (retyped)
             casts.append(QStringLiteral("%1 from %2 to %3").arg(name, before->text("type"), type));
         overriding = overriding || column->text("identity") == QLatin1String("a");
@@ -153,9 +166,9 @@ QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int nu
     // The old sequence's state as it is (last value and whether it was used: a RESTART leaves it
     // unused), read through the sequence's own relation, whose name only the catalog knows.
     for (const Counter &counter : counters)
-        sql.append({QStringLiteral("DO $$\nDECLARE\n    old regclass := %1;\n    value bigint;\n    used boolean;\n"
+        sql.append({QStringLiteral("DO $atlas$\nDECLARE\n    old regclass := %1;\n    value bigint;\n    used boolean;\n"
                                    "BEGIN\n    IF old IS NOT NULL THEN\n        EXECUTE format('SELECT last_value, is_called FROM %s', old) INTO value, used;\n"
-                                   "        PERFORM setval(%2, value, used);\n    END IF;\nEND\n$$;")
+                                   "        PERFORM setval(%2, value, used);\n    END IF;\nEND\n$atlas$;")
                         .arg(counter.source, counter.target),
                     key, false, QStringLiteral("the counter of %1 goes on where it was").arg(counter.column), {}});
     for (const SchemaObject *column : fromColumns)

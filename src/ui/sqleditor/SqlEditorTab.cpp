@@ -36,7 +36,7 @@ SqlEditorTab::SqlEditorTab(QueryHistory *history, QWidget *parent)
     m_ui->sqlSplitter->setStretchFactor(0, 2);
     m_ui->sqlSplitter->setStretchFactor(1, 3);
     RememberedLayout::keep(m_ui->sqlSplitter, QStringLiteral("sql/editorSplitter"));  // every tab alike
-    m_viewAs = new SqlViewAsChooser(m_ui->sqlViewAsCombo);
+    m_viewAs = new SqlViewAsChooser(m_ui->sqlViewAsCombo, this);
     m_guard = new SqlWriteGuard(m_ui->sqlWriteCheck, m_ui->sqlStatusLabel, this);
 
     connect(m_ui->sqlRunButton, &QPushButton::clicked, this, &SqlEditorTab::runCurrent);

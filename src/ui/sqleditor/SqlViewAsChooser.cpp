@@ -3,9 +3,10 @@
 #include <QComboBox>
 #include <QInputDialog>
 
-SqlViewAsChooser::SqlViewAsChooser(QComboBox *combo)
+SqlViewAsChooser::SqlViewAsChooser(QComboBox *combo, QWidget *dialogParent)
     : QObject(combo)
     , m_combo(combo)
+    , m_dialogParent(dialogParent)
 {
     m_combo->addItem(tr("the connection's role"), int(ViewAs::Mode::Owner));
     m_combo->addItem(QStringLiteral("service_role"), int(ViewAs::Mode::ServiceRole));
@@ -27,7 +28,7 @@ void SqlViewAsChooser::chosen()
     if (m_combo->currentData().toInt() != int(ViewAs::Mode::Authenticated))
         return;
     bool given = false;
-    const QString id = QInputDialog::getText(m_combo->window(), tr("View as a user"), tr("The user's id (auth.users.id):"), QLineEdit::Normal,
+    const QString id = QInputDialog::getText(m_dialogParent, tr("View as a user"), tr("The user's id (auth.users.id):"), QLineEdit::Normal,
                                              m_userId, &given);
     if (!given || id.trimmed().isEmpty())
         m_combo->setCurrentIndex(0);

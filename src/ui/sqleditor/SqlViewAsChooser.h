@@ -12,7 +12,8 @@ class QComboBox;
 class SqlViewAsChooser : public QObject {
     Q_OBJECT
 public:
-    explicit SqlViewAsChooser(QComboBox *combo);
+    // `dialogParent`: where the question about the user's id is asked.
+    SqlViewAsChooser(QComboBox *combo, QWidget *dialogParent);
 
     ViewAs current() const;
 
@@ -20,5 +21,6 @@ private:
     void chosen();
 
     QComboBox *m_combo;
+    QWidget *m_dialogParent;
     QString m_userId;
 };

@@ -23,6 +23,7 @@ void SqlWriteGuard::setEnvironment(Environment environment, const QString &datab
     // Read-only unless local; production needs the database's name typed to write.
     m_writing = environment == Environment::Local;
     m_writeCheck->setChecked(m_writing);
+    m_writeCheck->setStyleSheet(QString());  // red only while writes are allowed off local
 }
 
 void SqlWriteGuard::setWriting(bool on)
