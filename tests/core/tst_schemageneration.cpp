@@ -5,6 +5,7 @@
 #include "core/schema/MigrationGenerator.h"
 #include "core/schema/PrivilegePlanner.h"
 #include "core/schema/SchemaAlter.h"
+#include "core/schema/SchemaDdl.h"
 #include "core/schema/SchemaSource.h"
 #include "core/schema/TableReorder.h"
 
@@ -199,6 +200,10 @@ void TestSchemaGeneration::aTableMadeAgainKeepsItsRows()
     // only TO has (one NOT NULL without a default).
     const SchemaObject table = object("table", "\"My.App\".\"Daily\"", {{"rls", true}});
     QCOMPARE(TableReorder::relationName(table), QStringLiteral("Daily"));
+    QCOMPARE(SchemaDdl::castType("character varying(5)[]"), QStringLiteral("character varying[]"));
+    QCOMPARE(SchemaDdl::castType("character(3)"), QStringLiteral("bpchar"));
+    QCOMPARE(SchemaDdl::castType("bit(8)"), QStringLiteral("bit varying"));
+    QCOMPARE(SchemaDdl::castType("numeric(10,2)"), QStringLiteral("numeric(10,2)"));
     const auto column = [](const QString &name, QJsonObject attrs) {
         attrs.insert("column", name);
         if (!attrs.contains("type"))

@@ -19,6 +19,7 @@ private slots:
     void renameIsDropAndCreateWithDataLoss();
     void enumValueRemovedIsAWarning();
     void replicaIdentityIndexIsAWarning();
+    void aNarrowerTypeRefusesLongerValues();
     void columnOrderIsAWarning();
     void columnOrderIsMadeWithRowsOnRequest();
     void reorderedCountersGoOnAndLongValuesAreRefused();
@@ -369,6 +370,22 @@ void TestSchemaCompare::replicaIdentityIndexIsAWarning()
     QCOMPARE(result.up.warnings.size(), 1);
     QVERIFY2(result.up.warnings.first().contains(QLatin1String("public.ri has REPLICA IDENTITY USING INDEX")), qPrintable(result.up.warnings.first()));
     QVERIFY(result.upScript().contains(QLatin1String("No statement: what differs needs a hand")));
+}
+
+void TestSchemaCompare::aNarrowerTypeRefusesLongerValues()
+{
+    // USING b::varchar(5) would cut 'abcdefghij' to 'abcde' without a word: the migration stops
+    // instead, and goes through once the values fit.
+    TestDatabase a, b;
+    QCOMPARE(run(a, "CREATE TABLE public.t (id int, b text); INSERT INTO public.t VALUES (1, 'abcdefghij');"), QString());
+    QCOMPARE(run(b, "CREATE TABLE public.t (id int, b varchar(5));"), QString());
+    const QString up = compareSchemaModels(read(a), read(b)).upScript();
+    QVERIFY2(up.contains(QLatin1String("USING b::character varying;")), qPrintable(up));
+    QVERIFY2(run(a, up).contains(QLatin1String("value too long for type character varying(5)")), qPrintable(up));
+    QCOMPARE(rows(a, "SELECT b FROM public.t"), QStringLiteral("abcdefghij"));
+    QCOMPARE(run(a, "UPDATE public.t SET b = 'abc';"), QString());
+    QCOMPARE(run(a, up), QString());
+    QVERIFY(compareSchemaModels(read(a), read(b)).equal());
 }
 
 void TestSchemaCompare::columnOrderIsAWarning()

@@ -49,7 +49,7 @@ QStringList alterColumn(const SchemaObject &before, const SchemaObject &after)
         QString type = after.text("type");
         if (!after.text("collation").isEmpty())
             type += QStringLiteral(" COLLATE ") + after.text("collation");
-        sql.append(head + QStringLiteral("TYPE %1 USING %2::%3;").arg(type, after.text("column"), after.text("type")));
+        sql.append(head + QStringLiteral("TYPE %1 USING %2::%3;").arg(type, after.text("column"), SchemaDdl::castType(after.text("type"))));
     }
     if (before.flag("not_null") != after.flag("not_null"))
         sql.append(head + (after.flag("not_null") ? QStringLiteral("SET NOT NULL;") : QStringLiteral("DROP NOT NULL;")));

@@ -1,5 +1,7 @@
 #include "core/schema/SchemaDdl.h"
 
+#include <QRegularExpression>
+
 #include <QJsonArray>
 
 namespace {
@@ -150,6 +152,17 @@ QString SchemaDdl::literal(const QString &text)
 QString SchemaDdl::setDefault(const SchemaObject &column)
 {
     return QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET DEFAULT %3;").arg(column.parent, column.text("column"), column.text("default"));
+}
+
+QString SchemaDdl::castType(const QString &type)
+{
+    static const QRegularExpression length(QStringLiteral("^(character varying|character|bit varying|bit)\\(\\d+\\)(.*)$"));
+    const QRegularExpressionMatch match = length.match(type);
+    if (!match.hasMatch())
+        return type;
+    const QString base = match.captured(1);
+    const QString unlimited = base == QLatin1String("character") ? QStringLiteral("bpchar") : base == QLatin1String("bit") ? QStringLiteral("bit varying") : base;
+    return unlimited + match.captured(2);
 }
 
 QString SchemaDdl::setSettings(const SchemaObject &column, const QStringList &settings)

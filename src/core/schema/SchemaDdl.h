@@ -22,6 +22,11 @@ QString columnDefinition(const SchemaObject &column);
 // "GENERATED ALWAYS AS IDENTITY (START WITH 1 INCREMENT BY 1 ...)": an identity column's clause,
 // with its sequence's options.
 QString identityClause(const SchemaObject &column);
+// The type to cast a column's old values to when its type changes: the type itself, but a
+// character or bit type without its length (character varying(5) -> character varying,
+// character(3) -> bpchar, bit(8)[] -> bit varying[]), so that the assignment into the column
+// refuses a longer value where an explicit cast to the length would cut it without a word.
+QString castType(const QString &type);
 // ALTER TABLE ... ALTER COLUMN ... SET DEFAULT with the column's default.
 QString setDefault(const SchemaObject &column);
 // ALTER TABLE ... ALTER COLUMN ... SET STATISTICS / STORAGE / COMPRESSION: what the column sets

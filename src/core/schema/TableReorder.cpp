@@ -41,19 +41,6 @@ const SchemaObject *findColumn(const QList<const SchemaObject *> &columns, const
     return nullptr;
 }
 
-// A character or bit type without its length: character varying(5) -> character varying,
-// character(3) -> bpchar (plain "character" is character(1)), bit(8)[] -> bit varying[].
-QString withoutLength(const QString &type)
-{
-    static const QRegularExpression length(QStringLiteral("^(character varying|character|bit varying|bit)\\(\\d+\\)(.*)$"));
-    const QRegularExpressionMatch match = length.match(type);
-    if (!match.hasMatch())
-        return type;
-    const QString base = match.captured(1);
-    const QString unlimited = base == QLatin1String("character") ? QStringLiteral("bpchar") : base == QLatin1String("bit") ? QStringLiteral("bit varying") : base;
-    return unlimited + match.captured(2);
-}
-
 struct Counter {
     QString column;
     QString source;  // the old sequence, as SQL that gives its regclass (NULL when there is none)
@@ -141,7 +128,7 @@ QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int nu
         // assignment into the column then refuses a longer value where the explicit cast cuts it.
         const bool retyped = before->text("type") != column->text("type") || before->text("collation") != column->text("collation");
         const QString type = column->text("type");
-        values.append(retyped ? QStringLiteral("%1::%2").arg(name, withoutLength(type)) : name);
+        values.append(retyped ? QStringLiteral("%1::%2").arg(name, SchemaDdl::castType(type)) : name);
         if (retyped)
             casts.append(QStringLiteral("%1 from %2 to %3").arg(name, before->text("type"), type));
         overriding = overriding || column->text("identity") == QLatin1String("a");
