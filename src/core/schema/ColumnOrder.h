@@ -17,7 +17,8 @@ struct ColumnOrderChange {
     QStringList after;   // what a migration that only adds and drops columns would leave
     QStringList wanted;  // TO's
     QString notRecreated;  // why the table cannot be recreated to reorder it (partitioning,
-                           // inheritance); empty when it can
+                           // inheritance, its row type used elsewhere, what the model does not
+                           // read); empty when it can
 
     bool recreatable() const { return notRecreated.isEmpty(); }
 };

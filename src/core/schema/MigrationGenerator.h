@@ -17,7 +17,8 @@
 // a note when it looks like a rename. Expects aligned models (alignSchemaModels).
 //
 // The tables named in `reorder` (public.notes) are made again with TO's column order and FROM's
-// rows: moved aside into a scratch schema, created anew, filled from the old one (identity
-// counters carried over, owned sequences kept), the old one dropped; what depends on them is
-// dropped and created again around it as for any table made again.
+// rows (TableReorder): each moved aside into a scratch schema of its own, created anew, filled
+// from the old one (retyped columns cast, counters carried over, owned sequences kept), the old
+// ones dropped together at the end; what depends on them is dropped and created again around it
+// as for any table made again.
 GeneratedMigration generateMigration(const SchemaModel &from, const SchemaModel &to, const QSet<QString> &reorder = {});
