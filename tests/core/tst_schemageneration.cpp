@@ -246,11 +246,11 @@ void TestSchemaGeneration::aTableMadeAgainKeepsItsRows()
     QVERIFY2(warnings.first().contains(QLatin1String("\"My.App\".\"Daily\".required is new, NOT NULL and without a default")), qPrintable(warnings.first()));
 
     // Dropped together at the end, flagged when values stay behind.
-    const QList<GeneratedStatement> dropped = TableReorder::dropMoved({"\"My.App\".\"Daily\"", "public.t"}, {2, 3}, leftBehind);
+    const QList<GeneratedStatement> dropped = TableReorder::dropMoved({{"\"My.App\".\"Daily\"", 2}, {"public.t", 3}}, leftBehind);
     QCOMPARE(dropped.at(0).sql, QStringLiteral("DROP TABLE atlas_reorder_2.\"Daily\", atlas_reorder_3.t;"));
     QVERIFY(dropped.at(0).dataLoss && dropped.at(0).ignore.isEmpty());
     QCOMPARE(dropped.at(1).sql, QStringLiteral("DROP SCHEMA atlas_reorder_2, atlas_reorder_3;"));
-    QVERIFY(!TableReorder::dropMoved({"public.t"}, {1}, {}).first().ignore.isEmpty());  // nothing lost: not a real drop
+    QVERIFY(!TableReorder::dropMoved({{"public.t", 1}}, {}).first().ignore.isEmpty());  // nothing lost: not a real drop
 }
 
 void TestSchemaGeneration::tablesOfOneNameAreMovedApart()

@@ -26,7 +26,7 @@ struct Dropped {
             for (const QJsonValue &value : list(node, "cmds")) {
                 const QJsonObject cmd = child(value.toObject(), "AlterTableCmd");
                 if (text(cmd, "subtype") == QLatin1String("AT_DropColumn"))
-                    columns.insert(qualifiedTableName(text(relation, "schemaname"), text(relation, "relname")) + QLatin1Char('.') + text(cmd, "name"));
+                    columns.insert(withSchema(text(relation, "schemaname"), text(relation, "relname")) + QLatin1Char('.') + text(cmd, "name"));
             }
             return;
         }
@@ -44,13 +44,13 @@ struct Dropped {
             if (kind == QLatin1String("OBJECT_SCHEMA"))
                 schemas.insert(name);
             else if (kind == QLatin1String("OBJECT_TABLE") || kind == QLatin1String("OBJECT_VIEW") || kind == QLatin1String("OBJECT_MATVIEW"))
-                relations.insert(qualifiedTableName(schema, name));
+                relations.insert(withSchema(schema, name));
             else if (kind == QLatin1String("OBJECT_FUNCTION") || kind == QLatin1String("OBJECT_PROCEDURE") || kind == QLatin1String("OBJECT_ROUTINE"))
-                functions.insert(qualifiedTableName(schema, name));
+                functions.insert(withSchema(schema, name));
             else if (kind == QLatin1String("OBJECT_INDEX"))
                 indexes.insert(name);
             else if (kind == QLatin1String("OBJECT_POLICY") || kind == QLatin1String("OBJECT_TRIGGER"))
-                onTable.insert(qualifiedTableName(parts.size() > 1 ? parts.first() : QString(), parts.value(parts.size() - 1)) + QLatin1Char('/') + name);
+                onTable.insert(withSchema(parts.size() > 1 ? parts.first() : QString(), parts.value(parts.size() - 1)) + QLatin1Char('/') + name);
         }
     }
 };
@@ -68,7 +68,7 @@ QList<UndoneObject> objectsTheDownLeaves(const QList<LintStatement> &up, const Q
         dropped.read(tree);
     const auto gone = [&](const QString &schema, const QString &table) {
         return dropped.schemas.contains(schema.isEmpty() ? QStringLiteral("public") : schema)
-            || (!table.isEmpty() && dropped.relations.contains(qualifiedTableName(schema, table)));
+            || (!table.isEmpty() && dropped.relations.contains(withSchema(schema, table)));
     };
     // A table the up file takes away and makes again was there before it: the down file makes it
     // again in its turn, it does not drop it.
@@ -86,7 +86,7 @@ QList<UndoneObject> objectsTheDownLeaves(const QList<LintStatement> &up, const Q
     };
     for (const LintStatement &statement : up) {
         for (const CreatedObject &object : statement.parsed->creates) {
-            const QString table = qualifiedTableName(object.schema, object.table);
+            const QString table = withSchema(object.schema, object.table);
             if (madeAgain.object(object))
                 continue;
             switch (object.kind) {
@@ -96,8 +96,8 @@ QList<UndoneObject> objectsTheDownLeaves(const QList<LintStatement> &up, const Q
                     leave(statement.index, QStringLiteral("%1 %2").arg(object.kind == CreatedObject::Kind::Table ? "table" : "view", table));
                 break;
             case CreatedObject::Kind::Function:
-                if (!gone(object.schema, QString()) && !dropped.functions.contains(qualifiedTableName(object.schema, object.name)))
-                    leave(statement.index, QStringLiteral("function %1").arg(qualifiedTableName(object.schema, object.name)));
+                if (!gone(object.schema, QString()) && !dropped.functions.contains(withSchema(object.schema, object.name)))
+                    leave(statement.index, QStringLiteral("function %1").arg(withSchema(object.schema, object.name)));
                 break;
             case CreatedObject::Kind::Index:
                 if (!gone(object.schema, object.table) && !dropped.indexes.contains(object.name))
@@ -117,7 +117,7 @@ QList<UndoneObject> objectsTheDownLeaves(const QList<LintStatement> &up, const Q
         if (statement.nodeType != QLatin1String("AlterTableStmt") || text(statement.body, "objtype") != QLatin1String("OBJECT_TABLE"))
             continue;
         const QJsonObject relation = child(statement.body, "relation");
-        const QString table = qualifiedTableName(text(relation, "schemaname"), text(relation, "relname"));
+        const QString table = withSchema(text(relation, "schemaname"), text(relation, "relname"));
         for (const QJsonValue &value : list(statement.body, "cmds")) {
             const QJsonObject cmd = child(value.toObject(), "AlterTableCmd");
             if (text(cmd, "subtype") != QLatin1String("AT_AddColumn"))

@@ -30,7 +30,8 @@ bool namesType(const QString &definition, const QString &type)
 }
 
 // Why a table cannot simply be made again with its rows: partitions and inheritance tie its
-// columns to other tables'.
+// columns to other tables', other objects use its row type, or it has what the model does not
+// read (which the table made again would lose).
 QString whyNotRecreated(const SchemaModel &model, const SchemaObject &table)
 {
     if (!table.text("partition_by").isEmpty())

@@ -165,17 +165,17 @@ private:
         for (const QString &extra : SchemaDdl::afterCreate(object))
             add(kind == QLatin1String("trigger") ? Triggers : Tables, extra, key);
         if (kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty())
-            add(SequenceOwners, QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;").arg(object.name, object.text("owned_by")), key);
+            add(SequenceOwners, SchemaDdl::sequenceOwner(object.name, object.text("owned_by")), key);
     }
 
     // A table made again for its column order gets the rows of the one moved aside.
     void refill(const SchemaObject &table, const QList<const SchemaObject *> &columns)
     {
         m_phases[Tables] += TableReorder::refill(table, scratchNumber(table.name), m_from.columns(table.name), columns, &m_warnings, &m_leftBehind);
-        m_refilled.append(table.name);
+        m_refilled.append({table.name, scratchNumber(table.name)});
         for (const SchemaObject *sequence : keptSequences(table.name))
             if (const QString owner = m_to.find(sequence->key())->text("owned_by"); !owner.isEmpty())
-                add(SequenceOwners, QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;").arg(sequence->name, owner), sequence->key());
+                add(SequenceOwners, SchemaDdl::sequenceOwner(sequence->name, owner), sequence->key());
     }
 
     void emitCreates()
@@ -211,12 +211,8 @@ private:
         }
         for (const QString &key : m_to.dependencyOrder(tables))
             emitCreate(*m_to.find(key));
-        if (!m_refilled.isEmpty()) {
-            QList<int> numbers;
-            for (const QString &table : std::as_const(m_refilled))
-                numbers.append(scratchNumber(table));
-            m_phases[Tables] += TableReorder::dropMoved(m_refilled, numbers, m_leftBehind);
-        }
+        if (!m_refilled.isEmpty())
+            m_phases[Tables] += TableReorder::dropMoved(m_refilled, m_leftBehind);
         for (const QString &key : m_to.dependencyOrder(views))
             add(Views, SchemaDdl::create(*m_to.find(key)), key, false, note(key));
         // A table dropped and created again has left its publications: it goes back in (unless
@@ -250,7 +246,7 @@ private:
             && !after.text("default").isEmpty())
             add(SetDefaults, SchemaDdl::setDefault(after), key);
         if (kind == QLatin1String("sequence") && before.text("owned_by") != after.text("owned_by"))
-            add(SequenceOwners, QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;").arg(after.name, after.text("owned_by").isEmpty() ? QStringLiteral("NONE") : after.text("owned_by")), key);
+            add(SequenceOwners, SchemaDdl::sequenceOwner(after.name, after.text("owned_by")), key);
     }
 
     // Owners, comments and privileges, once everything exists.
@@ -271,7 +267,7 @@ private:
             add(DefaultPrivileges, sql, QString());
     }
 
-    QStringList m_refilled;    // the tables made again for their column order, filled
+    QList<std::pair<QString, int>> m_refilled;  // the tables made again for their column order, filled, with their numbers
     QStringList m_leftBehind;  // the values they do not take (public.t.old)
     QStringList m_warnings;
     bool m_sqlFunctions = false;

@@ -154,6 +154,11 @@ QString SchemaDdl::setDefault(const SchemaObject &column)
     return QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET DEFAULT %3;").arg(column.parent, column.text("column"), column.text("default"));
 }
 
+QString SchemaDdl::sequenceOwner(const QString &sequence, const QString &column)
+{
+    return QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;").arg(sequence, column.isEmpty() ? QStringLiteral("NONE") : column);
+}
+
 QString SchemaDdl::castType(const QString &type)
 {
     static const QRegularExpression length(QStringLiteral("^(character varying|character|bit varying|bit)\\(\\d+\\)(.*)$"));

@@ -27,6 +27,8 @@ QString identityClause(const SchemaObject &column);
 // character(3) -> bpchar, bit(8)[] -> bit varying[]), so that the assignment into the column
 // refuses a longer value where an explicit cast to the length would cut it without a word.
 QString castType(const QString &type);
+// ALTER SEQUENCE ... OWNED BY the column (public.t.id), or NONE when `column` is empty.
+QString sequenceOwner(const QString &sequence, const QString &column);
 // ALTER TABLE ... ALTER COLUMN ... SET DEFAULT with the column's default.
 QString setDefault(const SchemaObject &column);
 // ALTER TABLE ... ALTER COLUMN ... SET STATISTICS / STORAGE / COMPRESSION: what the column sets

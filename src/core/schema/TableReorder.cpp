@@ -1,5 +1,6 @@
 #include "core/schema/TableReorder.h"
 
+#include "core/schema/SchemaAlter.h"
 #include "core/schema/SchemaDdl.h"
 
 #include <QRegularExpression>
@@ -28,9 +29,10 @@ int relationStart(const QString &qualified)
     return 0;
 }
 
-QString movedTable(const SchemaObject &table, int number)
+// `table` (public.notes) where it waits: atlas_reorder_1.notes.
+QString movedTable(const QString &table, int number)
 {
-    return TableReorder::scratchSchema(number) + QLatin1Char('.') + table.name.mid(relationStart(table.name));
+    return TableReorder::scratchSchema(number) + QLatin1Char('.') + table.mid(relationStart(table));
 }
 
 const SchemaObject *findColumn(const QList<const SchemaObject *> &columns, const QString &name)
@@ -83,7 +85,7 @@ QList<GeneratedStatement> TableReorder::moveAside(const SchemaObject &table, int
     const QString key = table.key();
     QList<GeneratedStatement> sql;
     for (const SchemaObject *sequence : ownedSequences)
-        sql.append({QStringLiteral("ALTER SEQUENCE %1 OWNED BY NONE;").arg(sequence->name), sequence->key(), false,
+        sql.append({SchemaDdl::sequenceOwner(sequence->name, QString()), sequence->key(), false,
                     QStringLiteral("kept, with its value, when %1 goes").arg(table.name), {}});
     sql.append({QStringLiteral("CREATE SCHEMA %1;").arg(scratchSchema(number)), key, false,
                 QStringLiteral("%1 is made again to give it the target's column order: it waits here with its rows, which go into the new table")
@@ -91,7 +93,7 @@ QList<GeneratedStatement> TableReorder::moveAside(const SchemaObject &table, int
     sql.append({QStringLiteral("ALTER TABLE %1 SET SCHEMA %2;").arg(table.name, scratchSchema(number)), key, false, QString(), {}});
     // Its policies would hide rows from the copy where RLS is forced on the owner.
     if (table.flag("rls"))
-        sql.append({QStringLiteral("ALTER TABLE %1 DISABLE ROW LEVEL SECURITY;").arg(movedTable(table, number)), key, false,
+        sql.append({QStringLiteral("ALTER TABLE %1 DISABLE ROW LEVEL SECURITY;").arg(movedTable(table.name, number)), key, false,
                     QStringLiteral("every row is copied, whatever its policies say"), {}});
     return sql;
 }
@@ -126,7 +128,7 @@ QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int nu
         // As ALTER COLUMN ... TYPE ... USING would: an explicit cast; but to a type of limited
         // length (varchar(5), char(3), bit(8)) the cast is to the type without it, and the
         // assignment into the column then refuses a longer value where the explicit cast cuts it.
-        const bool retyped = before->text("type") != column->text("type") || before->text("collation") != column->text("collation");
+        const bool retyped = SchemaAlter::retypes(*before, *column);
         const QString type = column->text("type");
         values.append(retyped ? QStringLiteral("%1::%2").arg(name, SchemaDdl::castType(type)) : name);
         if (retyped)
@@ -134,7 +136,7 @@ QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int nu
         overriding = overriding || column->text("identity") == QLatin1String("a");
         // The counter behind the column (an identity's, or the sequence its default calls) goes
         // on from where the old one was, unless it is the same sequence.
-        const QString source = counterSource(*before, movedTable(table, number));
+        const QString source = counterSource(*before, movedTable(table.name, number));
         const QString target = counterSource(*column, table.name);
         const bool sameSequence = column->text("identity").isEmpty() && before->text("identity").isEmpty()
             && calledSequence(*before) == calledSequence(*column);
@@ -145,7 +147,7 @@ QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int nu
     if (!names.isEmpty())
         sql.append({QStringLiteral("INSERT INTO %1 (%2)%3 SELECT %4 FROM %5;")
                         .arg(table.name, names.join(QStringLiteral(", ")), overriding ? QStringLiteral(" OVERRIDING SYSTEM VALUE") : QString(),
-                             values.join(QStringLiteral(", ")), movedTable(table, number)),
+                             values.join(QStringLiteral(", ")), movedTable(table.name, number)),
                     key, false,
                     QStringLiteral("the rows of the table moved aside, before its indexes and triggers exist%1")
                         .arg(casts.isEmpty() ? QString() : QStringLiteral("; every value is cast: ") + casts.join(QStringLiteral(", "))),
@@ -164,15 +166,13 @@ QList<GeneratedStatement> TableReorder::refill(const SchemaObject &table, int nu
     return sql;
 }
 
-QList<GeneratedStatement> TableReorder::dropMoved(const QStringList &tables, const QList<int> &numbers, const QStringList &leftBehind)
+QList<GeneratedStatement> TableReorder::dropMoved(const QList<std::pair<QString, int>> &tables, const QStringList &leftBehind)
 {
     QStringList moved;
     QStringList schemas;
-    for (int at = 0; at < tables.size(); ++at) {
-        SchemaObject table;
-        table.name = tables.at(at);
-        moved.append(movedTable(table, numbers.at(at)));
-        schemas.append(scratchSchema(numbers.at(at)));
+    for (const auto &[table, number] : tables) {
+        moved.append(movedTable(table, number));
+        schemas.append(scratchSchema(number));
     }
     const QString drop = QStringLiteral("DROP TABLE %1;").arg(moved.join(QStringLiteral(", ")));
     QList<GeneratedStatement> sql;

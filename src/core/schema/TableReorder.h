@@ -5,6 +5,8 @@
 
 #include <QStringList>
 
+#include <utility>
+
 // The statements that make a table again with its rows, to give it the target's column order
 // (PostgreSQL cannot move a column). The generator places them: each table is moved aside into
 // a scratch schema of its own (its indexes, constraints and identity go with it, so no name
@@ -29,9 +31,9 @@ QList<GeneratedStatement> moveAside(const SchemaObject &table, int number, const
 QList<GeneratedStatement> refill(const SchemaObject &table, int number, const QList<const SchemaObject *> &fromColumns,
                                  const QList<const SchemaObject *> &toColumns, QStringList *warnings, QStringList *leftBehind);
 
-// Once every table is filled: the moved tables, then their schemas. `tables` and `numbers` side
-// by side; `leftBehind` the values lost (the drop is flagged as data loss then).
-QList<GeneratedStatement> dropMoved(const QStringList &tables, const QList<int> &numbers, const QStringList &leftBehind);
+// Once every table is filled: the moved tables (each with its number), then their schemas;
+// `leftBehind` the values lost (the drop is flagged as data loss then).
+QList<GeneratedStatement> dropMoved(const QList<std::pair<QString, int>> &tables, const QStringList &leftBehind);
 
 // The table's own name, unquoted: "Daily" of public."Daily".
 QString relationName(const SchemaObject &table);

@@ -1,7 +1,5 @@
 #include "core/sql/DerivedChecks.h"
 
-#include "core/sql/MadeAgain.h"
-
 #include <QSet>
 
 QList<DerivedCheck> deriveChecks(const SqlScript &upScript)
@@ -17,7 +15,7 @@ QList<DerivedCheck> deriveChecks(const SqlScript &upScript)
     QList<CreatedObject> tables;
     for (const SqlStatement &statement : upScript.statements) {
         for (const CreatedObject &o : statement.creates) {
-            const QString table = qualifiedTableName(o.schema, o.table);
+            const QString table = withSchema(o.schema, o.table);
             switch (o.kind) {
             case CreatedObject::Kind::Table:
                 add(DerivedCheck::Kind::TableExists, QStringLiteral("table %1 exists").arg(table), o);
@@ -33,7 +31,7 @@ QList<DerivedCheck> deriveChecks(const SqlScript &upScript)
                 add(DerivedCheck::Kind::PolicyExists, QStringLiteral("policy \"%1\" on %2 exists").arg(o.name, table), o);
                 break;
             case CreatedObject::Kind::Function:
-                add(DerivedCheck::Kind::FunctionExists, QStringLiteral("function %1() exists").arg(qualifiedTableName(o.schema, o.name)), o);
+                add(DerivedCheck::Kind::FunctionExists, QStringLiteral("function %1() exists").arg(withSchema(o.schema, o.name)), o);
                 break;
             case CreatedObject::Kind::Trigger:
                 add(DerivedCheck::Kind::TriggerExists, QStringLiteral("trigger %1 on %2 exists").arg(o.name, table), o);
@@ -49,6 +47,6 @@ QList<DerivedCheck> deriveChecks(const SqlScript &upScript)
     }
     for (const CreatedObject &o : tables)
         add(DerivedCheck::Kind::RowsReadable,
-            QStringLiteral("sample rows of %1 are readable").arg(qualifiedTableName(o.schema, o.table)), o);
+            QStringLiteral("sample rows of %1 are readable").arg(withSchema(o.schema, o.table)), o);
     return checks;
 }

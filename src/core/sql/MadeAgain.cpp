@@ -9,16 +9,16 @@ QString identity(const CreatedObject &object)
 {
     switch (object.kind) {
     case Kind::Table:
-        return QStringLiteral("table ") + qualifiedTableName(object.schema, object.table);
+        return QStringLiteral("table ") + withSchema(object.schema, object.table);
     case Kind::View:
-        return QStringLiteral("view ") + qualifiedTableName(object.schema, object.table);
+        return QStringLiteral("view ") + withSchema(object.schema, object.table);
     case Kind::Index:
-        return QStringLiteral("index ") + qualifiedTableName(object.schema, object.name);
+        return QStringLiteral("index ") + withSchema(object.schema, object.name);
     case Kind::Function:
-        return QStringLiteral("function ") + qualifiedTableName(object.schema, object.name);
+        return QStringLiteral("function ") + withSchema(object.schema, object.name);
     case Kind::Policy:
     case Kind::Trigger:
-        return QStringLiteral("%1 %2/%3").arg(object.kind == Kind::Policy ? "policy" : "trigger", qualifiedTableName(object.schema, object.table), object.name);
+        return QStringLiteral("%1 %2/%3").arg(object.kind == Kind::Policy ? "policy" : "trigger", withSchema(object.schema, object.table), object.name);
     case Kind::Column:
     case Kind::RowLevelSecurity:
         break;
@@ -30,18 +30,13 @@ QString identity(const CreatedObject &object)
 QString key(const CreatedObject &object)
 {
     if (object.kind == Kind::Column)
-        return QStringLiteral("column %1.%2").arg(qualifiedTableName(object.schema, object.table), object.name);
+        return QStringLiteral("column %1.%2").arg(withSchema(object.schema, object.table), object.name);
     if (object.kind == Kind::RowLevelSecurity)
-        return QStringLiteral("rls ") + qualifiedTableName(object.schema, object.table);
+        return QStringLiteral("rls ") + withSchema(object.schema, object.table);
     return identity(object);
 }
 
 }  // namespace
-
-QString qualifiedTableName(const QString &schema, const QString &table)
-{
-    return (schema.isEmpty() ? QStringLiteral("public") : schema) + QLatin1Char('.') + table;
-}
 
 MadeAgain::MadeAgain(const QList<const SqlStatement *> &statements)
 {
@@ -50,13 +45,13 @@ MadeAgain::MadeAgain(const QList<const SqlStatement *> &statements)
     for (const SqlStatement *statement : statements) {
         for (const CreatedObject &created : statement->creates) {
             const bool onRelation = created.kind != Kind::Table && created.kind != Kind::View && created.kind != Kind::Function;
-            if (removed.contains(identity(created)) || (onRelation && relations.contains(qualifiedTableName(created.schema, created.table))))
+            if (removed.contains(identity(created)) || (onRelation && relations.contains(withSchema(created.schema, created.table))))
                 m_again.insert(key(created));
         }
         for (const CreatedObject &gone : statement->removes) {
             removed.insert(identity(gone));
             if (gone.kind == Kind::Table || gone.kind == Kind::View)
-                relations.insert(qualifiedTableName(gone.schema, gone.table));
+                relations.insert(withSchema(gone.schema, gone.table));
         }
     }
 }

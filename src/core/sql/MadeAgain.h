@@ -20,5 +20,3 @@ public:
 private:
     QSet<QString> m_again;
 };
-
-QString qualifiedTableName(const QString &schema, const QString &table);  // public where `schema` is empty

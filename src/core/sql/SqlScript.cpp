@@ -145,3 +145,8 @@ QString riskLevelName(RiskLevel level)
     }
     return QString();
 }
+
+QString withSchema(const QString &schema, const QString &name)
+{
+    return (schema.isEmpty() ? QStringLiteral("public") : schema) + QLatin1Char('.') + name;
+}

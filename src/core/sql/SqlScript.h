@@ -25,6 +25,10 @@ struct CreatedObject {
     QString name;    // column, index, policy, function, trigger or view name
 };
 
+// "schema.name" as the script names it, public where it writes no schema: how created, dropped
+// and derived objects are matched.
+QString withSchema(const QString &schema, const QString &name);
+
 // A table lock a statement takes, and what it does to the table while holding it.
 struct LockEffect {
     QString relation;      // as written: "public.daily_usage" or "daily_usage"
