@@ -4,6 +4,15 @@
 
 using namespace SchemaTest;
 
+// Shadow databases this process left behind. Only its own (atlas_shadow_<pid>_<n>): other tests
+// running beside this one build folders on the same server.
+static QString shadowDatabasesLeft()
+{
+    TestDatabase any;
+    return any.scalar(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE 'atlas\\_shadow\\_%1\\_%'")
+                          .arg(QCoreApplication::applicationPid()));
+}
+
 // Schema compare, round trip: for each pair of databases FROM and TO (made by hand, as the seed's
 // production is), the generated migration applied to FROM makes it compare equal to TO, and
 // pg_dump --schema-only of the two agrees; the down migration applied after it brings FROM back.
@@ -328,8 +337,7 @@ void TestSchemaCompare::theAtlasFolderEqualsItsAppliedDatabase()
     const SchemaCompareResult result = compareSchemaModels(folder.model, read(applied));
     QVERIFY2(result.equal(), qPrintable(differencesText(result.differences)));
     // The shadow database is gone.
-    TestDatabase any;
-    QCOMPARE(any.scalar("SELECT count(*) FROM pg_database WHERE datname LIKE 'atlas\\_shadow\\_%'"), QStringLiteral("0"));
+    QCOMPARE(shadowDatabasesLeft(), QStringLiteral("0"));
 
     // Changed by hand, as the seed's production was: the comparison says what no migration made.
     QCOMPARE(run(applied, "CREATE INDEX daily_usage_by_hand ON public.daily_usage (created_at);"), QString());
@@ -372,8 +380,7 @@ void TestSchemaCompare::aFolderThatDoesNotBuildSaysWhere()
     const SchemaRead read = reader.read({SchemaSource::Kind::Folder, dir.path()}, QString(), SchemaScope::fromOptions({}, {}));
     QCOMPARE(read.failure, SchemaRead::Failure::BadInput);
     QVERIFY2(read.error.contains(QLatin1String("20260101000000")) && read.error.contains(QLatin1String("missing")), qPrintable(read.error));
-    TestDatabase any;
-    QCOMPARE(any.scalar("SELECT count(*) FROM pg_database WHERE datname LIKE 'atlas\\_shadow\\_%'"), QStringLiteral("0"));
+    QCOMPARE(shadowDatabasesLeft(), QStringLiteral("0"));
 }
 
 void TestSchemaCompare::readsEveryObjectOfManyTables()
