@@ -83,6 +83,7 @@ bool MainWindow::event(QEvent *event)
 void MainWindow::afterFirstPaint()
 {
     connectNow();
+    m_migrations->details();
     makePages();
 }
 

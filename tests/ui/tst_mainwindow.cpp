@@ -93,8 +93,9 @@ void TestMainWindow::staysResponsiveAndCancelsAHangingConnect()
 
 void TestMainWindow::makesTheOtherPagesAfterTheFirstPaint()
 {
-    // Only the migrations are on the first screen; the other pages come once it has painted, with
-    // what the window was told before they existed: the folder, the TODO document, the connection.
+    // Only the migrations' list is on the first screen; the other pages and the migration details
+    // come once it has painted, the pages with what the window was told before they existed: the
+    // folder, the TODO document, the connection.
     MainWindow window;
     window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
     window.setStatusDocument(QStringLiteral(ATLAS_SEED_DOCUMENT));
@@ -102,12 +103,14 @@ void TestMainWindow::makesTheOtherPagesAfterTheFirstPaint()
     window.connectTo(QString());
     QTRY_VERIFY_WITH_TIMEOUT(!settled.isEmpty(), 15000);
     QVERIFY(!window.findChild<TodoPage *>());  // never painted, so not made yet
+    QVERIFY(!window.findChild<QTabWidget *>(QStringLiteral("detailTabs")));  // the migration's details neither
     auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
     QCOMPARE(tabs->count(), 8);
     QCOMPARE(tabs->tabText(7), QStringLiteral("Server"));
 
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(window.findChild<TodoPage *>(), 5000);
+    QVERIFY(window.findChild<QTabWidget *>(QStringLiteral("detailTabs")));
     QCOMPARE(tabs->count(), 8);
     QCOMPARE(tabs->currentIndex(), 0);
     QCOMPARE(tabs->widget(1), window.todoPage());

@@ -206,7 +206,9 @@ void TestMigrationsPage::explanationsOfHiddenTabsAppearWhenOpened()
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    // The detail tabs are made once the window has painted.
+    QTabWidget *tabs = nullptr;
+    QTRY_VERIFY((tabs = window.findChild<QTabWidget *>(QStringLiteral("detailTabs"))));
     struct Tab {
         const char *label;
         QLatin1String says;

@@ -1,10 +1,12 @@
 #include "ui/migrations/MigrationDetails.h"
 
 #include "ui/common/TextWhenShown.h"
-#include "ui_MigrationsPage.h"
+#include "ui_MigrationDetails.h"
 
 #include "db/workers/DbWorker.h"
 #include "db/workers/WorkerCall.h"
+#include "ui/common/RememberedLayout.h"
+#include "ui/migrations/BlockersPanel.h"
 #include "ui/common/SqlHighlighter.h"
 #include "ui/migrations/DriftView.h"
 #include "ui/migrations/RunReportView.h"
@@ -32,15 +34,21 @@ QString fileLine(const MigrationStatusRow &row, const MigrationFile *file)
 
 }  // namespace
 
-MigrationDetails::MigrationDetails(Ui::MigrationsPage *ui, DbWorker *worker, QObject *parent)
-    : QObject(parent)
-    , m_ui(ui)
+MigrationDetails::MigrationDetails(DbWorker *worker, QWidget *parent)
+    : QTabWidget(parent)
+    , m_ui(std::make_unique<Ui::MigrationDetails>())
     , m_worker(worker)
     , m_statements(new StatementsView)
     , m_drift(new DriftView)
+    , m_blockers(new BlockersPanel)
 {
+    m_ui->setupUi(this);
     m_ui->statementsLayout->addWidget(m_statements);
-    m_ui->detailTabs->insertTab(m_ui->detailTabs->indexOf(m_ui->verifyTab), m_drift, tr("Drift"));
+    insertTab(indexOf(m_ui->verifyTab), m_drift, tr("Drift"));
+    addTab(m_blockers, tr("Blockers"));
+    RememberedLayout::keep(m_ui->dryRunTree->header(), QStringLiteral("migrations/dryRun"));
+    RememberedLayout::keep(m_ui->verifyTree->header(), QStringLiteral("migrations/verify"));
+    RememberedLayout::keep(m_ui->historyTree->header(), QStringLiteral("migrations/history"));
     new SqlHighlighter(m_ui->sqlView->document());
     TextWhenShown::set(m_ui->dryRunLabel, dryRunHint());
     connect(m_worker, &DbWorker::recordedStatementsRead, this, &MigrationDetails::showRecorded);
@@ -54,13 +62,15 @@ MigrationDetails::MigrationDetails(Ui::MigrationsPage *ui, DbWorker *worker, QOb
     });
 }
 
+MigrationDetails::~MigrationDetails() = default;
+
 QString MigrationDetails::dryRunHint()
 {
     return tr("Dry run runs the migration (or, when it is applied, its rollback) in a transaction that is rolled back, "
               "and shows what it changes.");
 }
 
-void MigrationDetails::show(const MigrationStatusRow *row, const MigrationFile *file, bool connected, bool canRead)
+void MigrationDetails::showMigration(const MigrationStatusRow *row, const MigrationFile *file, bool connected, bool canRead)
 {
     m_version = row ? row->version : QString();
     m_file = file ? std::optional<MigrationFile>(*file) : std::nullopt;
@@ -98,7 +108,7 @@ void MigrationDetails::show(const MigrationStatusRow *row, const MigrationFile *
         if (canRead)
             postTo(m_worker, [version](DbWorker &w) { w.readRecordedStatements(version); });
         if (row->state == MigrationState::Modified)
-            m_ui->detailTabs->setCurrentWidget(m_drift);
+            setCurrentWidget(m_drift);
     } else {
         m_drift->showMessage(row->recorded ? tr("Not connected.") : tr("%1 is not recorded as applied: nothing to compare with.").arg(version));
     }
@@ -119,4 +129,23 @@ void MigrationDetails::showRecorded(const QString &version, bool recorded, const
                                 int(statements.size())).arg(version));
     else
         m_drift->showDiff(m_file->up.fileName(), statements, m_file->up.cliStatements());
+}
+
+void MigrationDetails::showDryRun(const RunReport &report, const QList<LintFinding> &findings)
+{
+    RunReportView::showDryRun(report, findings, m_ui->dryRunTree, m_ui->dryRunLabel);
+    setCurrentWidget(m_ui->dryRunTab);
+}
+
+void MigrationDetails::showChecks(const RunReport &report)
+{
+    RunReportView::showChecks(report, m_ui->verifyTree, m_ui->verifyLabel);
+    setCurrentWidget(m_ui->verifyTab);
+}
+
+void MigrationDetails::showBlockerCount(int count, bool bringForward)
+{
+    setTabText(indexOf(m_blockers), count > 0 ? tr("Blockers (%1)").arg(count) : tr("Blockers"));
+    if (bringForward)
+        setCurrentWidget(m_blockers);
 }

@@ -26,25 +26,18 @@ MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::MigrationsPage>())
     , m_worker(worker)
-    , m_blockers(new BlockersPanel)
 {
     m_ui->setupUi(this);
     m_list = new MigrationListView(m_ui->migrationTree, m_ui->filterEdit, this);
-    m_details = new MigrationDetails(m_ui.get(), m_worker, this);
     m_repair = new RepairFlow(m_worker, this);
-    m_ui->detailTabs->addTab(m_blockers, tr("Blockers"));
     m_ui->splitter->setStretchFactor(0, 2);
     m_ui->splitter->setStretchFactor(1, 3);
     m_listFitted = RememberedLayout::keep(m_ui->splitter, QStringLiteral("migrations/splitter"));
-    RememberedLayout::keep(m_ui->dryRunTree->header(), QStringLiteral("migrations/dryRun"));
-    RememberedLayout::keep(m_ui->verifyTree->header(), QStringLiteral("migrations/verify"));
-    RememberedLayout::keep(m_ui->historyTree->header(), QStringLiteral("migrations/history"));
     m_ui->progressBar->setVisible(false);
     m_confirm = [this](const ActionGuard &guard) { return ConfirmDialog(guard, this).exec() == QDialog::Accepted; };
     setUpActions();
 
     connect(m_list, &MigrationListView::selectionChanged, this, &MigrationsPage::showSelection);
-    connect(m_blockers, &BlockersPanel::blockersShown, this, &MigrationsPage::showBlockers);
     connect(m_repair, &RepairFlow::busy, this, [this](const QString &what) { setBusy(true, what); });
     connect(m_repair, &RepairFlow::idle, this, [this] { setBusy(false); });
     connect(m_repair, &RepairFlow::declined, this, [this](const QString &why) {
@@ -65,6 +58,23 @@ MigrationsPage::MigrationsPage(DbWorker *worker, QWidget *parent)
 }
 
 MigrationsPage::~MigrationsPage() = default;
+
+MigrationDetails *MigrationsPage::details()
+{
+    if (m_details)
+        return m_details;
+    m_details = new MigrationDetails(m_worker);
+    m_ui->detailLayout->addWidget(m_details);
+    connect(m_details->blockersPanel(), &BlockersPanel::blockersShown, this, &MigrationsPage::showBlockers);
+    if (!m_session.isEmpty())
+        setSession(m_session);
+    return m_details;
+}
+
+BlockersPanel *MigrationsPage::blockersPanel()
+{
+    return details()->blockersPanel();
+}
 
 void MigrationsPage::setUpActions()
 {
@@ -137,20 +147,23 @@ bool MigrationsPage::setLockTimeout(const QString &text)
 
 void MigrationsPage::setSession(const QString &conninfo)
 {
-    m_blockers->setConnection(conninfo);
-    m_blockers->setEngineSession(m_worker->engineBackendPid());
+    m_session = conninfo;
+    if (!m_details)
+        return;  // given to the panel when it is made
+    m_details->blockersPanel()->setConnection(conninfo);
+    m_details->blockersPanel()->setEngineSession(m_worker->engineBackendPid());
 }
 
 void MigrationsPage::showBlockers(int count)
 {
-    m_ui->detailTabs->setTabText(m_ui->detailTabs->indexOf(m_blockers), count > 0 ? tr("Blockers (%1)").arg(count) : tr("Blockers"));
-    if (!m_busy || count == 0 || m_blockersShownThisRun)
-        return;
     // The migration waits for a lock: say so where the user looks, once.
+    const bool first = m_busy && count > 0 && !m_blockersShownThisRun;
+    details()->showBlockerCount(count, first);
+    if (!first)
+        return;
     m_blockersShownThisRun = true;
-    m_ui->detailTabs->setCurrentWidget(m_blockers);
     m_ui->resultLabel->setText(tr("Waiting for a lock held by pid %1; see Blockers to cancel it, or Cancel the migration.")
-                                   .arg(m_blockers->blockers().first().pid));
+                                   .arg(m_details->blockersPanel()->blockers().first().pid));
 }
 
 void MigrationsPage::refresh()
@@ -219,7 +232,7 @@ void MigrationsPage::selectVersion(const QString &version)
 void MigrationsPage::showSelection()
 {
     const MigrationStatusRow *row = m_list->selectedRow();
-    m_details->show(row, row ? m_catalog.find(row->version) : nullptr, m_connected, m_connected && !m_busy);
+    details()->showMigration(row, row ? m_catalog.find(row->version) : nullptr, m_connected, m_connected && !m_busy);
     updateActions();
 }
 
@@ -328,7 +341,7 @@ void MigrationsPage::runGuarded(RunDirection direction)
         return;
     m_ui->noticeView->clear();
     m_blockersShownThisRun = false;
-    m_blockers->startWatching(up ? tr("the apply of %1").arg(file->displayName()) : tr("the rollback of %1").arg(file->displayName()));
+    blockersPanel()->startWatching(up ? tr("the apply of %1").arg(file->displayName()) : tr("the rollback of %1").arg(file->displayName()));
     const QString version = file->version;
     const int resumeFrom = m_list->selectedRow()->resumeFrom;
     if (!up) {
@@ -361,7 +374,8 @@ void MigrationsPage::cancel()
 void MigrationsPage::showReport(const RunReport &report)
 {
     setBusy(false);
-    m_blockers->stopWatching();
+    if (m_details)
+        m_details->blockersPanel()->stopWatching();
     m_ui->resultLabel->setText(RunReportView::resultHtml(report));
     if (report.dryRun) {
         // The rules' findings for every statement of the file, also those after one that failed.
@@ -370,13 +384,10 @@ void MigrationsPage::showReport(const RunReport &report)
         const QList<LintFinding> findings = script
             ? lintMigrationScript(*script).findings
             : QList<LintFinding>();
-        RunReportView::showDryRun(report, findings, m_ui->dryRunTree, m_ui->dryRunLabel);
-        m_ui->detailTabs->setCurrentWidget(m_ui->dryRunTab);
+        details()->showDryRun(report, findings);
     }
-    if (report.direction == RunDirection::Verify) {
-        RunReportView::showChecks(report, m_ui->verifyTree, m_ui->verifyLabel);
-        m_ui->detailTabs->setCurrentWidget(m_ui->verifyTab);
-    }
+    if (report.direction == RunDirection::Verify)
+        details()->showChecks(report);
     emit operationDone(report.operationName(), report.ok);
     if (report.direction == RunDirection::Verify)
         postTo(m_worker, [version = report.version](DbWorker &w) { w.readAudit(version); });
@@ -384,7 +395,7 @@ void MigrationsPage::showReport(const RunReport &report)
         refresh();  // the state changed (or a failed attempt was recorded)
 }
 
-DriftView *MigrationsPage::driftView() const
+DriftView *MigrationsPage::driftView()
 {
-    return m_details->driftView();
+    return details()->driftView();
 }

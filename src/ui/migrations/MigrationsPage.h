@@ -41,8 +41,11 @@ public:
     // lock_timeout for apply and roll back; false (and the field marked) when `text` is not a
     // duration PostgreSQL takes ("4s", "500ms", "2min").
     bool setLockTimeout(const QString &text);
-    BlockersPanel *blockersPanel() const { return m_blockers; }
-    DriftView *driftView() const;
+    // The detail tabs, made the first time something asks for them (the window asks once it has
+    // painted; tests and the screenshot script may ask sooner).
+    MigrationDetails *details();
+    BlockersPanel *blockersPanel();
+    DriftView *driftView();
 
     // Asks before a guarded action; returns true to go on. Tests replace the dialog with this.
     using Confirmer = std::function<bool(const ActionGuard &)>;
@@ -90,8 +93,8 @@ private:
     std::unique_ptr<Ui::MigrationsPage> m_ui;
     DbWorker *m_worker;
     MigrationListView *m_list;
-    MigrationDetails *m_details;
-    BlockersPanel *m_blockers;
+    MigrationDetails *m_details = nullptr;
+    QString m_session;  // the blockers panel's connection string
     RepairFlow *m_repair;
     Confirmer m_confirm;
     bool m_blockersShownThisRun = false;
