@@ -11,7 +11,7 @@
 #include "ui/migrations/RepairDialog.h"
 #include "ui/sqleditor/SqlEditorTab.h"
 #include "ui/sqleditor/SqlPage.h"
-#include "ui/sqleditor/SqlTextEditor.h"
+#include "ui/deferred/SqlTextArea.h"
 #include "ui/todos/TodoPage.h"
 
 #include <QApplication>

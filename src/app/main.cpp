@@ -5,6 +5,7 @@
 #include "ui/MainWindow.h"
 #include "ui/migrations/MigrationsPage.h"
 #include "ui/common/DarkPalette.h"
+#include "ui/deferred/DeferredParts.h"
 
 #include "core/catalog/MigrationCatalog.h"
 
@@ -33,6 +34,20 @@ int runVerb(int argc, char *argv[])
     CommandLine commandLine(QCoreApplication::arguments(), QStringLiteral("atlas-console"),
                             {out, err, ::isatty(STDOUT_FILENO) == 1, ::isatty(STDERR_FILENO) == 1});
     return commandLine.run();
+}
+
+// --check-parts: whether the module of later parts (QScintilla's editor, the chart, the keychain,
+// the history) opens, and from where; exit 1 with why when it does not.
+int checkParts(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QString path = DeferredParts::modulePath();
+    if (path.isEmpty()) {
+        std::fprintf(stderr, "atlas-console: %s\n", qPrintable(DeferredParts::problem()));
+        return 1;
+    }
+    std::printf("%s\n", qPrintable(path));
+    return 0;
 }
 
 // ATLAS_STARTUP_PROBE=1: print how long after main() the window was first painted, and quit (for
@@ -75,12 +90,14 @@ int main(int argc, char *argv[])
     FirstPaintProbe *probe = nullptr;
     if (argc > 1 && CommandLine::handles({QString(), QString::fromLocal8Bit(argv[1])}))
         return runVerb(argc, argv);
-    // --version needs no display (a package's smoke test runs it headless).
+    // --version and --check-parts need no display (a package's smoke test runs them headless).
     for (int i = 1; i < argc; ++i) {
         if (std::string_view(argv[i]) == "--version" || std::string_view(argv[i]) == "-v") {
             std::printf("atlas-console %s\n", ATLAS_VERSION);
             return 0;
         }
+        if (std::string_view(argv[i]) == "--check-parts")
+            return checkParts(argc, argv);
     }
 
     QApplication app(argc, argv);
@@ -131,6 +148,10 @@ int main(int argc, char *argv[])
                                      QStringLiteral("dark: a dark palette whatever the desktop says (also ATLAS_PALETTE=dark)."),
                                      QStringLiteral("dark|light"));
     parser.addOption(palette);
+    // Answered before the window exists (checkParts); listed here for --help.
+    parser.addOption({QStringLiteral("check-parts"),
+                      QStringLiteral("Say where the module of later parts is (the SQL editor, the chart, the keychain, the "
+                                     "history), or why it cannot be opened (exit 1).")});
     const QCommandLineOption windowSize(QStringLiteral("window-size"), QStringLiteral("The window's size, WIDTHxHEIGHT (for screenshots)."),
                                         QStringLiteral("size"));
     parser.addOption(windowSize);

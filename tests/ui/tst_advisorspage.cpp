@@ -5,7 +5,7 @@
 #include "ui/advise/AdvisorsPage.h"
 #include "ui/sqleditor/SqlEditorTab.h"
 #include "ui/sqleditor/SqlPage.h"
-#include "ui/sqleditor/SqlTextEditor.h"
+#include "ui/deferred/SqlTextArea.h"
 #include "ui/todos/TodoPage.h"
 
 #include <QFile>

@@ -6,7 +6,7 @@
 #include "ui/browse/BrowserPage.h"
 #include "ui/browse/StructureHtml.h"
 #include "ui/browse/TableBrowserModel.h"
-#include "ui/browse/UsageChart.h"
+#include "ui/deferred/UsageChartView.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -154,7 +154,8 @@ void TestBrowserPage::chartsUsageByTier()
     emit combo->activated(0);
     QVERIFY(openDailyUsage());
     QTRY_VERIFY_WITH_TIMEOUT(!charted.isEmpty(), 10000);
-    auto *chart = m_page->findChild<UsageChart *>(QStringLiteral("usageChart"));
+    UsageChartView *chart = m_page->usageChart();
+    QVERIFY2(chart->widget()->inherits("UsageChart"), qPrintable(chart->widget()->metaObject()->className()));  // Qt Charts', not the stand-in
     QTRY_COMPARE(chart->barSetCount(), 2);  // free and premium, summed on the server
 }
 

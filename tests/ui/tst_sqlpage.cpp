@@ -6,7 +6,9 @@
 #include "ui/sqleditor/ResultModel.h"
 #include "ui/sqleditor/SqlEditorTab.h"
 #include "ui/sqleditor/SqlPage.h"
-#include "ui/sqleditor/SqlTextEditor.h"
+#include "ui/deferred/SqlTextArea.h"
+
+#include <Qsci/qsciscintilla.h>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -97,20 +99,23 @@ void TestSqlPage::typesCompletesAndRunsTheStatementAtTheCursor()
     SqlPage page(m_dir.filePath("history.sqlite"));
     SqlEditorTab *tab = connectedTab(page);
     QVERIFY(tab);
-    SqlTextEditor *editor = tab->editor();
+    SqlTextArea *editor = tab->editor();
+    // QScintilla's editor, from the module of later parts (not the plain-text stand-in).
+    auto *scintilla = qobject_cast<QsciScintilla *>(editor->widget());
+    QVERIFY2(scintilla, qPrintable(editor->widget()->toolTip()));
     // The catalog's names are offered for completion.
     QTRY_VERIFY_WITH_TIMEOUT(editor->completions().contains("daily_usage"), 10000);
     QVERIFY(editor->completions().contains("public.daily_usage"));
     QVERIFY(editor->completions().contains("message_count"));
-    editor->setFocus();
+    scintilla->setFocus();
     // Typing a table's first letters offers its name; Return takes it.
-    QTest::keyClicks(editor, "SELECT count(*) FROM daily_u");
-    QTRY_VERIFY_WITH_TIMEOUT(editor->isListActive(), 5000);
-    QTest::keyClick(editor, Qt::Key_Return);
+    QTest::keyClicks(scintilla, "SELECT count(*) FROM daily_u");
+    QTRY_VERIFY_WITH_TIMEOUT(scintilla->isListActive(), 5000);
+    QTest::keyClick(scintilla, Qt::Key_Return);
     QCOMPARE(editor->text(), QStringLiteral("SELECT count(*) FROM daily_usage"));
     editor->setText(QStringLiteral("SELECT 1 AS one;\nSELECT 2 AS two, 'x' AS letter;\n"));
     editor->setCursorPosition(1, 3);
-    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QTest::keyClick(scintilla, Qt::Key_Return, Qt::ControlModifier);
     auto *results = tab->findChild<QTabWidget *>("sqlResultTabs");
     QTRY_COMPARE_WITH_TIMEOUT(results->count(), 2, 10000);
     auto *grid = qobject_cast<QTableView *>(results->currentWidget());
@@ -120,7 +125,7 @@ void TestSqlPage::typesCompletesAndRunsTheStatementAtTheCursor()
     QCOMPARE(grid->model()->index(0, 0).data().toString(), QStringLiteral("2"));
     QVERIFY2(messages(tab).contains("line 2: 1 rows"), qPrintable(messages(tab)));
     // Everything: both statements, each its own tab.
-    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(scintilla, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_COMPARE_WITH_TIMEOUT(results->count(), 4, 10000);
 }
 
@@ -155,7 +160,7 @@ void TestSqlPage::explainAnalyzeShowsATree()
     SqlEditorTab *tab = connectedTab(page);
     QVERIFY(tab);
     tab->editor()->setText(QStringLiteral("SELECT count(*) FROM generate_series(1, 10000) g WHERE g % 7 = 0"));
-    QTest::keyClick(tab->editor(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(tab->editor()->widget(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
     auto *results = tab->findChild<QTabWidget *>("sqlResultTabs");
     QTRY_COMPARE_WITH_TIMEOUT(results->count(), 2, 10000);
     auto *view = qobject_cast<ExplainView *>(results->currentWidget());
@@ -177,7 +182,7 @@ void TestSqlPage::cancelsWithEscape()
     tab->runCurrent();
     QTRY_VERIFY(tab->busy());
     QTest::qWait(300);
-    QTest::keyClick(tab->editor(), Qt::Key_Escape);
+    QTest::keyClick(tab->editor()->widget(), Qt::Key_Escape);
     QTRY_VERIFY_WITH_TIMEOUT(!tab->busy(), 5000);
     QVERIFY2(messages(tab).contains("cancelled: ERROR 57014"), qPrintable(messages(tab)));
 }
@@ -247,7 +252,7 @@ void TestSqlPage::metaCommandsAndErrorsInTheMargin()
     QCOMPARE(tab->editor()->markedErrorLine(), 2);  // "idd" is on line 2
     int line = 0;
     int index = 0;
-    tab->editor()->getCursorPosition(&line, &index);
+    qobject_cast<QsciScintilla *>(tab->editor()->widget())->getCursorPosition(&line, &index);
     QCOMPARE(line, 1);
     QCOMPARE(index, 7);
 }
@@ -287,7 +292,7 @@ void TestSqlPage::dryRunShowsTheChangesAndRollsBack()
     QVERIFY(tab);
     tab->editor()->setText(QStringLiteral("CREATE TABLE public.notes (id bigint PRIMARY KEY);\n"
                                           "INSERT INTO public.notes VALUES (1), (2);\n\\dt\n"));
-    QTest::keyClick(tab->editor(), Qt::Key_D, Qt::ControlModifier);
+    QTest::keyClick(tab->editor()->widget(), Qt::Key_D, Qt::ControlModifier);
     auto *results = tab->findChild<QTabWidget *>("sqlResultTabs");
     QTRY_COMPARE_WITH_TIMEOUT(results->count(), 2, 10000);
     QCOMPARE(results->tabText(1), QStringLiteral("Dry run"));

@@ -28,35 +28,31 @@ struct Snippet {
     bool builtIn = false;  // one of the checks the console ships (the status document's first)
 };
 
-// The SQL editor's history and snippets: the console's own data, in a local SQLite file through Qt
-// Sql's QSQLITE driver (never PostgreSQL). One connection per instance, from one thread.
+// The SQL editor's history and snippets: the console's own data, never PostgreSQL. The SQLite
+// file through Qt Sql is SqliteQueryHistory, in the module of later parts (Qt Sql is one of the
+// libraries the first screen does not need); ui/deferred/DeferredParts opens one.
 class QueryHistory {
 public:
-    // Opens (and makes) the file; isOpen() false with error() when it cannot.
-    explicit QueryHistory(const QString &path);
-    ~QueryHistory();
-    QueryHistory(const QueryHistory &) = delete;
-    QueryHistory &operator=(const QueryHistory &) = delete;
+    virtual ~QueryHistory() = default;
 
-    bool isOpen() const { return m_open; }
-    const QString &error() const { return m_error; }
+    virtual bool isOpen() const = 0;
+    // Why it is not open, or why the last change failed.
+    virtual QString error() const = 0;
 
-    bool add(const EditorRun &entry);
+    virtual bool add(const EditorRun &entry) = 0;
     // Newest first: the profile's runs whose SQL or error contains `text` (all when empty).
-    QList<EditorRun> search(const QString &profile, const QString &text, int limit = 200) const;
+    virtual QList<EditorRun> search(const QString &profile, const QString &text, int limit = 200) const = 0;
 
-    // The built-in snippets first, then the saved ones by name.
+    // The built-in snippets first, then the saved ones by name (the built-in ones also when the
+    // history is not open).
     QList<Snippet> snippets() const;
-    bool saveSnippet(const QString &name, const QString &sql);
-    bool removeSnippet(const QString &name);
+    virtual bool saveSnippet(const QString &name, const QString &sql) = 0;
+    virtual bool removeSnippet(const QString &name) = 0;
 
+    static QList<Snippet> builtInSnippets();
     // The default file: <data dir>/sql-history.sqlite.
     static QString defaultPath();
 
-private:
-    bool fail(const QString &what, const QString &why) const;
-
-    QString m_connectionName;
-    bool m_open = false;
-    mutable QString m_error;
+protected:
+    virtual QList<Snippet> savedSnippets() const = 0;
 };

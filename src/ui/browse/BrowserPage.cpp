@@ -10,7 +10,8 @@
 #include "core/browse/ValueFormat.h"
 #include "ui/browse/TableBrowserModel.h"
 #include "ui/browse/StructureHtml.h"
-#include "ui/browse/UsageChart.h"
+#include "ui/deferred/DeferredParts.h"
+#include "ui/deferred/UsageChartView.h"
 #include "db/browse/BrowseWorker.h"
 #include "db/workers/WorkerCall.h"
 
@@ -161,14 +162,24 @@ void BrowserPage::connectChart()
         if (ticket != m_chartTicket)
             return;
         if (!error.isEmpty())
-            m_ui->usageChart->showMessage(tr("Could not read the usage: %1").arg(error));
+            usageChart()->showMessage(tr("Could not read the usage: %1").arg(error));
         else
-            m_ui->usageChart->show(points, tr("%1.%2, last %3 days, as %4%5")
+            usageChart()->showPoints(points, tr("%1.%2, last %3 days, as %4%5")
                                                .arg(m_schema, m_table)
                                                .arg(m_ui->daysSpin->value())
                                                .arg(m_viewAs.describe(), m_filters.isEmpty() ? QString() : tr(", filtered")));
         emit chartShown();
     });
+}
+
+UsageChartView *BrowserPage::usageChart()
+{
+    if (!m_chart) {  // Qt Charts is opened with the first chart asked for
+        m_chart = DeferredParts::makeUsageChart(m_ui->usageChartArea);
+        m_chart->widget()->setObjectName(QStringLiteral("usageChart"));
+        m_ui->usageChartLayout->addWidget(m_chart->widget());
+    }
+    return m_chart;
 }
 
 void BrowserPage::connectGrid()
@@ -351,7 +362,7 @@ void BrowserPage::refreshChart()
     const bool usageTable = names.contains(QLatin1String("date")) && names.contains(QLatin1String("tier"))
         && names.contains(QLatin1String("conversation_count")) && names.contains(QLatin1String("api_cost_estimate"));
     if (!usageTable) {
-        m_ui->usageChart->showMessage(tr("The chart shows daily_usage: open that table."));
+        usageChart()->showMessage(tr("The chart shows daily_usage: open that table."));
         return;
     }
     m_chartTicket = g_countTickets++;

@@ -14,6 +14,7 @@ class BrowserPage;
 }
 class GridColumnWidths;
 class TableBrowserModel;
+class UsageChartView;
 
 // Tables and views of the database with their estimated sizes; the rows of one, fetched lazily
 // by keyset pages, sorted and filtered on the server; its structure beside the rows; and
@@ -29,6 +30,8 @@ public:
     void openTable(const QString &schema, const QString &table);
     TableBrowserModel *model() const { return m_model; }
     BrowseWorker *worker() const { return m_worker; }
+    // The daily_usage chart, made (and Qt Charts opened) when first asked for.
+    UsageChartView *usageChart();
 
 public slots:
     void reload(bool fromEnd = false);
@@ -70,4 +73,5 @@ private:
     quint64 m_exportTicket = 0;
     void refreshChart();
     QList<BrowseFilter> m_filters;
+    UsageChartView *m_chart = nullptr;  // its widget is a child of the chart tab
 };

@@ -28,8 +28,3 @@ void DarkPalette::apply(QApplication &app)
         palette.setColor(QPalette::Disabled, role, disabled);
     app.setPalette(palette);
 }
-
-bool DarkPalette::isActive()
-{
-    return QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
-}

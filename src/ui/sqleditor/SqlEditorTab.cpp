@@ -11,7 +11,8 @@
 #include "ui/sqleditor/ResultModel.h"
 #include "ui/sqleditor/ResultPages.h"
 #include "ui/sqleditor/SqlFindReplace.h"
-#include "ui/sqleditor/SqlTextEditor.h"
+#include "ui/deferred/DeferredParts.h"
+#include "ui/deferred/SqlTextArea.h"
 #include "ui/sqleditor/SqlViewAsChooser.h"
 #include "ui/sqleditor/SqlWriteGuard.h"
 
@@ -27,12 +28,12 @@ constexpr int kPageSize = 500;
 SqlEditorTab::SqlEditorTab(QueryHistory *history, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SqlEditorTab>())
-    , m_editor(new SqlTextEditor)
     , m_history(history)
 {
     m_ui->setupUi(this);
-    m_editor->setObjectName(QStringLiteral("sqlEditor"));
-    m_ui->editorLayout->addWidget(m_editor);
+    m_editor = DeferredParts::makeSqlTextArea(this);
+    m_editor->widget()->setObjectName(QStringLiteral("sqlEditor"));
+    m_ui->editorLayout->addWidget(m_editor->widget());
     m_ui->sqlSplitter->setStretchFactor(0, 2);
     m_ui->sqlSplitter->setStretchFactor(1, 3);
     RememberedLayout::keep(m_ui->sqlSplitter, QStringLiteral("sql/editorSplitter"));  // every tab alike
@@ -74,7 +75,7 @@ SqlEditorTab::SqlEditorTab(QueryHistory *history, QWidget *parent)
             findReplace->close();
     });
     key(QKeySequence::Find, [findReplace] { findReplace->open(); });
-    connect(m_editor, &QsciScintilla::modificationChanged, this, &SqlEditorTab::titleChanged);
+    m_editor->onModificationChanged(this, [this](bool) { emit titleChanged(); });
     setBusy(false);
 }
 
@@ -110,7 +111,7 @@ void SqlEditorTab::ensureConnected()
         connect(m_worker, &SqlEditorWorker::explained, this, &SqlEditorTab::showPlan);
         connect(m_worker, &SqlEditorWorker::dryRunDone, this, &SqlEditorTab::showDryRun);
         connect(m_worker, &SqlEditorWorker::transactionChanged, this, &SqlEditorTab::updateTransaction);
-        connect(m_worker, &SqlEditorWorker::completionsRead, m_editor, &SqlTextEditor::setCompletions);
+        connect(m_worker, &SqlEditorWorker::completionsRead, this, [this](const QStringList &names) { m_editor->setCompletions(names); });
         connect(m_worker, &SqlEditorWorker::opened, this, [this](bool ok, const QString &error) {
             m_ui->sqlStatusLabel->setText(ok ? tr("Connected to %1 (%2); %3").arg(m_guard->database(), environmentName(m_guard->environment()),
                                                                              readOnly() ? tr("read-only") : tr("writes allowed"))

@@ -17,7 +17,7 @@ class ExplainView;
 class QueryHistory;
 class ResultModel;
 class SqlEditorWorker;
-class SqlTextEditor;
+class SqlTextArea;
 class SqlViewAsChooser;
 class SqlWriteGuard;
 
@@ -33,7 +33,7 @@ public:
     ~SqlEditorTab() override;
 
     void setConnection(const QString &conninfo, Environment environment, const QString &database, const QString &profile);
-    SqlTextEditor *editor() const { return m_editor; }
+    SqlTextArea *editor() const { return m_editor; }
     QString filePath() const { return m_path; }
     void setFilePath(const QString &path) { m_path = path; }
     bool transactionOpen() const { return m_transactionOpen; }
@@ -75,7 +75,7 @@ private:
     RunSettings settings() const;
 
     std::unique_ptr<Ui::SqlEditorTab> m_ui;
-    SqlTextEditor *m_editor;
+    SqlTextArea *m_editor = nullptr;  // its widget is a child of this tab
     SqlViewAsChooser *m_viewAs = nullptr;
     SqlWriteGuard *m_guard = nullptr;
     QueryHistory *m_history;

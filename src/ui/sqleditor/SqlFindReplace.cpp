@@ -1,12 +1,12 @@
 #include "ui/sqleditor/SqlFindReplace.h"
 
-#include "ui/sqleditor/SqlTextEditor.h"
+#include "ui/deferred/SqlTextArea.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
-SqlFindReplace::SqlFindReplace(const Parts &parts, SqlTextEditor *editor, QObject *parent)
+SqlFindReplace::SqlFindReplace(const Parts &parts, SqlTextArea *editor, QObject *parent)
     : QObject(parent)
     , m_parts(parts)
     , m_editor(editor)
@@ -16,14 +16,14 @@ SqlFindReplace::SqlFindReplace(const Parts &parts, SqlTextEditor *editor, QObjec
     connect(m_parts.findNext, &QPushButton::clicked, this, &SqlFindReplace::findNext);
     connect(m_parts.replaceOne, &QPushButton::clicked, this, [this] {
         if (m_editor->hasSelectedText())
-            m_editor->replace(m_parts.replace->text());
+            m_editor->replaceSelectedText(m_parts.replace->text());
         findNext();
     });
     connect(m_parts.replaceAll, &QPushButton::clicked, this, [this] {
         int replaced = 0;
         m_editor->setCursorPosition(0, 0);
-        while (m_editor->findFirst(m_parts.find->text(), false, false, false, false)) {
-            m_editor->replace(m_parts.replace->text());
+        while (m_editor->findNext(m_parts.find->text(), false)) {
+            m_editor->replaceSelectedText(m_parts.replace->text());
             ++replaced;
         }
         m_parts.status->setText(tr("%1 replaced").arg(replaced));
@@ -44,6 +44,6 @@ void SqlFindReplace::close()
 
 void SqlFindReplace::findNext()
 {
-    if (!m_editor->findFirst(m_parts.find->text(), false, false, false, true))
+    if (!m_editor->findNext(m_parts.find->text(), true))
         m_parts.status->setText(tr("\"%1\" not found").arg(m_parts.find->text()));
 }

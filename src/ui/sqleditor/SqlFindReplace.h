@@ -6,7 +6,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QWidget;
-class SqlTextEditor;
+class SqlTextArea;
 
 // The SQL editor's find and replace bar: Ctrl+F opens it with the text to find selected, Return
 // or Find next looks further (wrapping round), Replace changes the match and finds the next,
@@ -24,7 +24,7 @@ public:
         QPushButton *replaceAll;
         QLabel *status;
     };
-    SqlFindReplace(const Parts &parts, SqlTextEditor *editor, QObject *parent);
+    SqlFindReplace(const Parts &parts, SqlTextArea *editor, QObject *parent);
 
     void open();
     void close();
@@ -33,5 +33,5 @@ private:
     void findNext();
 
     Parts m_parts;
-    SqlTextEditor *m_editor;
+    SqlTextArea *m_editor;
 };

@@ -10,7 +10,8 @@
 #include "core/sqleditor/DownScript.h"
 #include "db/local/QueryHistory.h"
 #include "ui/sqleditor/SqlEditorTab.h"
-#include "ui/sqleditor/SqlTextEditor.h"
+#include "ui/deferred/DeferredParts.h"
+#include "ui/deferred/SqlTextArea.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,7 +25,7 @@
 SqlPage::SqlPage(const QString &historyPath, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SqlPage>())
-    , m_history(std::make_unique<QueryHistory>(historyPath))
+    , m_history(DeferredParts::openHistory(historyPath))
 {
     m_ui->setupUi(this);
     m_ui->sqlSplitter->setStretchFactor(0, 4);
@@ -79,7 +80,7 @@ SqlPage::SqlPage(const QString &historyPath, QWidget *parent)
     const auto insert = [this](QListWidgetItem *item) {
         SqlEditorTab *tab = currentEditor() ? currentEditor() : newTab();
         tab->editor()->insert(item->data(Qt::UserRole).toString() + QLatin1Char('\n'));
-        tab->editor()->setFocus();
+        tab->editor()->widget()->setFocus();
     };
     connect(m_ui->sqlSnippetList, &QListWidget::itemDoubleClicked, this, insert);
     connect(m_ui->sqlHistoryList, &QListWidget::itemDoubleClicked, this, insert);
@@ -118,7 +119,7 @@ SqlEditorTab *SqlPage::newTab(const QString &text)
     });
     if (m_connected)
         tab->setConnection(m_conninfo, m_environment, m_database, m_profile);
-    tab->editor()->setFocus();
+    tab->editor()->widget()->setFocus();
     return tab;
 }
 
@@ -133,7 +134,9 @@ void SqlPage::setConnection(const QString &conninfo, Environment environment, co
         if (auto *tab = qobject_cast<SqlEditorTab *>(m_ui->sqlEditorTabs->widget(i)))
             tab->setConnection(conninfo, environment, database, profile);
     }
-    m_ui->sqlHistoryLabel->setText(tr("History of %1").arg(profile));
+    // An unavailable history stays said (connecting used to replace it with the profile's name).
+    if (m_history->isOpen())
+        m_ui->sqlHistoryLabel->setText(tr("History of %1").arg(profile));
     refreshHistory();
 }
 

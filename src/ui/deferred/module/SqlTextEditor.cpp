@@ -1,4 +1,4 @@
-#include "ui/sqleditor/SqlTextEditor.h"
+#include "ui/deferred/module/SqlTextEditor.h"
 
 #include <Qsci/qsciapis.h>
 #include <Qsci/qscilexersql.h>
@@ -61,6 +61,11 @@ bool SqlTextEditor::event(QEvent *event)
         }
     }
     return QsciScintilla::event(event);
+}
+
+void SqlTextEditor::onModificationChanged(QObject *context, std::function<void(bool)> changed)
+{
+    connect(this, &QsciScintilla::modificationChanged, context, std::move(changed));
 }
 
 void SqlTextEditor::setCompletions(const QStringList &names)

@@ -1,4 +1,4 @@
-#include "ui/browse/UsageChart.h"
+#include "ui/deferred/module/UsageChart.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -62,7 +62,7 @@ void UsageChart::showMessage(const QString &message)
     m_caption->setText(message);
 }
 
-void UsageChart::show(const QList<UsagePoint> &points, const QString &caption)
+void UsageChart::showPoints(const QList<UsagePoint> &points, const QString &caption)
 {
     QStringList days;
     QMap<QString, QMap<QString, double>> conversations;

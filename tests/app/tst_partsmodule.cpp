@@ -1,0 +1,103 @@
+// The console finds the module of later parts (libatlas-console-parts.so: QScintilla's editor,
+// the usage chart, the keychain, the history) where a build and the package put it, and says
+// which and why not; `atlas-console --check-parts` is how a packager asks.
+#include <QtTest>
+
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// `console --check-parts`, without the tests' ATLAS_PARTS_DIR unless `partsDir` is given.
+Run checkParts(const QString &console, const QString &partsDir = QString())
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("ATLAS_PARTS_DIR"));
+    if (!partsDir.isEmpty())
+        env.insert(QStringLiteral("ATLAS_PARTS_DIR"), partsDir);
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(console, {QStringLiteral("--check-parts")});
+    Run run;
+    if (!process.waitForFinished(30000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    run.err = QString::fromUtf8(process.readAllStandardError()).trimmed();
+    return run;
+}
+
+bool copy(const QString &from, const QString &to)
+{
+    return QDir().mkpath(QFileInfo(to).absolutePath()) && QFile::copy(from, to)
+        && QFile::setPermissions(to, QFile::permissions(from));
+}
+
+}  // namespace
+
+class TestPartsModule : public QObject {
+    Q_OBJECT
+private slots:
+    void aBuildFindsItBesideTheExecutable();
+    void thePackageLayoutFindsItUnderLib();
+    void saysWhereItLookedWhenMissing();
+    void refusesAFileThatIsNotTheModule();
+};
+
+void TestPartsModule::aBuildFindsItBesideTheExecutable()
+{
+    const Run run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(QFileInfo(run.out).canonicalFilePath(), QFileInfo(QStringLiteral(ATLAS_PARTS_MODULE)).canonicalFilePath());
+}
+
+void TestPartsModule::thePackageLayoutFindsItUnderLib()
+{
+    // bin/atlas-console and <libdir>/atlas-console/libatlas-console-parts.so, as the .deb lays them.
+    QTemporaryDir prefix;
+    const QString console = prefix.filePath(QStringLiteral("bin/atlas-console"));
+    const QString module = QDir(prefix.filePath(QStringLiteral("bin"))).absoluteFilePath(
+        QStringLiteral(ATLAS_PARTS_RELATIVE_DIR "/libatlas-console-parts.so"));
+    QVERIFY(copy(QStringLiteral(ATLAS_CONSOLE_BIN), console));
+    QVERIFY(copy(QStringLiteral(ATLAS_PARTS_MODULE), module));
+    const Run run = checkParts(console);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QDir::cleanPath(module));
+}
+
+void TestPartsModule::saysWhereItLookedWhenMissing()
+{
+    QTemporaryDir empty;
+    Run run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN), empty.path());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("libatlas-console-parts.so was not found (looked in %1)").arg(empty.path())), qPrintable(run.err));
+
+    // A console alone in its folder looks beside itself and under lib.
+    QTemporaryDir prefix;
+    const QString console = prefix.filePath(QStringLiteral("bin/atlas-console"));
+    QVERIFY(copy(QStringLiteral(ATLAS_CONSOLE_BIN), console));
+    run = checkParts(console);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QFileInfo(console).absolutePath()) && run.err.contains(QLatin1String("atlas-console")), qPrintable(run.err));
+}
+
+void TestPartsModule::refusesAFileThatIsNotTheModule()
+{
+    QTemporaryDir dir;
+    QFile broken(dir.filePath(QStringLiteral("libatlas-console-parts.so")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not an ELF file\n");
+    broken.close();
+    const Run run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN), dir.path());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("%1 cannot be opened").arg(broken.fileName())), qPrintable(run.err));
+}
+
+QTEST_GUILESS_MAIN(TestPartsModule)
+#include "tst_partsmodule.moc"
