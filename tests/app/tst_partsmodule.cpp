@@ -48,6 +48,7 @@ private slots:
     void thePackageLayoutFindsItUnderLib();
     void saysWhereItLookedWhenMissing();
     void refusesAFileThatIsNotTheModule();
+    void refusesTheModuleOfAnotherBuild();
 };
 
 void TestPartsModule::aBuildFindsItBesideTheExecutable()
@@ -84,7 +85,9 @@ void TestPartsModule::saysWhereItLookedWhenMissing()
     QVERIFY(copy(QStringLiteral(ATLAS_CONSOLE_BIN), console));
     run = checkParts(console);
     QCOMPARE(run.exitCode, 1);
-    QVERIFY2(run.err.contains(QFileInfo(console).absolutePath()) && run.err.contains(QLatin1String("atlas-console")), qPrintable(run.err));
+    const QString beside = QFileInfo(console).absolutePath();
+    const QString underLib = QDir::cleanPath(beside + QStringLiteral("/" ATLAS_PARTS_RELATIVE_DIR));
+    QVERIFY2(run.err.contains(QStringLiteral("(looked in %1, %2)").arg(beside, underLib)), qPrintable(run.err));
 }
 
 void TestPartsModule::refusesAFileThatIsNotTheModule()
@@ -97,6 +100,14 @@ void TestPartsModule::refusesAFileThatIsNotTheModule()
     const Run run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN), dir.path());
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("%1 cannot be opened").arg(broken.fileName())), qPrintable(run.err));
+}
+
+void TestPartsModule::refusesTheModuleOfAnotherBuild()
+{
+    const Run run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN), QStringLiteral(ATLAS_OTHER_BUILD_PARTS_DIR));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("is from another build of the console (its interface 0123456789abcdef, this console's ")),
+             qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestPartsModule)

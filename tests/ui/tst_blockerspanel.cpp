@@ -28,6 +28,7 @@ class TestBlockersPanel : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // the lock wait is saved in settings
     void listsTheBlockerAndCancelsIt();
+    void theDetailsMadeAfterTheConnectionWatchItsSession();
     void terminatesAnIdleTransactionAfterConfirmation();
     void theLockWaitIsTheUsersToChoose();
 
@@ -140,6 +141,34 @@ void TestBlockersPanel::listsTheBlockerAndCancelsIt()
     QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_name = 'daily_usage' "
                                       "AND column_name = 'note'")),
              QStringLiteral("1"));
+}
+
+void TestBlockersPanel::theDetailsMadeAfterTheConnectionWatchItsSession()
+{
+    // The window connected before it painted (hidden): the blockers panel, made with the details
+    // after it, is given that connection and the engine's session, and finds who blocks.
+    TestDatabase db;
+    QTemporaryDir dir;
+    QVERIFY(prepare(db, &dir));
+    Reader blocker(db, 60);
+    QVERIFY(blocker.holding());
+    MainWindow window;
+    window.setMigrationsFolder(dir.path());
+    QSignalSpy shown(window.migrationsPage(), &MigrationsPage::statusShown);
+    window.connectTo(db.conninfo());
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 15000);
+    QVERIFY(!window.findChild<QTabWidget *>(QStringLiteral("detailTabs")));
+    MigrationsPage *page = window.migrationsPage();
+    BlockersPanel *panel = page->blockersPanel();
+    QSignalSpy done(page, &MigrationsPage::operationDone);
+    page->selectVersion(QStringLiteral("20990101000000"));
+    page->applySelected();
+    QTreeWidget *blockers = tree(*panel, "blockerTree");
+    QTRY_VERIFY_WITH_TIMEOUT(blockers->topLevelItemCount() == 1, 5000);
+    QCOMPARE(blockers->topLevelItem(0)->text(0), blocker.pid());
+    page->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 10000);
+    QVERIFY(!done.last().at(1).toBool());  // cancelled
 }
 
 void TestBlockersPanel::terminatesAnIdleTransactionAfterConfirmation()

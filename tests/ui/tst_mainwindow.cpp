@@ -103,7 +103,7 @@ void TestMainWindow::makesTheOtherPagesAfterTheFirstPaint()
     window.connectTo(QString());
     QTRY_VERIFY_WITH_TIMEOUT(!settled.isEmpty(), 15000);
     QVERIFY(!window.findChild<TodoPage *>());  // never painted, so not made yet
-    QVERIFY(!window.findChild<QTabWidget *>(QStringLiteral("detailTabs")));  // the migration's details neither
+    QVERIFY(!window.findChild<QTabWidget *>(QStringLiteral("detailTabs")));  // nor the details, though a row is selected
     auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
     QCOMPARE(tabs->count(), 8);
     QCOMPARE(tabs->tabText(7), QStringLiteral("Server"));
@@ -111,6 +111,8 @@ void TestMainWindow::makesTheOtherPagesAfterTheFirstPaint()
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(window.findChild<TodoPage *>(), 5000);
     QVERIFY(window.findChild<QTabWidget *>(QStringLiteral("detailTabs")));
+    // Made after the list, they show its selected migration.
+    QVERIFY(!window.findChild<QLabel *>(QStringLiteral("fileLabel"))->text().isEmpty());
     QCOMPARE(tabs->count(), 8);
     QCOMPARE(tabs->currentIndex(), 0);
     QCOMPARE(tabs->widget(1), window.todoPage());

@@ -252,7 +252,9 @@ void TestSqlPage::metaCommandsAndErrorsInTheMargin()
     QCOMPARE(tab->editor()->markedErrorLine(), 2);  // "idd" is on line 2
     int line = 0;
     int index = 0;
-    qobject_cast<QsciScintilla *>(tab->editor()->widget())->getCursorPosition(&line, &index);
+    auto *scintilla = qobject_cast<QsciScintilla *>(tab->editor()->widget());
+    QVERIFY(scintilla);
+    scintilla->getCursorPosition(&line, &index);
     QCOMPARE(line, 1);
     QCOMPARE(index, 7);
 }

@@ -8,10 +8,10 @@ class SqlTextArea;
 class UsageChartView;
 
 // What the module of later parts (libatlas-console-parts.so) hands the console: one function,
-// atlas_console_parts(), returning these factories. Both sides are built from one tree; `abi`
-// refuses a module left from another build of a different shape.
+// atlas_console_parts(), returning these factories. `abi` is ATLAS_PARTS_ABI, a hash of the
+// headers of the interface (src/CMakeLists.txt): a module built from other headers is refused.
 struct DeferredFactories {
-    int abi;
+    const char *abi;
     SqlTextArea *(*makeSqlTextArea)(QWidget *parent);
     UsageChartView *(*makeUsageChart)(QWidget *parent);
     KeychainAccess *(*keychain)();
@@ -19,7 +19,5 @@ struct DeferredFactories {
     QueryHistory *(*openHistory)(const QString &path);
 };
 
-// Raised whenever DeferredFactories or one of the interfaces changes.
-constexpr int kDeferredPartsAbi = 1;
 constexpr const char *kDeferredPartsEntry = "atlas_console_parts";
 constexpr const char *kDeferredPartsFile = "libatlas-console-parts.so";

@@ -30,21 +30,14 @@ Opened open(const QString &path)
     if (!entry)
         return {nullptr, path, QStringLiteral("%1 is not this console's module (it has no %2)").arg(path, QLatin1String(kDeferredPartsEntry))};
     const DeferredFactories *factories = entry();
-    if (factories->abi != kDeferredPartsAbi)
+    if (qstrcmp(factories->abi, ATLAS_PARTS_ABI) != 0)
         return {nullptr, path, QStringLiteral("%1 is from another build of the console (its interface %2, this console's %3)")
-                                   .arg(path).arg(factories->abi).arg(kDeferredPartsAbi)};
+                                   .arg(path, QLatin1String(factories->abi), QLatin1String(ATLAS_PARTS_ABI))};
     return {factories, path, QString()};
 }
 
 Opened openOnce()
 {
-    // Already in the process (a test links it): that copy, whatever the search path says.
-    if (void *handle = dlopen(kDeferredPartsFile, RTLD_NOW | RTLD_NOLOAD)) {
-        Dl_info info{};
-        const auto entry = dlsym(handle, kDeferredPartsEntry);
-        if (entry && dladdr(entry, &info) && info.dli_fname)
-            return open(QFile::decodeName(info.dli_fname));
-    }
     QStringList looked;
     for (const QString &dir : DeferredParts::searchDirs()) {
         const QString path = QDir(dir).absoluteFilePath(QLatin1String(kDeferredPartsFile));

@@ -21,7 +21,7 @@ namespace DeferredParts {
 
 // Where the module is looked for, in order: $ATLAS_PARTS_DIR alone when set (the tests set it);
 // else beside the executable (a build), then <executable>/../lib/atlas-console (the package's
-// layout). A process that links the module (a test) uses that copy.
+// layout).
 QStringList searchDirs();
 // The module's path once opened; empty with problem() when it could not be.
 QString modulePath();

@@ -12,6 +12,14 @@ PlainSqlTextArea::PlainSqlTextArea(const QString &why, QWidget *parent)
     setToolTip(why);
 }
 
+void PlainSqlTextArea::insert(const QString &text)
+{
+    // As QScintilla's: at the cursor, the selection kept, the cursor where it was.
+    QTextCursor at = textCursor();
+    at.setPosition(at.position());
+    at.insertText(text);
+}
+
 QString PlainSqlTextArea::selectedText() const
 {
     // QTextCursor ends paragraphs with U+2029; the editor's users expect newlines.
@@ -39,8 +47,12 @@ bool PlainSqlTextArea::findNext(const QString &text, bool wrap)
         return true;
     if (!wrap)
         return false;
+    const QTextCursor was = textCursor();
     moveCursor(QTextCursor::Start);
-    return find(text);
+    if (find(text))
+        return true;
+    setTextCursor(was);  // not found anywhere: the cursor and selection as they were
+    return false;
 }
 
 void PlainSqlTextArea::setCursorPosition(int line, int index)

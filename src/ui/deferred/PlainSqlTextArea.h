@@ -15,7 +15,7 @@ public:
     QWidget *widget() override { return this; }
     QString text() const override { return toPlainText(); }
     void setText(const QString &text) override { setPlainText(text); }
-    void insert(const QString &text) override { insertPlainText(text); }
+    void insert(const QString &text) override;
     bool hasSelectedText() const override { return textCursor().hasSelection(); }
     QString selectedText() const override;
     bool isModified() const override;

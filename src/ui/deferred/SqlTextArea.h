@@ -21,7 +21,7 @@ public:
 
     virtual QString text() const = 0;
     virtual void setText(const QString &text) = 0;
-    // At the cursor.
+    // At the cursor, which stays where it was; the selection is kept.
     virtual void insert(const QString &text) = 0;
     virtual bool hasSelectedText() const = 0;
     virtual QString selectedText() const = 0;
@@ -33,6 +33,7 @@ public:
     // Selects the next occurrence of `text` after the cursor (case-insensitive), from the start
     // again when `wrap`; false when there is none.
     virtual bool findNext(const QString &text, bool wrap) = 0;
+    // The selection, whatever it holds, becomes `text`.
     virtual void replaceSelectedText(const QString &text) = 0;
     virtual void setCursorPosition(int line, int index) = 0;
     virtual int cursorOffset() const = 0;

@@ -68,6 +68,7 @@ MigrationDetails *MigrationsPage::details()
     connect(m_details->blockersPanel(), &BlockersPanel::blockersShown, this, &MigrationsPage::showBlockers);
     if (!m_session.isEmpty())
         setSession(m_session);
+    showSelectionDetails();
     return m_details;
 }
 
@@ -231,9 +232,16 @@ void MigrationsPage::selectVersion(const QString &version)
 
 void MigrationsPage::showSelection()
 {
-    const MigrationStatusRow *row = m_list->selectedRow();
-    details()->showMigration(row, row ? m_catalog.find(row->version) : nullptr, m_connected, m_connected && !m_busy);
+    // Not made for it: the folder's list can arrive before the window's first paint.
+    if (m_details)
+        showSelectionDetails();
     updateActions();
+}
+
+void MigrationsPage::showSelectionDetails()
+{
+    const MigrationStatusRow *row = m_list->selectedRow();
+    m_details->showMigration(row, row ? m_catalog.find(row->version) : nullptr, m_connected, m_connected && !m_busy);
 }
 
 void MigrationsPage::repairSelected(bool markApplied)

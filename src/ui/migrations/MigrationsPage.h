@@ -77,6 +77,8 @@ private:
     void setUpActions();
     void showStatus(const MigrationCatalog &catalog, const StatusReport &status);
     void showSelection();
+    // The selected migration in the details, which exist.
+    void showSelectionDetails();
     void showReport(const RunReport &report);
     void updateActions();
     void setBusy(bool busy, const QString &what = QString());

@@ -340,7 +340,8 @@ void SqlEditorTab::finishOne(const QueryResult &result)
     for (const QString &notice : result.notices)
         say(notice);
     say(line);
-    if (m_history && !m_history->add(editorRunOf(m_profile, unit.text, result)))
+    // An unavailable history is said once, by the page.
+    if (m_history && m_history->isOpen() && !m_history->add(editorRunOf(m_profile, unit.text, result)))
         say(tr("(not kept in the history: %1)").arg(m_history->error()));
     emit ran(unit.text, result.ok());
     const QString kind = result.title.section(QLatin1Char(' '), 0, 0);

@@ -15,7 +15,8 @@ SqlFindReplace::SqlFindReplace(const Parts &parts, SqlTextArea *editor, QObject 
     connect(m_parts.find, &QLineEdit::returnPressed, this, &SqlFindReplace::findNext);
     connect(m_parts.findNext, &QPushButton::clicked, this, &SqlFindReplace::findNext);
     connect(m_parts.replaceOne, &QPushButton::clicked, this, [this] {
-        if (m_editor->hasSelectedText())
+        // Only a found occurrence: a selection the user made for something else stays.
+        if (m_editor->selectedText().compare(m_parts.find->text(), Qt::CaseInsensitive) == 0 && !m_parts.find->text().isEmpty())
             m_editor->replaceSelectedText(m_parts.replace->text());
         findNext();
     });

@@ -33,6 +33,6 @@ QueryHistory *openHistory(const QString &path)
 
 extern "C" Q_DECL_EXPORT const DeferredFactories *atlas_console_parts()
 {
-    static const DeferredFactories factories{kDeferredPartsAbi, &makeSqlTextArea, &makeUsageChart, &keychain, &openHistory};
+    static const DeferredFactories factories{ATLAS_PARTS_ABI, &makeSqlTextArea, &makeUsageChart, &keychain, &openHistory};
     return &factories;
 }

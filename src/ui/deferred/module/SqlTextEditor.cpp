@@ -94,11 +94,16 @@ void SqlTextEditor::clearErrorMark()
 
 int SqlTextEditor::offsetOf(int line, int index) const
 {
-    // QScintilla's index is in bytes of the line's UTF-8; EditorScript counts characters.
+    // QScintilla's index counts characters of the line (code points); EditorScript counts QString
+    // units, which differ for characters outside the BMP (two units each).
     int offset = 0;
     for (int l = 0; l < line; ++l)
         offset += int(text(l).size());
-    return offset + int(QString::fromUtf8(text(line).toUtf8().left(index)).size());
+    const QString lineText = text(line);
+    int units = 0;
+    for (int characters = 0; characters < index && units < lineText.size(); ++characters)
+        units += lineText.at(units).isHighSurrogate() && units + 1 < lineText.size() ? 2 : 1;
+    return offset + units;
 }
 
 int SqlTextEditor::cursorOffset() const

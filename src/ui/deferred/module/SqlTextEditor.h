@@ -27,7 +27,7 @@ public:
     void setModified(bool modified) override { QsciScintilla::setModified(modified); }
     void onModificationChanged(QObject *context, std::function<void(bool)> changed) override;
     bool findNext(const QString &text, bool wrap) override { return findFirst(text, false, false, false, wrap); }
-    void replaceSelectedText(const QString &text) override { replace(text); }
+    void replaceSelectedText(const QString &text) override { QsciScintilla::replaceSelectedText(text); }
     void setCursorPosition(int line, int index) override { QsciScintilla::setCursorPosition(line, index); }
     int cursorOffset() const override;
     bool selectionRange(int *from, int *to) const override;
