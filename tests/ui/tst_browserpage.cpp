@@ -8,6 +8,12 @@
 #include "ui/browse/TableBrowserModel.h"
 #include "ui/deferred/UsageChartView.h"
 
+#include <QAbstractBarSeries>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -157,6 +163,15 @@ void TestBrowserPage::chartsUsageByTier()
     UsageChartView *chart = m_page->usageChart();
     QVERIFY2(chart->widget()->inherits("UsageChart"), qPrintable(chart->widget()->metaObject()->className()));  // Qt Charts', not the stand-in
     QTRY_COMPARE(chart->barSetCount(), 2);  // free and premium, summed on the server
+    // Every day has its place on the axis (a category the axis already had was dropped, and the
+    // bars after the last category were not drawn).
+    for (QChartView *view : chart->widget()->findChildren<QChartView *>()) {
+        auto *days = qobject_cast<QBarCategoryAxis *>(view->chart()->axes(Qt::Horizontal).value(0));
+        auto *series = qobject_cast<QAbstractBarSeries *>(view->chart()->series().value(0));
+        QVERIFY(days && series && !series->barSets().isEmpty());
+        QVERIFY(series->barSets().first()->count() > 80);  // the last 90 days of daily rows
+        QCOMPARE(days->count(), series->barSets().first()->count());
+    }
 }
 
 void TestBrowserPage::structureKeepsNamesWhole()

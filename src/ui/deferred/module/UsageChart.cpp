@@ -26,10 +26,19 @@ QChart *stackedChart(const QString &title, const QStringList &days, const QMap<Q
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     QStringList labels;
-    for (int i = 0; i < days.size(); ++i)  // every seventh day labelled, so that dates stay legible
-        labels << (i % 7 == 0 ? days.at(i).mid(5) : QStringLiteral(" ").repeated(i % 7));
+    // Every seventh day labelled, so that dates stay legible. The others need a label of their own
+    // too: the axis drops a category it already has (" " repeated i % 7 times left 13 dated and 6
+    // blank categories for 90 days, and only the first 19 days' bars were drawn). Zero-width
+    // spaces, i of them, are unique and take no room.
+    for (int i = 0; i < days.size(); ++i)
+        labels << (i % 7 == 0 ? days.at(i).mid(5) : QString(i, QChar(0x200B)));
     x->append(labels);
     x->setLabelsAngle(-60);
+    // A label is as wide as its day's bar by default: cut to "..." past a few days. Only every
+    // seventh has text, so whole ones do not overlap.
+    x->setTruncateLabels(false);
+    x->setGridLineVisible(false);  // one line per day hatched the bars over
+    series->setBarWidth(0.9);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     auto *y = new QValueAxis;
