@@ -14,7 +14,7 @@ PlainSqlTextArea::PlainSqlTextArea(const QString &why, QWidget *parent)
 
 void PlainSqlTextArea::insert(const QString &text)
 {
-    // As QScintilla's: at the cursor, the selection kept, the cursor where it was.
+    // As QScintilla's: at the cursor, the selection not replaced.
     QTextCursor at = textCursor();
     at.setPosition(at.position());
     at.insertText(text);

@@ -21,7 +21,7 @@ public:
 
     virtual QString text() const = 0;
     virtual void setText(const QString &text) = 0;
-    // At the cursor, which stays where it was; the selection is kept.
+    // At the cursor, without replacing the selection.
     virtual void insert(const QString &text) = 0;
     virtual bool hasSelectedText() const = 0;
     virtual QString selectedText() const = 0;
