@@ -93,10 +93,14 @@ void ScreenshotScript::run()
                                                            "\\d daily_usage\n"
                                                            "SELECT tier, count(*) AS days, sum(message_count) AS messages\n"
                                                            "FROM public.daily_usage GROUP BY tier ORDER BY tier;"));
+        // After the last statement, or the first that fails (the run stops there; a database
+        // without daily_usage waited for the other two forever).
         int remaining = explain ? 1 : 3;
-        connect(editor, &SqlEditorTab::ran, this, [this, remaining]() mutable {
-            if (--remaining == 0)
+        connect(editor, &SqlEditorTab::ran, this, [this, remaining](const QString &, bool ok) mutable {
+            if (--remaining == 0 || (!ok && remaining > 0)) {
+                remaining = -1;
                 grab(m_window);
+            }
         });
         QTimer::singleShot(1500, this, [editor, explain] {
             if (explain)
