@@ -97,8 +97,8 @@ void ScreenshotScript::run()
         // without daily_usage waited for the other two forever).
         int remaining = explain ? 1 : 3;
         connect(editor, &SqlEditorTab::ran, this, [this, remaining](const QString &, bool ok) mutable {
-            if (--remaining == 0 || (!ok && remaining > 0)) {
-                remaining = -1;
+            if (remaining > 0 && (--remaining == 0 || !ok)) {
+                remaining = 0;
                 grab(m_window);
             }
         });

@@ -1,5 +1,6 @@
 // The command-line twin against the local database: as the real executables, and in-process.
 #include "support/ServerActivity.h"
+#include "support/ProgramRun.h"
 #include "support/TestDatabase.h"
 #include "support/TestFiles.h"
 
@@ -15,12 +16,6 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 QProcess *start(const QStringList &arguments, const QString &conninfo, const QString &program = QStringLiteral(ATLAS_MIGRATE_BIN))
 {
     auto *process = new QProcess;
@@ -34,18 +29,14 @@ QProcess *start(const QStringList &arguments, const QString &conninfo, const QSt
     return process;
 }
 
-Run finish(QProcess *process)
+ProgramRun finish(QProcess *process)
 {
-    Run run;
-    process->waitForFinished(60000);
-    run.exitCode = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
-    run.out = QString::fromUtf8(process->readAllStandardOutput());
-    run.err = QString::fromUtf8(process->readAllStandardError());
+    const ProgramRun run = finishRun(*process);
     delete process;
     return run;
 }
 
-Run cli(const QStringList &arguments, const QString &conninfo, const QString &program = QStringLiteral(ATLAS_MIGRATE_BIN))
+ProgramRun cli(const QStringList &arguments, const QString &conninfo, const QString &program = QStringLiteral(ATLAS_MIGRATE_BIN))
 {
     return finish(start(arguments, conninfo, program));
 }
@@ -77,7 +68,7 @@ void TestCommandLine::statusApplyVerifyRollback()
 {
     TestDatabase db;
     // The GUI executable answers the same verbs.
-    Run run = cli({"status"}, db.conninfo(), QStringLiteral(ATLAS_CONSOLE_BIN));
+    ProgramRun run = cli({"status"}, db.conninfo(), QStringLiteral(ATLAS_CONSOLE_BIN));
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(QRegularExpression("20250918\\s+create_usage_tracking_tables\\s+pending")), qPrintable(run.out));
     QVERIFY(!run.out.contains("\x1b["));  // no colour when not on a terminal
@@ -111,7 +102,7 @@ void TestCommandLine::jsonForMachines()
 {
     TestDatabase db;
     // A plan's results carry the lint findings of each file.
-    Run run = cli({"plan", "--json"}, db.conninfo());
+    ProgramRun run = cli({"plan", "--json"}, db.conninfo());
     QCOMPARE(run.exitCode, 0);
     const QJsonArray planned = QJsonDocument::fromJson(run.out.toUtf8()).object().value("results").toArray();
     QCOMPARE(planned.size(), 3);
@@ -150,7 +141,7 @@ void TestCommandLine::adviseFailsOnErrorLevelFindings()
     TestDatabase db;
     QCOMPARE(cli({"apply"}, db.conninfo()).exitCode, 0);
     // The Atlas migrations leave nothing at error level: CI against staging passes.
-    Run run = cli({"advise", "--dir", "/nonexistent"}, db.conninfo());  // the advisors need no folder
+    ProgramRun run = cli({"advise", "--dir", "/nonexistent"}, db.conninfo());  // the advisors need no folder
     QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
     QVERIFY2(run.out.contains(QRegularExpression("info +rls_enabled_no_policy +public.error_logs")), qPrintable(run.out));
     QVERIFY(db.connect()->exec("CREATE TABLE public.open_notes (body text)").ok());
@@ -176,7 +167,7 @@ void TestCommandLine::exportStreamsCsvAndJsonLines()
         "CREATE TABLE public.notes AS SELECT g AS id, 'line ' || g || E'\\nwith, \"quotes\"' AS body, 0.1 * g AS amount "
         "FROM generate_series(1, 2500) g")).ok());
     QTemporaryDir dir;
-    Run run = cli({"export", "public.notes", "--csv", dir.filePath("notes.csv")}, db.conninfo());
+    ProgramRun run = cli({"export", "public.notes", "--csv", dir.filePath("notes.csv")}, db.conninfo());
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.err.contains("exported 2500 rows"), qPrintable(run.err));
     QFile csv(dir.filePath("notes.csv"));
@@ -267,7 +258,7 @@ void TestCommandLine::exitCodesSayWhatFailed()
     QFETCH(int, exitCode);
     QFETCH(QString, stderr);
     TestDatabase db;
-    const Run run = cli(arguments, conninfo == "DB" ? db.conninfo() : conninfo);
+    const ProgramRun run = cli(arguments, conninfo == "DB" ? db.conninfo() : conninfo);
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY2(run.err.contains(stderr), qPrintable(run.err));
     QVERIFY2(!run.err.contains("hunter2"), qPrintable(run.err));
@@ -283,11 +274,11 @@ void TestCommandLine::twoProcessesNeverApplyTogether()
         const QStringList args{"apply", "--dir", dir.path(), "--lock-wait", "0"};
         QProcess *first = start(args, db.conninfo());
         QProcess *second = start(args, db.conninfo());
-        const Run a = finish(first);
-        const Run b = finish(second);
+        const ProgramRun a = finish(first);
+        const ProgramRun b = finish(second);
         const int applied = (a.out.contains("applied 1_slow") ? 1 : 0) + (b.out.contains("applied 1_slow") ? 1 : 0);
         QVERIFY2(applied == 1, qPrintable(QStringLiteral("trial %1:\n%2\n%3\n%4\n%5").arg(trial).arg(a.out, a.err, b.out, b.err)));
-        const Run &loser = a.out.contains("applied 1_slow") ? b : a;
+        const ProgramRun &loser = a.out.contains("applied 1_slow") ? b : a;
         // The other one either met the lock, or came after and found nothing to do.
         const bool sawLock = loser.exitCode == 4 && loser.err.contains("another session is migrating this database: pid ");
         const bool cameAfter = loser.exitCode == 0 && loser.out.contains("nothing to apply");
@@ -306,8 +297,8 @@ void TestCommandLine::aSecondProcessMeetsTheLock()
     QProcess *first = start({"apply", "--dir", dir.path()}, db.conninfo());
     const int firstPid = ServerActivity::waitForQuery(db.directConninfo(), QStringLiteral("SELECT pg_sleep(3)"));
     QVERIFY(firstPid > 0);
-    const Run second = cli({"apply", "--dir", dir.path(), "--lock-wait", "0"}, db.conninfo());
-    const Run done = finish(first);
+    const ProgramRun second = cli({"apply", "--dir", dir.path(), "--lock-wait", "0"}, db.conninfo());
+    const ProgramRun done = finish(first);
     QCOMPARE(done.exitCode, 0);
     QCOMPARE(second.exitCode, 4);
     QVERIFY2(second.err.contains(QStringLiteral("another session is migrating this database: pid ")), qPrintable(second.err));
@@ -356,11 +347,11 @@ void TestCommandLine::rollbackRefusesWhenTheNewestHasNoFile()
     WRITE_FILE(dir.filePath("2_b.sql"), "CREATE TABLE b (id int);");
     QCOMPARE(cli({"apply", "--dir", dir.path()}, db.conninfo()).exitCode, 0);
     QFile::remove(dir.filePath("2_b.sql"));
-    const Run run = cli({"rollback", "--dir", dir.path()}, db.conninfo());
+    const ProgramRun run = cli({"rollback", "--dir", dir.path()}, db.conninfo());
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("the newest applied migration 2 has no file"), qPrintable(run.err));
     QCOMPARE(db.scalar("SELECT to_regclass('public.a') IS NOT NULL"), QStringLiteral("t"));
-    const Run json = cli({"rollback", "--dir", dir.path(), "--json"}, db.conninfo());
+    const ProgramRun json = cli({"rollback", "--dir", dir.path(), "--json"}, db.conninfo());
     QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value("exit_code").toInt(), 2);
 }
 
@@ -375,7 +366,7 @@ void TestCommandLine::saysWhoBlocksTheMigration()
     auto reader = db.connect(QStringLiteral("application_name=report-job"));
     const QString pid = reader->exec("SELECT pg_backend_pid()").value(0, 0);
     QVERIFY(reader->exec("BEGIN; SELECT count(*) FROM t").ok());
-    const Run run = cli({"apply", "--dir", dir.path(), "--lock-timeout", "2s", "--lock-retries", "1"}, db.conninfo());
+    const ProgramRun run = cli({"apply", "--dir", dir.path(), "--lock-timeout", "2s", "--lock-retries", "1"}, db.conninfo());
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("blocked: waiting for a lock held by pid " + pid), qPrintable(run.err));
     QVERIFY2(run.err.contains("SELECT count(*) FROM t"), qPrintable(run.err));
@@ -396,7 +387,7 @@ void TestCommandLine::diffsStatementsAgainstTheHistory()
     QTemporaryDir dir;
     WRITE_FILE(dir.filePath("1_t.sql"), "CREATE TABLE t (a int);\nCOMMENT ON TABLE t IS 'one';");
     QCOMPARE(cli({"apply", "--dir", dir.path()}, db.conninfo()).exitCode, 0);
-    Run run = cli({"diff", "1", "--dir", dir.path()}, db.conninfo());
+    ProgramRun run = cli({"diff", "1", "--dir", dir.path()}, db.conninfo());
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("the file's statements are the ones applied"));
     // Edited after apply: a statement changed and one added.
@@ -428,7 +419,7 @@ void TestCommandLine::repairShowsFirstAndNeedsYes()
     const auto repairs = [&] { return db.scalar("SELECT count(*) FROM atlas_console.migration_audit WHERE direction = 'repair'"); };
 
     // Usage: a status and a reason are required.
-    Run run = cli({"repair", "1", "--dir", dir.path()}, db.conninfo());
+    ProgramRun run = cli({"repair", "1", "--dir", dir.path()}, db.conninfo());
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("--status applied or --status reverted"), qPrintable(run.err));
     run = cli({"repair", "1", "--status", "applied", "--dir", dir.path()}, db.conninfo());
@@ -472,7 +463,7 @@ void TestCommandLine::resumesAHalfDoneMigrationOnlyWhenAsked()
     WRITE_FILE(dir.filePath("1_half.sql"), "-- atlas:no-transaction\nCREATE TABLE h (a int);\nCREATE INDEX CONCURRENTLY h_a ON h (a);\n"
                                       "INSERT INTO later VALUES (1);");
     WRITE_FILE(dir.filePath("2_next.sql"), "CREATE TABLE n (a int);");
-    Run run = cli({"apply", "--dir", dir.path()}, db.conninfo());
+    ProgramRun run = cli({"apply", "--dir", dir.path()}, db.conninfo());
     QCOMPARE(run.exitCode, 1);
     run = cli({"status", "--dir", dir.path()}, db.conninfo());
     QVERIFY2(run.out.contains("statements 1 to 2 ran and stay; statement 3 failed"), qPrintable(run.out));
@@ -494,7 +485,7 @@ void TestCommandLine::saysWhatWasAppliedByHand()
     QVERIFY(usage.open(QIODevice::ReadOnly));
     QVERIFY(db.connect()->exec(QString::fromUtf8(usage.readAll())).ok());  // pasted into the SQL editor
 
-    Run run = cli({"status", "--json"}, db.conninfo());
+    ProgramRun run = cli({"status", "--json"}, db.conninfo());
     QCOMPARE(run.exitCode, 0);
     const QJsonObject first = QJsonDocument::fromJson(run.out.toUtf8()).object().value("migrations").toArray().at(0).toObject();
     QCOMPARE(first.value("state").toString(), QStringLiteral("present, not recorded"));

@@ -6,15 +6,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/ProgramRun.h"
+
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run lint(const QStringList &arguments, const QString &cwd = QString())
+ProgramRun lint(const QStringList &arguments, const QString &cwd = QString())
 {
     QProcess process;
     QProcessEnvironment env;  // nothing: no PGHOST, no DATABASE_URL, no server
@@ -25,12 +21,7 @@ Run lint(const QStringList &arguments, const QString &cwd = QString())
     if (!cwd.isEmpty())
         process.setWorkingDirectory(cwd);
     process.start(QStringLiteral(ATLAS_MIGRATE_BIN), QStringList{QStringLiteral("lint")} + arguments);
-    process.waitForFinished(60000);
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return finishRun(process);
 }
 
 void write(const QString &path, const QByteArray &content)
@@ -61,7 +52,7 @@ void TestLintCommand::exitsByTheWorstFinding()
     write(m_dir.filePath("error.sql"), "ALTER TABLE daily_usage ADD COLUMN tier text NOT NULL;\n");
     write(m_dir.filePath("warning.sql"), "ALTER TABLE daily_usage DROP COLUMN legacy;\n");
     write(m_dir.filePath("clean.sql"), "CREATE TABLE private.notes (id bigint PRIMARY KEY);\n");
-    Run run = lint({m_dir.filePath("error.sql")});
+    ProgramRun run = lint({m_dir.filePath("error.sql")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains(m_dir.filePath("error.sql") + ":1:36: error[adding-required-field] adds column tier NOT NULL"), qPrintable(run.out));
     QVERIFY(run.out.contains("  why: The statement fails on any table that has rows"));
@@ -84,7 +75,7 @@ void TestLintCommand::readsASupabaseFolder()
     write(project + "/supabase/migrations/20250101000000_notes.down.sql", "DROP TABLE public.notes;\n");
     write(project + "/supabase/migrations/20250102000000_index.sql", "CREATE INDEX notes_id_idx ON public.notes (id);\n");
     // The default folder, as for the other verbs: ./supabase/migrations.
-    const Run run = lint({}, project);
+    const ProgramRun run = lint({}, project);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains("20250101000000_notes.down.sql:1:1: error[down-file-in-cli-folder]"), qPrintable(run.out));
     QVERIFY(run.out.contains("20250102000000_index.sql:1:1: warning[require-concurrent-index-creation]"));
@@ -96,7 +87,7 @@ void TestLintCommand::badInputIsLocatedAndExitsTwo()
 {
     write(m_dir.filePath("typo.sql"), "SELECT 1;\nCREATE TABEL notes (id int);\n");
     write(m_dir.filePath("latin1.sql"), "SELECT 'caf\xe9';\n");
-    Run run = lint({m_dir.filePath("typo.sql")});
+    ProgramRun run = lint({m_dir.filePath("typo.sql")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(m_dir.filePath("typo.sql") + ":2:8: syntax error at or near \"TABEL\""), qPrintable(run.err));
     run = lint({m_dir.filePath("latin1.sql")});
@@ -115,7 +106,7 @@ void TestLintCommand::badInputIsLocatedAndExitsTwo()
 void TestLintCommand::formatsForMachines()
 {
     write(m_dir.filePath("two.sql"), "ALTER TABLE t ADD COLUMN c text NOT NULL;\nGRANT INSERT ON t TO anon;\n");
-    Run run = lint({"--format", "json", m_dir.filePath("two.sql")});
+    ProgramRun run = lint({"--format", "json", m_dir.filePath("two.sql")});
     QCOMPARE(run.exitCode, 1);
     const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(json.value("ok").toBool(true), false);
@@ -160,13 +151,13 @@ void TestLintCommand::formatsForMachines()
 
 void TestLintCommand::listsTheCatalogueAsTheDocsShowIt()
 {
-    const Run run = lint({"--rules", "--format", "markdown"});
+    const ProgramRun run = lint({"--rules", "--format", "markdown"});
     QCOMPARE(run.exitCode, 0);
     QFile docs(QStringLiteral(ATLAS_SOURCE_DIR "/docs/lint.md"));
     QVERIFY(docs.open(QIODevice::ReadOnly));
     QVERIFY2(QString::fromUtf8(docs.readAll()) == run.out,
              "docs/lint.md differs from the catalogue: atlas-migrate lint --rules --format markdown > docs/lint.md");
-    const Run list = lint({"--rules"});
+    const ProgramRun list = lint({"--rules"});
     QVERIFY(list.out.split('\n', Qt::SkipEmptyParts).size() >= 45);
 }
 

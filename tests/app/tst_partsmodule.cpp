@@ -1,6 +1,8 @@
 // The console finds the module of later parts (libatlas-console-parts.so: QScintilla's editor,
 // the usage chart, the keychain, the history) where a build and the package put it, and says
 // which and why not; `atlas-console --check-parts` is how a packager asks.
+#include "support/ProgramRun.h"
+
 #include <QtTest>
 
 #include <QProcess>
@@ -8,14 +10,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 // `console --check-parts`, without the tests' ATLAS_PARTS_DIR unless `partsDir` is given.
-Run checkParts(const QString &console, const QString &partsDir = QString())
+ProgramRun checkParts(const QString &console, const QString &partsDir = QString())
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("ATLAS_PARTS_DIR"));
@@ -24,12 +20,9 @@ Run checkParts(const QString &console, const QString &partsDir = QString())
     QProcess process;
     process.setProcessEnvironment(env);
     process.start(console, {QStringLiteral("--check-parts")});
-    Run run;
-    if (!process.waitForFinished(30000))
-        return run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-    run.err = QString::fromUtf8(process.readAllStandardError()).trimmed();
+    ProgramRun run = finishRun(process, 30000);
+    run.out = run.out.trimmed();
+    run.err = run.err.trimmed();
     return run;
 }
 
@@ -53,7 +46,7 @@ private slots:
 
 void TestPartsModule::aBuildFindsItBesideTheExecutable()
 {
-    const Run run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN));
+    const ProgramRun run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(QFileInfo(run.out).canonicalFilePath(), QFileInfo(QStringLiteral(ATLAS_PARTS_MODULE)).canonicalFilePath());
 }
@@ -67,7 +60,7 @@ void TestPartsModule::thePackageLayoutFindsItUnderLib()
         QStringLiteral(ATLAS_PARTS_RELATIVE_DIR "/libatlas-console-parts.so"));
     QVERIFY(copy(QStringLiteral(ATLAS_CONSOLE_BIN), console));
     QVERIFY(copy(QStringLiteral(ATLAS_PARTS_MODULE), module));
-    const Run run = checkParts(console);
+    const ProgramRun run = checkParts(console);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QCOMPARE(run.out, QDir::cleanPath(module));
 }
@@ -75,7 +68,7 @@ void TestPartsModule::thePackageLayoutFindsItUnderLib()
 void TestPartsModule::saysWhereItLookedWhenMissing()
 {
     QTemporaryDir empty;
-    Run run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN), empty.path());
+    ProgramRun run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN), empty.path());
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("libatlas-console-parts.so was not found (looked in %1)").arg(empty.path())), qPrintable(run.err));
 
@@ -97,14 +90,14 @@ void TestPartsModule::refusesAFileThatIsNotTheModule()
     QVERIFY(broken.open(QIODevice::WriteOnly));
     broken.write("not an ELF file\n");
     broken.close();
-    const Run run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN), dir.path());
+    const ProgramRun run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN), dir.path());
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("%1 cannot be opened").arg(broken.fileName())), qPrintable(run.err));
 }
 
 void TestPartsModule::refusesTheModuleOfAnotherBuild()
 {
-    const Run run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN), QStringLiteral(ATLAS_OTHER_BUILD_PARTS_DIR));
+    const ProgramRun run = checkParts(QStringLiteral(ATLAS_CONSOLE_BIN), QStringLiteral(ATLAS_OTHER_BUILD_PARTS_DIR));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QLatin1String("is from another build of the console (its interface 0123456789abcdef, this console's ")),
              qPrintable(run.err));

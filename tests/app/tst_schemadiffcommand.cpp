@@ -1,5 +1,6 @@
 // atlas-migrate schema-diff as a user runs it: the built executable, real databases of the local
 // instance (PG* variables), folders built in shadow databases.
+#include "support/ProgramRun.h"
 #include "support/TestDatabase.h"
 
 #include <QJsonArray>
@@ -10,13 +11,7 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run schemaDiff(const QStringList &arguments, const QProcessEnvironment &extra = QProcessEnvironment())
+ProgramRun schemaDiff(const QStringList &arguments, const QProcessEnvironment &extra = QProcessEnvironment())
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -24,12 +19,7 @@ Run schemaDiff(const QStringList &arguments, const QProcessEnvironment &extra = 
     env.insert(extra);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(ATLAS_MIGRATE_BIN), QStringList{QStringLiteral("schema-diff")} + arguments);
-    process.waitForFinished(120000);
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return finishRun(process, 120000);
 }
 
 }  // namespace
@@ -47,7 +37,7 @@ private slots:
 void TestSchemaDiffCommand::exitsZeroWhenEqualAndOneWhenNot()
 {
     TestDatabase a, b;
-    Run run = schemaDiff({QStringLiteral("--from"), a.conninfo(), QStringLiteral("--to"), b.conninfo()});
+    ProgramRun run = schemaDiff({QStringLiteral("--from"), a.conninfo(), QStringLiteral("--to"), b.conninfo()});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.err.contains(QLatin1String("have the same schema")), qPrintable(run.err));
     QVERIFY(run.out.isEmpty());
@@ -92,7 +82,7 @@ void TestSchemaDiffCommand::writesTheMigrationAndItsDownThatApply()
     const QStringList arguments{QStringLiteral("--from"), QStringLiteral("folder:") + folder, QStringLiteral("--to"), production.conninfo(),
                                 QStringLiteral("--dir"), folder, QStringLiteral("--write"), QStringLiteral("record hand changes"),
                                 QStringLiteral("--shadow-dsn"), QStringLiteral("dbname=postgres")};
-    Run run = schemaDiff(arguments);
+    ProgramRun run = schemaDiff(arguments);
     QVERIFY2(run.exitCode == 1, qPrintable(run.err));
     const QStringList written = QDir(folder).entryList({QStringLiteral("*_record_hand_changes.sql")}, QDir::Files);
     QCOMPARE(written.size(), 1);
@@ -120,7 +110,7 @@ void TestSchemaDiffCommand::jsonHasTheDifferencesAndTheSql()
     TestDatabase a, b;
     QVERIFY(a.connect()->exec(QStringLiteral("CREATE TABLE public.old (id int)")).ok());
     QVERIFY(b.connect()->exec(QStringLiteral("CREATE TABLE public.t (id int); ALTER TABLE public.t ENABLE ROW LEVEL SECURITY")).ok());
-    const Run run = schemaDiff({QStringLiteral("--from"), a.conninfo(), QStringLiteral("--to"), b.conninfo(), QStringLiteral("--json")});
+    const ProgramRun run = schemaDiff({QStringLiteral("--from"), a.conninfo(), QStringLiteral("--to"), b.conninfo(), QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 1);
     const QJsonObject document = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(document.value("equal").toBool(true), false);
@@ -142,7 +132,7 @@ void TestSchemaDiffCommand::jsonHasTheDifferencesAndTheSql()
 
 void TestSchemaDiffCommand::usageAndConnectionErrors()
 {
-    Run run = schemaDiff({QStringLiteral("--from"), QStringLiteral("dbname=postgres")});
+    ProgramRun run = schemaDiff({QStringLiteral("--from"), QStringLiteral("dbname=postgres")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("--to")), qPrintable(run.err));
     run = schemaDiff({QStringLiteral("--from"), QStringLiteral("profile:"), QStringLiteral("--to"), QStringLiteral("dbname=postgres")});
@@ -178,7 +168,7 @@ void TestSchemaDiffCommand::schemasIncludedAndExcluded()
     TestDatabase a, b;
     QVERIFY(b.connect()->exec(QStringLiteral("CREATE SCHEMA reporting; CREATE TABLE reporting.r (id int); CREATE TABLE public.p (id int);"
                                              "CREATE POLICY \"own avatars\" ON storage.objects FOR SELECT USING (owner = auth.uid());")).ok());
-    Run run = schemaDiff({QStringLiteral("--from"), a.conninfo(), QStringLiteral("--to"), b.conninfo(), QStringLiteral("--include-schema"),
+    ProgramRun run = schemaDiff({QStringLiteral("--from"), a.conninfo(), QStringLiteral("--to"), b.conninfo(), QStringLiteral("--include-schema"),
                           QStringLiteral("reporting")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.contains(QLatin1String("reporting.r")));

@@ -15,7 +15,7 @@ public:
     bool isOpen() const override { return m_open; }
     QString error() const override { return m_error; }
     bool add(const EditorRun &entry) override;
-    QList<EditorRun> search(const QString &profile, const QString &text, int limit = 200) const override;
+    QList<EditorRun> search(const QString &profile, const QString &text, int limit) const override;
     bool saveSnippet(const QString &name, const QString &sql) override;
     bool removeSnippet(const QString &name) override;
 
