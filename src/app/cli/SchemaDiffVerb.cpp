@@ -8,6 +8,7 @@
 #include "core/connection/ProfileStore.h"
 #include "core/lint/LintFormats.h"
 #include "core/schema/SchemaCompare.h"
+#include "core/text/Counted.h"
 #include "db/schema/SchemaSourceReader.h"
 
 #include <QDateTime>
@@ -145,8 +146,10 @@ int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QSt
     int added = 0, removed = 0, changed = 0;
     for (const SchemaDifference &difference : result.differences)
         ++(difference.type == SchemaDifference::Type::Added ? added : difference.type == SchemaDifference::Type::Removed ? removed : changed);
-    output.say(QStringLiteral("%1 differences (%2 added, %3 removed, %4 changed): %5 statements, %6 with data loss")
-                   .arg(result.differences.size()).arg(added).arg(removed).arg(changed).arg(result.up.statements.size())
+    output.say(QStringLiteral("%1 (%2 added, %3 removed, %4 changed): %5, %6 with data loss")
+                   .arg(counted(result.differences.size(), QStringLiteral("difference")))
+                   .arg(added).arg(removed).arg(changed)
+                   .arg(counted(result.up.statements.size(), QStringLiteral("statement")))
                    .arg(result.up.dataLossCount()));
     if (!written.isEmpty())
         output.say(QStringLiteral("wrote %1 and %2").arg(plan.upPath, plan.downPath));

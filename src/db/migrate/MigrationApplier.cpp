@@ -3,6 +3,7 @@
 #include "core/run/RunnableCheck.h"
 #include "core/sql/SqlScript.h"
 #include "core/status/MigrationStatus.h"
+#include "core/text/Counted.h"
 #include "db/migrate/AuditTrail.h"
 #include "db/migrate/EngineSession.h"
 #include "db/migrate/HistoryReader.h"
@@ -201,10 +202,10 @@ void MigrationApplier::runAtomic(Attempt &attempt, Transaction &transaction)
         AuditTrail::writeAlone(connection, auditRow(attempt), &report);
         return;
     }
-    report.message = QStringLiteral("%1 %2 in %3 ms (%4 statements)")
+    report.message = QStringLiteral("%1 %2 in %3 ms (%4)")
                          .arg(attempt.verbDone(), name)
                          .arg(attempt.clock.elapsed())
-                         .arg(report.statements.size());
+                         .arg(counted(report.statements.size(), QStringLiteral("statement")));
 }
 
 QString MigrationApplier::holdersOfFailed(const Attempt &attempt) const
