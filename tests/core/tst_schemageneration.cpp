@@ -44,7 +44,52 @@ private slots:
     void dependenciesFollowCatalogAddresses();
     void aTableMadeAgainKeepsItsRows();
     void tablesOfOneNameAreMovedApart();
+    void compositeAttributesChangeInPlace();
+    void retypeNotesSayWhatItCosts();
 };
+
+void TestSchemaGeneration::compositeAttributesChangeInPlace()
+{
+    const auto composite = [](const QStringList &names, const QStringList &types) {
+        return object(QStringLiteral("type"), QStringLiteral("public.addr"),
+                      {{"typtype", "c"}, {"attribute_names", QJsonArray::fromStringList(names)}, {"attribute_types", QJsonArray::fromStringList(types)},
+                       {"attributes", names.join(',') + types.join(',')}});
+    };
+    const SchemaObject before = composite({"street", "zip", "legacy"}, {"text", "text", "integer"});
+    // Dropped, retyped and added at the end: in place.
+    const SchemaObject after = composite({"street", "zip", "city"}, {"text", "character varying(10)", "text"});
+    QVERIFY(SchemaAlter::attributesChangeInPlace(before, after));
+    QVERIFY(!SchemaAlter::needsRecreate(before, after));
+    QStringList warnings;
+    QCOMPARE(SchemaAlter::alterComposite(before, after, {}, &warnings),
+             QStringList{"ALTER TYPE public.addr DROP ATTRIBUTE legacy, ALTER ATTRIBUTE zip TYPE character varying(10), ADD ATTRIBUTE city text;"});
+    QVERIFY(warnings.isEmpty());
+    // A column has the type: PostgreSQL refuses the new attribute type, which is said instead.
+    QCOMPARE(SchemaAlter::alterComposite(before, after, {"public.c.a"}, &warnings),
+             QStringList{"ALTER TYPE public.addr DROP ATTRIBUTE legacy, ADD ATTRIBUTE city text;"});
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().contains(QLatin1String("attribute zip changes from text to character varying(10)"))
+                 && warnings.first().contains(QLatin1String("(public.c.a)")),
+             qPrintable(warnings.first()));
+    // A new attribute before an old one, or two swapped: only by making the type again.
+    QVERIFY(!SchemaAlter::attributesChangeInPlace(before, composite({"city", "street", "zip"}, {"text", "text", "text"})));
+    QVERIFY(!SchemaAlter::attributesChangeInPlace(before, composite({"zip", "street"}, {"text", "text"})));
+    QVERIFY(SchemaAlter::needsRecreate(before, composite({"zip", "street"}, {"text", "text"})));
+}
+
+void TestSchemaGeneration::retypeNotesSayWhatItCosts()
+{
+    const auto column = [](const QString &type) {
+        return object(QStringLiteral("column"), QStringLiteral("public.t.c"), {{"type", type}, {"column", "c"}});
+    };
+    QVERIFY(SchemaAlter::retypeNote(column("character varying(20)"), column("text")).contains(QLatin1String("not rewritten")));
+    QVERIFY(SchemaAlter::retypeNote(column("character varying(20)"), column("character varying(40)")).contains(QLatin1String("not rewritten")));
+    QVERIFY(SchemaAlter::retypeNote(column("text"), column("character varying")).contains(QLatin1String("not rewritten")));
+    QVERIFY(SchemaAlter::retypeNote(column("character varying(40)"), column("character varying(20)")).contains(QLatin1String("rewritten under")));
+    QVERIFY(SchemaAlter::retypeNote(column("text"), column("character varying(20)")).contains(QLatin1String("rewritten under")));
+    QVERIFY(SchemaAlter::retypeNote(column("integer"), column("bigint")).contains(QLatin1String("every value is cast")));
+    QVERIFY(SchemaAlter::retypeNote(column("text"), column("text")).contains(QLatin1String("collation")));
+}
 
 void TestSchemaGeneration::aclTextBecomesGrantsPerGrantee()
 {

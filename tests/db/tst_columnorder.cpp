@@ -33,7 +33,9 @@ void TestColumnOrder::columnOrderIsAWarning()
     QVERIFY(added.upScript().contains(QLatin1String("-- WARNING: public.notes: after this migration its columns")));
     QCOMPARE(run(a, added.upScript()), QString());
     QVERIFY(compareSchemaModels(read(a), read(b)).equal());
-    QVERIFY(schemaDump(a) != schemaDump(b));
+    QString error;
+    const QString aDump = schemaDump(a, &error);
+    QVERIFY2(error.isEmpty() && aDump != schemaDump(b, &error) && error.isEmpty(), qPrintable(error));
     // The way back drops the column: the order that remains is the target's.
     QVERIFY2(added.down.warnings.isEmpty(), qPrintable(added.down.warnings.join('\n')));
 

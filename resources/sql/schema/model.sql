@@ -313,6 +313,7 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
            json_build_object('typtype', t.typtype, 'labels', to_json(labels.list),
                               'base', CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END,
                               'not_null', t.typnotnull, 'default', t.typdefault, 'attributes', composite.list,
+                              'attribute_names', to_json(composite.names), 'attribute_types', to_json(composite.types),
                               'subtype', (SELECT format_type(rg.rngsubtype, NULL) FROM pg_catalog.pg_range rg
                                           WHERE rg.rngtypid = t.oid),
                               'owner', quote_ident(pg_get_userbyid(t.typowner))),
@@ -321,7 +322,9 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
     LEFT JOIN LATERAL (SELECT array_agg(quote_literal(en.enumlabel) ORDER BY en.enumsortorder) AS list
                        FROM pg_catalog.pg_enum en WHERE en.enumtypid = t.oid) labels ON true
     LEFT JOIN LATERAL (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', '
-                                         ORDER BY a.attnum) AS list
+                                         ORDER BY a.attnum) AS list,
+                              array_agg(quote_ident(a.attname) ORDER BY a.attnum) AS names,
+                              array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) AS types
                        FROM pg_catalog.pg_attribute a
                        WHERE a.attrelid = t.typrelid AND t.typrelid <> 0 AND a.attnum > 0 AND NOT a.attisdropped) composite ON true
 
@@ -358,6 +361,8 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
 
     UNION ALL
     -- A table entry as CREATE/ALTER PUBLICATION writes it: its column list and row filter with it.
+    -- Only tables and schemas in scope: supabase_realtime's storage.objects is not the project's to
+    -- compare (and the generator adds and drops entries one by one, never setting the list whole).
     SELECT 'publication', quote_ident(pub.pubname), NULL, NULL,
            format('all tables %s, publish %s, tables: %s, tables in schemas: %s', pub.puballtables, ops.list,
                   coalesce(tabs.list, 'none'), coalesce(array_to_string(nsps.arr, ', '), 'none')),
@@ -378,15 +383,17 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
                              FROM pg_catalog.pg_publication_rel pr
                              JOIN pg_catalog.pg_class pc ON pc.oid = pr.prrelid
                              JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+                             JOIN schemas ON schemas.oid = pn.oid
                              WHERE pr.prpubid = pub.oid) q) tabs ON true
     LEFT JOIN LATERAL (SELECT array_agg(quote_ident(n.nspname) ORDER BY n.nspname) AS arr
                        FROM pg_catalog.pg_publication_namespace pns
                        JOIN pg_catalog.pg_namespace n ON n.oid = pns.pnnspid
+                       JOIN schemas ON schemas.oid = n.oid
                        WHERE pns.pnpubid = pub.oid) nsps ON true
 ),
 -- Comments, keyed by the object they describe (pg_description holds the system's own too).
 described AS (
-    SELECT o.kind, o.name, o.schema, d.description
+    SELECT o.kind, o.name, o.schema, d.description, NULL::text AS relation
     FROM objects o
     JOIN (SELECT * FROM pg_catalog.pg_description
           -- The system's own comments (OIDs below FirstNormalObjectId) are most of them; public is
@@ -395,6 +402,13 @@ described AS (
         ON d.classoid = o.classid AND d.objoid = o.objid AND d.objsubid = o.objsubid
     WHERE o.kind IN ('schema', 'table', 'view', 'sequence', 'column', 'function', 'type', 'index', 'constraint',
                      'policy', 'trigger')
+    UNION ALL
+    -- A (materialized) view's columns are no objects of their own; their comments are, with the view.
+    SELECT 'column', o.name || '.' || quote_ident(a.attname), o.schema, d.description, 'view ' || o.name
+    FROM objects o
+    JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = o.objid AND d.objsubid > 0
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = o.objid AND a.attnum = d.objsubid
+    WHERE o.kind = 'view'
 )
 SELECT rows.*
 FROM (SELECT o.kind, o.name, o.schema, o.parent, o.definition, o.attrs::text AS attrs,
@@ -402,6 +416,7 @@ FROM (SELECT o.kind, o.name, o.schema, o.parent, o.definition, o.attrs::text AS 
       FROM objects o
       UNION ALL
       SELECT 'comment', ds.kind || ' ' || ds.name, ds.schema, NULL, ds.description,
-             json_build_object('on_kind', ds.kind, 'object', ds.name, 'text', ds.description)::text, NULL, NULL, NULL
+             json_build_object('on_kind', ds.kind, 'object', ds.name, 'text', ds.description, 'relation', ds.relation)::text,
+             NULL, NULL, NULL
       FROM described ds) rows
 ;  -- not sorted here: the caller sorts (a tenth of the time this query took on 1,000 tables)

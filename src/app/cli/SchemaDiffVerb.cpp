@@ -151,6 +151,9 @@ int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QSt
                    .arg(added).arg(removed).arg(changed)
                    .arg(counted(result.up.statements.size(), QStringLiteral("statement")))
                    .arg(result.up.dataLossCount()));
+    // Also in the script's header; said here too, since the script often goes to a file.
+    for (const QString &warning : result.up.warnings)
+        output.say(QStringLiteral("warning: ") + warning);
     if (!written.isEmpty())
         output.say(QStringLiteral("wrote %1 and %2").arg(plan.upPath, plan.downPath));
     return code;

@@ -20,20 +20,29 @@ AttachedStatements attachedStatements(const SchemaModel &from, const SchemaModel
         if (had != owner && !(object.kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty()))
             attached.owners.append({SchemaDdl::alterOwner(object, owner), object.key()});
     }
+    // A view's column is no object of its own: its comment names the view ("relation"), which is
+    // what is made again.
+    const auto made = [&fresh](const SchemaObject &comment, const QString &target) {
+        return fresh.contains(target) || (!comment.text("relation").isEmpty() && fresh.contains(comment.text("relation")));
+    };
+    const auto reference = [&to](const SchemaObject &comment, const QString &target) {
+        return comment.text("relation").isEmpty() ? SchemaDdl::objectReference(to, target) : QStringLiteral("COLUMN ") + comment.text("object");
+    };
     for (const SchemaObject &comment : to.objects()) {
         if (comment.kind != QLatin1String("comment"))
             continue;
         const QString target = comment.text("on_kind") + QLatin1Char(' ') + comment.text("object");
         const SchemaObject *before = from.find(comment.key());
-        if (fresh.contains(target) || !before || before->definition != comment.definition)
-            attached.comments.append({SchemaDdl::comment(SchemaDdl::objectReference(to, target), comment.definition), comment.key()});
+        if (made(comment, target) || !before || before->definition != comment.definition)
+            attached.comments.append({SchemaDdl::comment(reference(comment, target), comment.definition), comment.key()});
     }
     for (const SchemaObject &comment : from.objects()) {
         if (comment.kind != QLatin1String("comment"))
             continue;
         const QString target = comment.text("on_kind") + QLatin1Char(' ') + comment.text("object");
-        if (!to.contains(comment.key()) && to.contains(target) && !fresh.contains(target))
-            attached.comments.append({SchemaDdl::comment(SchemaDdl::objectReference(to, target), QString()), comment.key()});
+        const bool stays = comment.text("relation").isEmpty() ? to.contains(target) : to.contains(comment.text("relation"));
+        if (!to.contains(comment.key()) && stays && !made(comment, target))
+            attached.comments.append({SchemaDdl::comment(reference(comment, target), QString()), comment.key()});
     }
     attached.privileges = planPrivileges(from, to, fresh);
     return attached;

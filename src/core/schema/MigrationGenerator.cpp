@@ -39,17 +39,22 @@ public:
     }
 
 private:
-    // Whether the publication's list changes, and is then set whole (SchemaAlter).
-    bool setWhole(const SchemaObject &publication) const
-    {
-        const SchemaObject *before = m_from.find(publication.key());
-        return before && (before->list("tables") != publication.list("tables") || before->list("schemas") != publication.list("schemas"));
-    }
-
-    void add(Phase phase, const QString &sql, const QString &key, bool dataLoss = false, const QString &note = QString())
+    void add(Phase phase, const QString &sql, const QString &key, bool dataLoss = false, const QString &note = QString(),
+             const QString &ignore = QString())
     {
         if (!sql.isEmpty())
-            m_phases[phase].append(GeneratedStatement{sql, key, dataLoss, note, {}});
+            m_phases[phase].append(GeneratedStatement{sql, key, dataLoss, note, {}, ignore});
+    }
+
+    // FROM's columns whose type is `type` (or an array of it): "public.t.c".
+    QStringList columnsOfType(const SchemaObject &type) const
+    {
+        QStringList columns;
+        for (const SchemaObject &object : m_from.objects())
+            if (object.kind == QLatin1String("column") && !gone(object.key())
+                && (object.text("type") == type.name || object.text("type") == type.name + QStringLiteral("[]")))
+                columns.append(object.parent + QLatin1Char('.') + object.text("column"));
+        return columns;
     }
 
     void emitDrops()
@@ -101,11 +106,11 @@ private:
             } else if (kind == QLatin1String("publication")) {
                 add(DropPublications, sql, key);
             } else if (kind == QLatin1String("type")) {
-                add(DropTypes, sql, key);
+                add(dropped ? DropTypesAfterColumns : DropTypes, sql, key);
             } else if (kind == QLatin1String("extension")) {
-                add(DropExtensions, sql, key);
+                add(dropped ? DropExtensionsAfterColumns : DropExtensions, sql, key);
             } else if (kind == QLatin1String("schema")) {
-                add(DropSchemas, sql, key);
+                add(dropped ? DropSchemasAfterColumns : DropSchemas, sql, key);
             }
         }
         const QStringList ordered = m_from.dependencyOrder(views);
@@ -122,11 +127,16 @@ private:
             if ((action(key) == Action::Alter && SchemaAlter::defaultChanges(before, *after)) || resetsDefault(key))
                 add(DropDefaults, QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 DROP DEFAULT;").arg(before.parent, before.text("column")), before.key());
         }
-        for (const SchemaObject &before : m_from.objects())
-            if (before.kind == QLatin1String("publication") && action(before.key()) == Action::Alter)
-                for (const QString &table : SchemaAlter::publicationTablesRemoved(before, *m_to.find(before.key())))
-                    if (!gone(QStringLiteral("table ") + table))  // a dropped table leaves its publications itself
-                        add(DropPublicationTables, QStringLiteral("ALTER PUBLICATION %1 DROP TABLE %2;").arg(before.name, table), before.key());
+        for (const SchemaObject &before : m_from.objects()) {
+            if (before.kind != QLatin1String("publication") || action(before.key()) != Action::Alter)
+                continue;
+            const SchemaObject &after = *m_to.find(before.key());
+            for (const QString &table : SchemaAlter::publicationTablesRemoved(before, after))
+                if (!gone(QStringLiteral("table ") + table))  // a dropped table leaves its publications itself
+                    add(DropPublicationTables, QStringLiteral("ALTER PUBLICATION %1 DROP TABLE %2;").arg(before.name, table), before.key());
+            for (const QString &schema : SchemaAlter::publicationSchemasRemoved(before, after))
+                add(DropPublicationTables, QStringLiteral("ALTER PUBLICATION %1 DROP TABLES IN SCHEMA %2;").arg(before.name, schema), before.key());
+        }
     }
 
     void emitCreate(const SchemaObject &object)
@@ -157,7 +167,12 @@ private:
         }
         const Phase phase = createPhase(object, m_to.contains(QStringLiteral("view ") + object.parent));
         const bool moved = kind == QLatin1String("table") && scratchNumber(object.name) > 0;
-        add(phase, sql, key, false, moved ? QStringLiteral("in the target's column order") : kind == QLatin1String("table") ? renameHint(m_from, m_to, object) : note);
+        // The rule is about the check of every column already of the domain: a new one has none.
+        const QString ignore = phase == DomainConstraints && fresh(QStringLiteral("type ") + object.parent)
+            ? QStringLiteral("ban-alter-domain-with-add-constraint the domain is new in this migration: no column has it yet")
+            : QString();
+        add(phase, sql, key, false, moved ? QStringLiteral("in the target's column order") : kind == QLatin1String("table") ? renameHint(m_from, m_to, object) : note,
+            ignore);
         if (moved)
             refill(object, columns);
         for (const SchemaObject *column : columns)
@@ -182,6 +197,7 @@ private:
     {
         QStringList views;
         QStringList tables;
+        QList<const SchemaObject *> columns;  // added to tables that stay
         for (const SchemaObject &object : m_to.objects()) {
             const QString key = object.key();
             if (object.kind == QLatin1String("function") && action(key) == Action::Alter
@@ -197,6 +213,8 @@ private:
                     views.append(key);
                 else if (object.kind == QLatin1String("table"))
                     tables.append(key);
+                else if (object.kind == QLatin1String("column"))
+                    columns.append(&object);
                 else
                     emitCreate(object);
                 continue;
@@ -209,39 +227,57 @@ private:
             if (resetsDefault(key) && action(key) != Action::Alter && !object.text("default").isEmpty())
                 add(SetDefaults, SchemaDdl::setDefault(object), key);
         }
+        // Added in the target's order: ADD COLUMN puts a column last, so that is where it stays.
+        std::sort(columns.begin(), columns.end(), [](const SchemaObject *a, const SchemaObject *b) {
+            return a->parent != b->parent ? a->parent < b->parent : a->position < b->position;
+        });
+        for (const SchemaObject *column : std::as_const(columns))
+            emitCreate(*column);
         for (const QString &key : m_to.dependencyOrder(tables))
             emitCreate(*m_to.find(key));
         if (!m_refilled.isEmpty())
             m_phases[Tables] += TableReorder::dropMoved(m_refilled, m_leftBehind);
         for (const QString &key : m_to.dependencyOrder(views))
             add(Views, SchemaDdl::create(*m_to.find(key)), key, false, note(key));
-        // A table dropped and created again has left its publications: it goes back in (unless
-        // the publication's list is set whole anyway).
-        for (const SchemaObject &publication : m_to.objects())
-            if (publication.kind == QLatin1String("publication") && !fresh(publication.key()) && !setWhole(publication))
-                for (const QString &entry : publication.list("tables"))
-                    if (fresh(QStringLiteral("table ") + SchemaDdl::publishedTable(entry)))
-                        add(Publications, QStringLiteral("ALTER PUBLICATION %1 ADD TABLE %2;").arg(publication.name, entry), publication.key());
-        if (m_sqlFunctions)
-            add(Settings, QStringLiteral("SET LOCAL check_function_bodies = off;"), QString(), false,
-                QStringLiteral("SQL functions are created before the tables they read (as pg_dump does)"));
+        // A table dropped and created again has left its publications: it goes back in (an entry
+        // FROM did not have is added by the publication's ALTER).
+        for (const SchemaObject &publication : m_to.objects()) {
+            const SchemaObject *before = m_from.find(publication.key());
+            if (publication.kind != QLatin1String("publication") || fresh(publication.key()) || !before)
+                continue;
+            const QStringList had = before->list("tables");
+            for (const QString &entry : publication.list("tables"))
+                if (had.contains(entry) && fresh(QStringLiteral("table ") + SchemaDdl::publishedTable(entry)))
+                    add(Publications, QStringLiteral("ALTER PUBLICATION %1 ADD TABLE %2;").arg(publication.name, entry), publication.key());
+        }
+        // For the session, as pg_dump sets it, and reset at the end: SET LOCAL needs a transaction
+        // block, which psql -f and the Supabase CLI's pipeline do not open.
+        if (m_sqlFunctions) {
+            add(Settings, QStringLiteral("SET check_function_bodies = off;"), QString(), false,
+                QStringLiteral("SQL functions are created before the tables they read (as pg_dump does)"),
+                QStringLiteral("prefer-set-local reset at the end of this migration"));
+            add(ResetSettings, QStringLiteral("RESET check_function_bodies;"), QString());
+        }
     }
 
     void emitAlter(const SchemaObject &before, const SchemaObject &after)
     {
         const QString key = after.key();
         const QString &kind = after.kind;
-        const QStringList statements = SchemaAlter::alter(before, after, &m_warnings);
+        const bool composite = kind == QLatin1String("type") && after.text("typtype") == QLatin1String("c");
+        const QStringList statements = composite ? SchemaAlter::alterComposite(before, after, columnsOfType(before), &m_warnings)
+                                                 : SchemaAlter::alter(before, after, &m_warnings);
         const Phase phase = kind == QLatin1String("column") ? Columns : kind == QLatin1String("table") ? Tables
             : kind == QLatin1String("type") ? Types : kind == QLatin1String("sequence") ? Sequences
             : kind == QLatin1String("extension") ? Extensions : kind == QLatin1String("publication") ? Publications
             : usesRelation(after) ? FunctionsLate : Functions;
-        for (const QString &sql : statements)
-            add(phase, sql, key, false,
-                SchemaAlter::retypes(before, after) && sql.contains(QLatin1String(" TYPE "))
-                    ? QStringLiteral("the type changes from %1 to %2: every value is cast, and the table is rewritten under an ACCESS EXCLUSIVE lock")
-                          .arg(before.text("type"), after.text("type"))
-                    : QString());
+        for (const QString &sql : statements) {
+            const bool dropsAttribute = composite && sql.contains(QLatin1String("DROP ATTRIBUTE "));
+            add(phase, sql, key, dropsAttribute,
+                dropsAttribute ? QStringLiteral("the dropped attributes' values are lost in every column of the type")
+                : SchemaAlter::retypes(before, after) && sql.contains(QLatin1String(" TYPE ")) ? SchemaAlter::retypeNote(before, after)
+                                                                                                 : QString());
+        }
         if (kind == QLatin1String("column") && (SchemaAlter::defaultChanges(before, after) || resetsDefault(key))
             && !after.text("default").isEmpty())
             add(SetDefaults, SchemaDdl::setDefault(after), key);

@@ -2,6 +2,7 @@
 
 #include "core/schema/SchemaDdl.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -157,6 +158,8 @@ QStringList alterType(const SchemaObject &before, const SchemaObject &after, QSt
         }
         return sql;
     }
+    if (after.text("typtype") == QLatin1String("c"))
+        return SchemaAlter::alterComposite(before, after, {}, warnings);
     if (after.text("typtype") == QLatin1String("d")) {
         const QString head = QStringLiteral("ALTER DOMAIN %1 ").arg(after.name);
         if (differs(before, after, "default"))
@@ -168,6 +171,39 @@ QStringList alterType(const SchemaObject &before, const SchemaObject &after, QSt
     return sql;
 }
 
+}  // namespace
+
+QStringList SchemaAlter::alterComposite(const SchemaObject &before, const SchemaObject &after, const QStringList &columnsUsingIt,
+                                        QStringList *warnings)
+{
+    const QStringList hadNames = before.list("attribute_names");
+    const QStringList hadTypes = before.list("attribute_types");
+    const QStringList names = after.list("attribute_names");
+    const QStringList types = after.list("attribute_types");
+    QStringList actions;
+    for (const QString &name : hadNames)
+        if (!names.contains(name))
+            actions.append(QStringLiteral("DROP ATTRIBUTE ") + name);
+    for (int i = 0; i < names.size(); ++i) {
+        const qsizetype had = hadNames.indexOf(names.at(i));
+        if (had < 0)
+            actions.append(QStringLiteral("ADD ATTRIBUTE %1 %2").arg(names.at(i), types.value(i)));
+        else if (hadTypes.value(had) == types.value(i))
+            continue;
+        else if (columnsUsingIt.isEmpty())
+            actions.append(QStringLiteral("ALTER ATTRIBUTE %1 TYPE %2").arg(names.at(i), types.value(i)));
+        else
+            warnings->append(QStringLiteral("type %1: attribute %2 changes from %3 to %4, which PostgreSQL refuses while a column "
+                                            "has the type (%5); not generated: move the column to another type by hand")
+                                 .arg(after.name, names.at(i), hadTypes.value(had), types.value(i), columnsUsingIt.join(QStringLiteral(", "))));
+    }
+    if (actions.isEmpty())
+        return {};
+    return {QStringLiteral("ALTER TYPE %1 %2;").arg(after.name, actions.join(QStringLiteral(", ")))};
+}
+
+namespace {
+
 QStringList alterExtension(const SchemaObject &before, const SchemaObject &after)
 {
     QStringList sql;
@@ -178,15 +214,23 @@ QStringList alterExtension(const SchemaObject &before, const SchemaObject &after
     return sql;
 }
 
+// Entries are added and dropped one by one, never set whole: SET TABLE would also take out the
+// tables of schemas out of scope (supabase_realtime's storage.objects), which neither side shows.
+// An entry whose column list or row filter changes is dropped (publicationTablesRemoved, before
+// tables go) and added again here.
 QStringList alterPublication(const SchemaObject &before, const SchemaObject &after)
 {
     QStringList sql;
     if (differs(before, after, "publish"))
         sql.append(QStringLiteral("ALTER PUBLICATION %1 SET (publish = %2);").arg(after.name, SchemaDdl::literal(after.text("publish"))));
-    // A different list is set whole (row filters and column lists with it); an empty one is the
-    // removals alone (publicationTablesRemoved, run before tables go).
-    if ((differs(before, after, "tables") || differs(before, after, "schemas")) && !SchemaDdl::publicationObjects(after).isEmpty())
-        sql.append(QStringLiteral("ALTER PUBLICATION %1 SET %2;").arg(after.name, SchemaDdl::publicationObjects(after)));
+    const QStringList hadSchemas = before.list("schemas");
+    for (const QString &schema : after.list("schemas"))
+        if (!hadSchemas.contains(schema))
+            sql.append(QStringLiteral("ALTER PUBLICATION %1 ADD TABLES IN SCHEMA %2;").arg(after.name, schema));
+    const QStringList hadTables = before.list("tables");
+    for (const QString &entry : after.list("tables"))
+        if (!hadTables.contains(entry))
+            sql.append(QStringLiteral("ALTER PUBLICATION %1 ADD TABLE %2;").arg(after.name, entry));
     return sql;
 }
 
@@ -204,8 +248,8 @@ bool SchemaAlter::needsRecreate(const SchemaObject &before, const SchemaObject &
         return differs(before, after, "kind") || differs(before, after, "result") || differs(before, after, "arguments");
     // The owner is in the definition but changes in place (ALTER ... OWNER, after everything).
     if (kind == QLatin1String("type"))
-        return differs(before, after, "typtype") || differs(before, after, "base") || differs(before, after, "attributes")
-            || differs(before, after, "subtype");
+        return differs(before, after, "typtype") || differs(before, after, "base") || differs(before, after, "subtype")
+            || (differs(before, after, "attributes") && !SchemaAlter::attributesChangeInPlace(before, after));
     if (kind == QLatin1String("view"))
         return differs(before, after, "query") || differs(before, after, "materialized") || differs(before, after, "options");
     if (kind == QLatin1String("publication"))
@@ -214,9 +258,51 @@ bool SchemaAlter::needsRecreate(const SchemaObject &before, const SchemaObject &
         || kind == QLatin1String("index") || kind == QLatin1String("constraint");
 }
 
+bool SchemaAlter::attributesChangeInPlace(const SchemaObject &before, const SchemaObject &after)
+{
+    // The attributes both have keep their order, and the new ones come after them.
+    const QStringList had = before.list("attribute_names");
+    const QStringList names = after.list("attribute_names");
+    qsizetype last = -1;
+    bool added = false;
+    for (const QString &name : names) {
+        const qsizetype at = had.indexOf(name);
+        if (at < 0) {
+            added = true;
+        } else {
+            if (added || at < last)
+                return false;
+            last = at;
+        }
+    }
+    return !names.isEmpty();
+}
+
 bool SchemaAlter::retypes(const SchemaObject &before, const SchemaObject &after)
 {
     return after.kind == QLatin1String("column") && (differs(before, after, "type") || differs(before, after, "collation"));
+}
+
+QString SchemaAlter::retypeNote(const SchemaObject &before, const SchemaObject &after)
+{
+    const QString from = before.text("type");
+    const QString to = after.text("type");
+    if (from == to)
+        return QStringLiteral("the collation changes: the column's indexes are rebuilt under an ACCESS EXCLUSIVE lock");
+    // Changes PostgreSQL makes without touching the rows (binary-coercible, no narrower limit).
+    static const QRegularExpression varchar(QStringLiteral("^character varying(?:\\((\\d+)\\))?$"));
+    const QRegularExpressionMatch was = varchar.match(from);
+    const QRegularExpressionMatch becomes = varchar.match(to);
+    const bool widens = (was.hasMatch() || from == QLatin1String("text"))
+        && (to == QLatin1String("text")
+            || (becomes.hasMatch() && (becomes.captured(1).isEmpty() || (was.hasMatch() && !was.captured(1).isEmpty()
+                                                                         && becomes.captured(1).toInt() >= was.captured(1).toInt()))));
+    if (widens)
+        return QStringLiteral("the type changes from %1 to %2: the rows are not rewritten (no value needs a change), "
+                              "an ACCESS EXCLUSIVE lock is held briefly")
+            .arg(from, to);
+    return QStringLiteral("the type changes from %1 to %2: every value is cast, and the table is rewritten under an ACCESS EXCLUSIVE lock")
+        .arg(from, to);
 }
 
 bool SchemaAlter::defaultChanges(const SchemaObject &before, const SchemaObject &after)
@@ -253,10 +339,20 @@ QStringList SchemaAlter::alter(const SchemaObject &before, const SchemaObject &a
 
 QStringList SchemaAlter::publicationTablesRemoved(const SchemaObject &before, const SchemaObject &after)
 {
-    if (!SchemaDdl::publicationObjects(after).isEmpty())
-        return {};  // set whole by alter()
     QStringList removed;
+    const QStringList keeps = after.list("tables");
     for (const QString &entry : before.list("tables"))
-        removed.append(SchemaDdl::publishedTable(entry));
+        if (!keeps.contains(entry))
+            removed.append(SchemaDdl::publishedTable(entry));
+    return removed;
+}
+
+QStringList SchemaAlter::publicationSchemasRemoved(const SchemaObject &before, const SchemaObject &after)
+{
+    QStringList removed;
+    const QStringList keeps = after.list("schemas");
+    for (const QString &schema : before.list("schemas"))
+        if (!keeps.contains(schema))
+            removed.append(schema);
     return removed;
 }
