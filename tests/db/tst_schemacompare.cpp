@@ -21,6 +21,7 @@ class TestSchemaCompare : public QObject {
 private slots:
     void roundTrip_data();
     void roundTrip();
+    void publicationsKeepTheirTablesOutOfScope();
     void equalPrivilegesGiveNothing();
     void renameIsDropAndCreateWithDataLoss();
     void enumValueRemovedIsAWarning();
@@ -292,6 +293,21 @@ void TestSchemaCompare::roundTrip()
         QVERIFY2(std::any_of(result.down.warnings.cbegin(), result.down.warnings.cend(),
                              [&](const QString &warning) { return warning.contains(difference.name + QLatin1Char(' ')); }),
                  qPrintable(differencesText(back.differences) + QStringLiteral("\n--- down was:\n") + result.downScript()));
+}
+
+void TestSchemaCompare::publicationsKeepTheirTablesOutOfScope()
+{
+    // supabase_realtime publishes storage.objects on one side: storage is Supabase's, left out of
+    // the comparison, so the migration must leave it published (SET TABLE took it out).
+    TestDatabase a, b;
+    QCOMPARE(run(a, "CREATE TABLE public.m (id int PRIMARY KEY); ALTER PUBLICATION supabase_realtime ADD TABLE storage.objects;"), QString());
+    QCOMPARE(run(b, "CREATE TABLE public.m (id int PRIMARY KEY); ALTER PUBLICATION supabase_realtime ADD TABLE public.m;"), QString());
+    const SchemaCompareResult result = compareSchemaModels(read(a), read(b));
+    QCOMPARE(result.differences.size(), 1);
+    QCOMPARE(runWithPsql(a, result.upScript()), QString());
+    QVERIFY(compareSchemaModels(read(a), read(b)).equal());
+    QCOMPARE(rows(a, "SELECT schemaname || '.' || tablename FROM pg_publication_tables WHERE pubname = 'supabase_realtime' ORDER BY 1"),
+             QStringLiteral("public.m\nstorage.objects"));
 }
 
 void TestSchemaCompare::equalPrivilegesGiveNothing()
