@@ -301,7 +301,10 @@ void MainWindow::showConnectionInPages(const ServerInfo &info)
     m_advisors->setConnected(true);
     m_browser->setConnection(m_connection->conninfo());
     const QString openLabel = profile ? profile->name : QStringLiteral("%1 on %2").arg(info.database, info.address());
-    m_compare->setOpenConnection(m_connection->conninfo(), openLabel, info.target.kind == TargetKind::Local);
+    // A folder is built in a shadow database on this server only when it is a local one by both
+    // its address and its tag: a production profile reached through an SSH tunnel is loopback too.
+    m_compare->setOpenConnection(m_connection->conninfo(), openLabel,
+                                 info.target.kind == TargetKind::Local && environment == Environment::Local);
     m_environments->setOpenConnection(m_connection->conninfo(), openLabel);
     m_sql->setConnection(m_connection->conninfo(), environment, info.database, profile ? profile->name : info.target.describe());
 }

@@ -33,6 +33,7 @@ private slots:
     void columnOrderIsADifferenceWhenReordering();
     void environmentsOfferTheComparison();
     void aProfileAgainstAConnectionAndOneAtATime();
+    void noShadowDatabaseOnAProductionServer();
 
 private:
     static QTreeWidgetItem *findItem(QTreeWidget *tree, const QString &name)
@@ -263,6 +264,39 @@ void TestComparePage::aProfileAgainstAConnectionAndOneAtATime()
     QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), 30000);
     QVERIFY(compared.first().first().toBool());
     QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("saveMigrationButton"))->isEnabled());
+}
+
+void TestComparePage::noShadowDatabaseOnAProductionServer()
+{
+    // Production reached through an SSH tunnel is on loopback too: its tag decides. The folder is
+    // not built there (CREATE DATABASE atlas_shadow_... ran on it), nor on the PG* variables' server.
+    TestDatabase db;
+    ConnectionProfile production;
+    production.id = QStringLiteral("production-profile");
+    production.name = QStringLiteral("production through a tunnel");
+    production.environment = Environment::Production;
+    production.host = QStringLiteral("127.0.0.1");
+    production.port = qEnvironmentVariableIntValue("PGPORT");
+    production.user = qEnvironmentVariable("PGUSER");
+    production.database = db.name();
+    production.sslMode = QStringLiteral("disable");
+    MainWindow window;
+    window.setMigrationsFolder(QStringLiteral(ATLAS_MIGRATIONS_DIR));
+    window.show();
+    window.makePages();
+    QSignalSpy settled(&window, &MainWindow::connectionSettled);
+    window.connectToProfile(production, qEnvironmentVariable("PGPASSWORD"));
+    QTRY_VERIFY_WITH_TIMEOUT(!settled.isEmpty(), 15000);
+    QVERIFY(settled.first().first().toBool());
+    ComparePage *page = window.comparePage();
+    QSignalSpy compared(page, &ComparePage::compared);
+    page->compare(QStringLiteral("folder"), QStringLiteral("open"));
+    QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), 30000);
+    auto *status = page->findChild<QLabel *>(QStringLiteral("compareStatus"));
+    QVERIFY2(!compared.first().first().toBool() && status->text().contains(QLatin1String("none is known")), qPrintable(status->text()));
+    const QString shadows = QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE 'atlas_shadow_%1_%%'")
+                                .arg(QCoreApplication::applicationPid());
+    QCOMPARE(db.connect()->exec(shadows).value(0, 0), QStringLiteral("0"));
 }
 
 QTEST_MAIN(TestComparePage)

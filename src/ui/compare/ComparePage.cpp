@@ -155,6 +155,11 @@ void ComparePage::resolve(const QString &spec, std::function<void(const SchemaCo
 {
     if ((spec == kFolder && m_folder.isEmpty()) || (spec == kOpen && m_openConninfo.isEmpty()))
         return done({}, spec == kFolder ? tr("no migrations folder is open") : tr("no connection is open"));
+    // Never the PG* variables' server, which may be anyone's: a local connection or the one named.
+    const bool folder = spec == kFolder || spec.startsWith(QLatin1String("folder:"));
+    if (folder && m_shadowServer.isEmpty())
+        return done({}, tr("a folder is built in a shadow database on a local server, and none is known: connect to a local "
+                           "database (a profile tagged local) or set ATLAS_SHADOW_DSN"));
     SchemaCompareJob::Side side;
     if (spec == kFolder) {
         side.source = {SchemaSource::Kind::Folder, m_folder};
