@@ -3,6 +3,7 @@
 #include "support/SilentServer.h"
 
 #include "core/connection/ConnectionProblem.h"
+#include "core/connection/ConnectionProfile.h"
 #include "db/pg/PgConnection.h"
 #include "db/server/ServerProbe.h"
 
@@ -15,6 +16,7 @@ class TestPgConnection : public QObject {
 private slots:
     void initTestCase();
     void probesTheLocalServer();
+    void connectsWithAUriProfile();
     void reportsServerErrorsWhole();
     void bindsParametersLiterally();
     void collectsNotices();
@@ -49,6 +51,28 @@ void TestPgConnection::probesTheLocalServer()
     QVERIFY(info.isSupabaseServer);
     QVERIFY2(info.looksLike().startsWith(QLatin1String("local PostgreSQL, PostgreSQL 15.")), qPrintable(info.looksLike()));
     QVERIFY2(info.looksLike().contains(QLatin1String("shaped like a Supabase project")), qPrintable(info.looksLike()));
+}
+
+void TestPgConnection::connectsWithAUriProfile()
+{
+    // What the Supabase dashboard gives is a URI: saved as one, with its password from the
+    // keychain (here with characters a URI must escape) and the profile's TLS mode added.
+    PgConnection admin;
+    QCOMPARE(admin.open(QString()), QString());
+    const QString password = QStringLiteral("p@ss word/?&'\\%");
+    QVERIFY(admin.exec(QStringLiteral("DROP ROLE IF EXISTS atlas_uri_user")).ok());
+    QVERIFY(admin.exec(QStringLiteral("CREATE ROLE atlas_uri_user LOGIN PASSWORD %1").arg(admin.quoteLiteral(password))).ok());
+    ConnectionProfile profile;
+    profile.source = ConnectionProfile::Source::Uri;
+    profile.uri = QStringLiteral("postgresql://atlas_uri_user@%1:%2/%3")
+                      .arg(qEnvironmentVariable("PGHOST"), qEnvironmentVariable("PGPORT"), qEnvironmentVariable("PGDATABASE"));
+    profile.sslMode = QStringLiteral("disable");
+    PgConnection connection;
+    QCOMPARE(connection.open(profile.conninfo(password)), QString());
+    QCOMPARE(connection.exec(QStringLiteral("SELECT current_user || ' ' || current_database()")).value(0, 0),
+             QStringLiteral("atlas_uri_user ") + qEnvironmentVariable("PGDATABASE"));
+    connection.close();
+    QVERIFY(admin.exec(QStringLiteral("DROP ROLE atlas_uri_user")).ok());
 }
 
 void TestPgConnection::reportsServerErrorsWhole()

@@ -70,20 +70,40 @@ QString ConnectionProfile::effectiveSslMode() const
     return classifyTarget(effectiveHost(), effectivePort()).kind == TargetKind::Local ? QString() : QStringLiteral("require");
 }
 
+namespace {
+
+// A URI profile's connection string: the URI itself, what we add as parameters of its query.
+// libpq expands a connection string once (PgConnection passes it as dbname), so a URI inside
+// key=value pairs would be taken for a database's name.
+QString uriConninfo(const QString &uri, const QString &sslMode, const QString &sslRootCert, const QString &password)
+{
+    QStringList query;
+    const auto add = [&query](const char *key, const QString &value) {
+        query << QLatin1String(key) + QLatin1Char('=') + QString::fromLatin1(QUrl::toPercentEncoding(value));
+    };
+    if (!sslMode.isEmpty() && !uri.contains(QLatin1String("sslmode=")))
+        add("sslmode", sslMode);
+    if (!sslRootCert.isEmpty())
+        add("sslrootcert", sslRootCert);
+    if (!password.isEmpty())
+        add("password", password);
+    const QString base = uri.trimmed();
+    if (query.isEmpty())
+        return base;
+    return base + (base.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + query.join(QLatin1Char('&'));
+}
+
+}  // namespace
+
 QString ConnectionProfile::conninfo(const QString &password) const
 {
-    QStringList parts;
-    if (source == Source::Uri) {
-        // libpq expands a URI given as dbname; the pairs after it override its parts.
-        parts << QStringLiteral("dbname=") + quoteConninfoValue(uri);
-    } else {
-        parts << QStringLiteral("host=") + quoteConninfoValue(effectiveHost())
-              << QStringLiteral("port=%1").arg(effectivePort())
-              << QStringLiteral("dbname=") + quoteConninfoValue(effectiveDatabase())
-              << QStringLiteral("user=") + quoteConninfoValue(effectiveUser());
-    }
+    if (source == Source::Uri)
+        return uriConninfo(uri, effectiveSslMode(), sslRootCert, password);
+    QStringList parts{QStringLiteral("host=") + quoteConninfoValue(effectiveHost()), QStringLiteral("port=%1").arg(effectivePort()),
+                      QStringLiteral("dbname=") + quoteConninfoValue(effectiveDatabase()),
+                      QStringLiteral("user=") + quoteConninfoValue(effectiveUser())};
     const QString ssl = effectiveSslMode();
-    if (!ssl.isEmpty() && !(source == Source::Uri && uri.contains(QLatin1String("sslmode="))))
+    if (!ssl.isEmpty())
         parts << QStringLiteral("sslmode=") + ssl;
     if (!sslRootCert.isEmpty())
         parts << QStringLiteral("sslrootcert=") + quoteConninfoValue(sslRootCert);
