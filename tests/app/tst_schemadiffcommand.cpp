@@ -11,9 +11,11 @@
 
 namespace {
 
-ProgramRun schemaDiff(const QStringList &arguments, const QProcessEnvironment &extra = QProcessEnvironment())
+ProgramRun schemaDiff(const QStringList &arguments, const QProcessEnvironment &extra = QProcessEnvironment(),
+                      const QString &workingDirectory = QString())
 {
     QProcess process;
+    process.setWorkingDirectory(workingDirectory);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DATABASE_URL"));
     env.insert(extra);
@@ -157,6 +159,23 @@ void TestSchemaDiffCommand::usageAndConnectionErrors()
                       QStringLiteral("--shadow-dsn"), QStringLiteral("dbname=postgres")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("20260101000000")) && run.err.contains(QLatin1String("does not build")), qPrintable(run.err));
+    // --write with no --dir and no supabase/migrations here: not into the folder this program ships.
+    TestDatabase a;
+    QVERIFY(a.connect()->exec(QStringLiteral("CREATE TABLE public.t (id int)")).ok());
+    QTemporaryDir elsewhere;
+    run = schemaDiff({QStringLiteral("--from"), QStringLiteral("dbname=postgres"), QStringLiteral("--to"), a.conninfo(),
+                      QStringLiteral("--write"), QStringLiteral("stray")}, QProcessEnvironment(), elsewhere.path());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("--dir")), qPrintable(run.err));
+    QVERIFY(QDir(QStringLiteral(ATLAS_SOURCE_DIR "/migrations")).entryList({QStringLiteral("*_stray.sql")}).isEmpty());
+    // A schema to include that neither side has: a slip, not "the same schema".
+    run = schemaDiff({QStringLiteral("--from"), QStringLiteral("dbname=postgres"), QStringLiteral("--to"), a.conninfo(),
+                      QStringLiteral("--include-schema"), QStringLiteral("Public")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("--include-schema Public: neither side")), qPrintable(run.err));
+    run = schemaDiff({QStringLiteral("--from"), QStringLiteral("garbage=1"), QStringLiteral("--to"), a.conninfo()});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("garbage")), qPrintable(run.err));
     run = schemaDiff({QStringLiteral("--from"), QStringLiteral("host=127.0.0.1 port=1 connect_timeout=2"), QStringLiteral("--to"),
                       QStringLiteral("dbname=postgres")});
     QCOMPARE(run.exitCode, 3);

@@ -132,12 +132,13 @@ int CommandLine::runVerb(Run &run)
         if (!options.json)
             output.printIssues(catalog);
         const ConnectionProblem problem = classifyConnectionProblem(failure);
-        output.fail(ExitCode::NoConnection,
-                    QStringLiteral("cannot connect: %1 (%2)").arg(problem.summary, connectionProblemKindName(problem.kind)));
+        // A connection string libpq cannot read is bad input: nothing was tried.
+        const int code = problem.kind == ConnectionProblemKind::BadConnectionString ? ExitCode::Usage : ExitCode::NoConnection;
+        output.fail(code, QStringLiteral("cannot connect: %1 (%2)").arg(problem.summary, connectionProblemKindName(problem.kind)));
         if (!problem.advice.isEmpty())
             output.err() << problem.advice << '\n';
         output.err() << "libpq: " << redactConnectionString(problem.raw) << Qt::endl;
-        return ExitCode::NoConnection;
+        return code;
     }
     run.target = classifyTarget(run.connection.host(), run.connection.port(), run.connection.user());
     if (!needsFolder)

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QSettings>
 
+#include <algorithm>
 #include <future>
 
 namespace {
@@ -78,6 +79,11 @@ int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QSt
     if (!error.isEmpty())
         return output.fail(ExitCode::Usage, QStringLiteral("--to: ") + error);
     NewMigrationPlan plan;
+    // Without --dir the folder is ./supabase/migrations when there is one, else the Atlas folder
+    // this program ships, which is not the user's to write into.
+    if (!options.writeName.isEmpty() && !options.dirGiven
+        && QFileInfo(folder) != QFileInfo(QDir::current().filePath(QStringLiteral("supabase/migrations"))))
+        return output.fail(ExitCode::Usage, QStringLiteral("--write: say where with --dir (there is no supabase/migrations here)"));
     if (!options.writeName.isEmpty()) {
         plan = planNewMigration(folder, options.writeName, QDateTime::currentDateTimeUtc());
         if (!plan.ok())
@@ -110,6 +116,16 @@ int CliVerbs::schemaDiff(const CliOptions &options, CliOutput &output, const QSt
             return output.fail(exitCodeFor(reads[side]), QStringLiteral("%1 %2: %3")
                                                              .arg(side == 0 ? QStringLiteral("--from") : QStringLiteral("--to"),
                                                                   sources[side]->describe(), reads[side].error));
+    // A schema named that neither side has is a slip (names are case-sensitive), not "equal".
+    for (const QString &schema : options.includeSchemas) {
+        const auto has = [&schema](const SchemaModel &model) {
+            return std::any_of(model.objects().cbegin(), model.objects().cend(),
+                               [&schema](const SchemaObject &o) { return o.kind == QLatin1String("schema") && o.schema == schema; });
+        };
+        if (!has(reads[0].model) && !has(reads[1].model))
+            return output.fail(ExitCode::Usage, QStringLiteral("--include-schema %1: neither side has a schema of that name "
+                                                               "(names are case-sensitive)").arg(schema));
+    }
     // Text output shows the up migration only: the down one is made when it is written or asked for.
     SchemaCompareOptions compare;
     compare.withDown = options.json || !options.writeName.isEmpty();

@@ -1,6 +1,7 @@
 #include "db/schema/SchemaSourceReader.h"
 
 #include "core/catalog/MigrationCatalog.h"
+#include "core/connection/ConnectionProblem.h"
 #include "core/connection/Redaction.h"
 #include "db/SqlResource.h"
 #include "db/migrate/MigrationRunner.h"
@@ -56,7 +57,9 @@ SchemaRead SchemaSourceReader::readDatabase(PgConnection &connection, const QStr
     }
     if (!failure.isEmpty()) {
         setActive(nullptr);
-        return {SchemaRead::Failure::Connection, redactConnectionString(failure), {}};
+        // A connection string libpq cannot read is bad input: nothing was tried.
+        const bool unreadable = classifyConnectionProblem(failure).kind == ConnectionProblemKind::BadConnectionString;
+        return {unreadable ? SchemaRead::Failure::BadInput : SchemaRead::Failure::Connection, redactConnectionString(failure), {}};
     }
     const PgResult result = readSchemaModel(connection, scope, &read.model);
     setActive(nullptr);
