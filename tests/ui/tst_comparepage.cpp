@@ -149,11 +149,14 @@ void TestComparePage::changedLinesAreColouredSideBySide()
     tree->setCurrentItem(function);
     auto *fromText = page.findChild<QPlainTextEdit *>(QStringLiteral("compareFromText"));
     auto *toText = page.findChild<QPlainTextEdit *>(QStringLiteral("compareToText"));
-    // One line differs on each side: that line, and only it, is coloured.
-    QCOMPARE(fromText->extraSelections().size(), 1);
-    QCOMPARE(toText->extraSelections().size(), 1);
+    // One line differs on each side: that line, and only it, is coloured, and in it the word
+    // that changed.
+    QCOMPARE(fromText->extraSelections().size(), 2);
+    QCOMPARE(toText->extraSelections().size(), 2);
     QCOMPARE(fromText->extraSelections().first().cursor.block().text().trimmed(), QStringLiteral("RETURN 100;"));
     QCOMPARE(toText->extraSelections().first().cursor.block().text().trimmed(), QStringLiteral("RETURN 500;"));
+    QCOMPARE(fromText->extraSelections().last().cursor.selectedText(), QStringLiteral("100"));
+    QCOMPARE(toText->extraSelections().last().cursor.selectedText(), QStringLiteral("500"));
     QVERIFY(page.findChild<QPlainTextEdit *>(QStringLiteral("compareUpText"))->toPlainText().contains(QLatin1String("RETURN 500;")));
 
     // A source that names nothing: said, nothing compared.
@@ -195,8 +198,9 @@ void TestComparePage::columnOrderIsADifferenceWhenReordering()
     QCOMPARE(table->text(0), QStringLiteral("~ changed"));
     tree->setCurrentItem(table);
     auto *fromText = page.findChild<QPlainTextEdit *>(QStringLiteral("compareFromText"));
-    QCOMPARE(fromText->extraSelections().size(), 1);
+    QCOMPARE(fromText->extraSelections().size(), 2);  // the line, and the order in it
     QCOMPARE(fromText->extraSelections().first().cursor.block().text(), QStringLiteral("-- columns in order: body, id"));
+    QCOMPARE(fromText->extraSelections().last().cursor.selectedText(), QStringLiteral("body, id"));
     const QString up = page.findChild<QPlainTextEdit *>(QStringLiteral("compareUpText"))->toPlainText();
     QVERIFY2(up.contains(QLatin1String("ALTER TABLE public.notes SET SCHEMA atlas_reorder_1;"))
                  && up.contains(QLatin1String("INSERT INTO public.notes (id, body) SELECT id, body FROM atlas_reorder_1.notes;")), qPrintable(up));

@@ -259,7 +259,7 @@ void ComparePage::showResult(const SchemaCompareResult &result, const QString &e
     m_ui->compareUpText->setPlainText(result.equal() ? QString() : result.upScript());
     m_ui->compareDownText->setPlainText(result.equal() ? QString() : result.downScript());
     // A migration for the folder: only what turns the folder's schema into the other side's.
-    m_ui->saveMigrationButton->setEnabled(error.isEmpty() && !result.equal() && !m_folder.isEmpty() && m_fromFolder);
+    m_ui->saveMigrationButton->setEnabled(error.isEmpty() && !result.up.statements.isEmpty() && !m_folder.isEmpty() && m_fromFolder);
     m_ui->saveMigrationButton->setToolTip(m_fromFolder || result.equal()
                                               ? tr("Write the migration and its down file into the migrations folder (Ctrl+S)")
                                               : tr("Compare from the migrations folder to save the migration that brings it to the other "
@@ -281,7 +281,10 @@ void ComparePage::showResult(const SchemaCompareResult &result, const QString &e
                              .arg(result.differences.size() == 1 ? tr("1 difference") : tr("%1 differences").arg(result.differences.size()))
                              .arg(result.from.source, result.to.source)
                              .arg(counts[0]).arg(counts[1]).arg(counts[2]).arg(result.up.statements.size()).arg(result.up.dataLossCount())
-                             .arg(result.up.warnings.isEmpty() ? QString() : tr("; %1 things it cannot do (see the warnings)").arg(result.up.warnings.size())));
+                             .arg(result.up.warnings.isEmpty() ? QString()
+                                                               : tr("; %1 it cannot do, listed at the top of the migration")
+                                                                     .arg(result.up.warnings.size() == 1 ? tr("1 thing") : tr("%1 things").arg(result.up.warnings.size()))));
+    m_ui->compareStatus->setToolTip(result.up.warnings.join(QLatin1Char('\n')));
     emit compared(true);
 }
 
@@ -328,6 +331,7 @@ void ComparePage::showSelected()
     const QStringList fromLines = difference.from.isEmpty() ? QStringList() : difference.from.split(QLatin1Char('\n'));
     const QStringList toLines = difference.to.isEmpty() ? QStringList() : difference.to.split(QLatin1Char('\n'));
     QList<bool> removed(fromLines.size(), false), added(toLines.size(), false);
+    QList<DifferenceLook::Span> removedSpans, addedSpans;
     for (const StatementDelta &delta : diffStatements(fromLines, toLines)) {
         if (delta.kind == StatementDelta::Kind::Same)
             continue;
@@ -335,10 +339,19 @@ void ComparePage::showSelected()
             removed[delta.recordedIndex] = true;
         if (delta.fileIndex >= 0)
             added[delta.fileIndex] = true;
+        if (delta.kind == StatementDelta::Kind::Changed) {
+            const auto [was, becomes] = DifferenceLook::changedSpans(delta.recordedIndex, fromLines.at(delta.recordedIndex),
+                                                                     delta.fileIndex, toLines.at(delta.fileIndex));
+            removedSpans.append(was);
+            addedSpans.append(becomes);
+        }
     }
-    DifferenceLook::markLines(m_ui->compareFromText, removed, QColor(0xff, 0xd7, 0xd7));
-    DifferenceLook::markLines(m_ui->compareToText, added, QColor(0xd4, 0xf5, 0xd4));
-    // The migration's statements for this object, found in the script.
+    DifferenceLook::markLines(m_ui->compareFromText, removed, QColor(0xff, 0xd7, 0xd7), removedSpans, QColor(0xff, 0x9e, 0x9e));
+    DifferenceLook::markLines(m_ui->compareToText, added, QColor(0xd4, 0xf5, 0xd4), addedSpans, QColor(0x8f, 0xdf, 0x8f));
+    // The migration's statements for this object, found in the script; none (a grant that the
+    // default privileges give) leaves no earlier object's statement selected.
+    QTextCursor start(m_ui->compareUpText->document());
+    m_ui->compareUpText->setTextCursor(start);
     for (const GeneratedStatement &statement : m_result.up.statements) {
         if (statement.objectKey != difference.key())
             continue;
@@ -358,7 +371,8 @@ void ComparePage::saveMigration()
                                                    QDateTime::currentDateTimeUtc());
     QString error = plan.error;
     if (plan.ok() && writeNewMigration(plan, m_result.upScript(), m_result.downScript(), &error)) {
-        m_ui->compareStatus->setText(tr("Saved %1 and its down file %2. It shows as pending on the Migrations page.")
+        m_ui->compareStatus->setText(tr("Saved %1 and its down file %2. It shows as pending on the Migrations page; where these "
+                                        "changes were made by hand already, record it as applied there (Repair) instead of running it.")
                                          .arg(QFileInfo(plan.upPath).fileName(), QDir(m_folder).relativeFilePath(plan.downPath)));
         m_ui->saveMigrationButton->setEnabled(false);  // saved once: compare again for another
         emit migrationSaved(plan.version);

@@ -4,6 +4,8 @@
 #include <QPlainTextEdit>
 #include <QTextBlock>
 
+#include <algorithm>
+
 QColor DifferenceLook::colour(SchemaDifference::Type type)
 {
     switch (type) {
@@ -30,7 +32,29 @@ QString DifferenceLook::word(SchemaDifference::Type type)
     return QObject::tr("~ changed");
 }
 
-void DifferenceLook::markLines(QPlainTextEdit *edit, const QList<bool> &marks, const QColor &colour)
+std::pair<DifferenceLook::Span, DifferenceLook::Span> DifferenceLook::changedSpans(int fromLine, const QString &from, int toLine,
+                                                                                   const QString &to)
+{
+    int prefix = 0;
+    const int shorter = int(std::min(from.size(), to.size()));
+    while (prefix < shorter && from.at(prefix) == to.at(prefix))
+        ++prefix;
+    int suffix = 0;
+    while (suffix < shorter - prefix && from.at(from.size() - 1 - suffix) == to.at(to.size() - 1 - suffix))
+        ++suffix;
+    // Whole words: "RETURN 100" against "RETURN 500" marks 100 and 500, not 1 and 5.
+    const auto wordChar = [](QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); };
+    while (prefix > 0 && wordChar(from.at(prefix - 1)) && (prefix < from.size() ? wordChar(from.at(prefix)) : true)
+           && (prefix < to.size() ? wordChar(to.at(prefix)) : true))
+        --prefix;
+    while (suffix > 0 && wordChar(from.at(from.size() - suffix)) && from.size() - suffix - 1 >= prefix
+           && wordChar(from.at(from.size() - suffix - 1)) && to.size() - suffix - 1 >= prefix && wordChar(to.at(to.size() - suffix - 1)))
+        --suffix;
+    return {Span{fromLine, prefix, int(from.size()) - suffix - prefix}, Span{toLine, prefix, int(to.size()) - suffix - prefix}};
+}
+
+void DifferenceLook::markLines(QPlainTextEdit *edit, const QList<bool> &marks, const QColor &colour, const QList<Span> &spans,
+                               const QColor &spanColour)
 {
     QList<QTextEdit::ExtraSelection> selections;
     QTextBlock block = edit->document()->firstBlock();
@@ -39,9 +63,22 @@ void DifferenceLook::markLines(QPlainTextEdit *edit, const QList<bool> &marks, c
             continue;
         QTextEdit::ExtraSelection selection;
         selection.cursor = QTextCursor(block);
+        selection.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);  // every row of a wrapped line
         selection.format.setBackground(colour);
         selection.format.setForeground(QColor(0x20, 0x20, 0x20));  // the light marks keep dark text, on a dark palette too
         selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+        selections.append(selection);
+    }
+    for (const Span &span : spans) {
+        const QTextBlock line = edit->document()->findBlockByNumber(span.line);
+        if (!line.isValid() || span.length <= 0)
+            continue;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(line);
+        selection.cursor.setPosition(line.position() + span.start);
+        selection.cursor.setPosition(line.position() + span.start + span.length, QTextCursor::KeepAnchor);
+        selection.format.setBackground(spanColour);
+        selection.format.setForeground(QColor(0x20, 0x20, 0x20));
         selections.append(selection);
     }
     edit->setExtraSelections(selections);
