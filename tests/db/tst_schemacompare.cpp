@@ -31,6 +31,8 @@ private slots:
     void realProjectFoldersRoundTrip_data() { realProjectFolders(); }
     void realProjectFoldersRoundTrip();
     void aFolderThatDoesNotBuildSaysWhere();
+    void aFolderNeedingWhatThisServerLacksSaysWhat_data();
+    void aFolderNeedingWhatThisServerLacksSaysWhat();
     void readsEveryObjectOfManyTables();
 
 };
@@ -455,6 +457,33 @@ void TestSchemaCompare::aFolderThatDoesNotBuildSaysWhere()
     const SchemaRead read = reader.read({SchemaSource::Kind::Folder, dir.path()}, QString(), SchemaScope::fromOptions({}, {}));
     QCOMPARE(read.failure, SchemaRead::Failure::BadInput);
     QVERIFY2(read.error.contains(QLatin1String("20260101000000")) && read.error.contains(QLatin1String("missing")), qPrintable(read.error));
+    QCOMPARE(shadowDatabasesLeft(), QStringLiteral("0"));
+}
+
+void TestSchemaCompare::aFolderNeedingWhatThisServerLacksSaysWhat_data()
+{
+    // The corpus's two projects that cannot build on Debian's PostgreSQL: said, with where each
+    // extension is asked for, and nothing left behind.
+    QTest::addColumn<QString>("project");
+    QTest::addColumn<QStringList>("needs");
+    QTest::newRow("embeddings") << "embeddings"
+                                << QStringList{"extension vector (20240103173626_init.sql:5)", "extension pg_net (20240210090000_webhooks.sql:2)"};
+    QTest::newRow("hosted_pull") << "hosted_pull"
+                                 << QStringList{"extension pg_graphql (20240601120000_remote_schema.sql:22)",
+                                                "extension supabase_vault (20240601120000_remote_schema.sql:50)"};
+}
+
+void TestSchemaCompare::aFolderNeedingWhatThisServerLacksSaysWhat()
+{
+    QFETCH(QString, project);
+    QFETCH(QStringList, needs);
+    SchemaSourceReader reader(QStringLiteral("dbname=postgres"));
+    const QString folder = QStringLiteral(ATLAS_SOURCE_DIR "/tests/corpus/%1/supabase/migrations").arg(project);
+    const SchemaRead read = reader.read({SchemaSource::Kind::Folder, folder}, QString(), SchemaScope::fromOptions({}, {}));
+    QCOMPARE(read.failure, SchemaRead::Failure::BadInput);
+    for (const QString &need : needs)
+        QVERIFY2(read.error.contains(need), qPrintable(read.error));
+    QVERIFY2(read.error.startsWith(folder + QStringLiteral(" does not build in a shadow database: this database lacks")), qPrintable(read.error));
     QCOMPARE(shadowDatabasesLeft(), QStringLiteral("0"));
 }
 

@@ -115,8 +115,10 @@ SchemaRead SchemaSourceReader::buildFolder(const QString &folder, const SchemaSc
                     continue;
                 // The folder is the input: one that does not build is bad input, not a difference.
                 read.failure = report.cancelled || m_cancelled ? SchemaRead::Failure::Cancelled : SchemaRead::Failure::BadInput;
-                read.error = QStringLiteral("%1 does not build in a shadow database: %2 %3: %4")
-                                 .arg(folder, report.version, report.name, report.message);
+                // A preflight's report (an extension this server lacks) names no one migration.
+                read.error = report.version.isEmpty()
+                    ? QStringLiteral("%1 does not build in a shadow database: %2").arg(folder, report.message)
+                    : QStringLiteral("%1 does not build in a shadow database: %2 %3: %4").arg(folder, report.version, report.name, report.message);
                 // pg_cron lives in the one database cron.database_name names ("postgres"), never
                 // in a shadow one: say what to do instead of leaving the server's words alone.
                 if (report.message.contains(QLatin1String("pg_cron")) || report.message.contains(QLatin1String("can only create extension in database")))
