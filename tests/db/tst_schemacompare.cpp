@@ -240,6 +240,21 @@ void TestSchemaCompare::roundTrip_data()
            "CREATE TABLE public.c (id int PRIMARY KEY); CREATE SCHEMA feeds; CREATE TABLE feeds.news (id int); CREATE SCHEMA more;"
            "CREATE PUBLICATION audit FOR TABLE public.a (id, name) WHERE (id > 0), public.c; CREATE PUBLICATION bulk FOR TABLES IN SCHEMA more;"
         << QStringList{"publication"};
+    QTest::newRow("rules, extended statistics, a materialized view with no data")
+        << "CREATE TABLE public.events (id int PRIMARY KEY, kind varchar(20), at date); CREATE TABLE public.events_log (id int, kind text);"
+           "CREATE VIEW public.recent AS SELECT id, kind FROM public.events;"
+           "CREATE RULE keep_log AS ON UPDATE TO public.events DO ALSO INSERT INTO public.events_log VALUES (NEW.id, NEW.kind);"
+           "CREATE STATISTICS public.gone_stats ON id, at FROM public.events;"
+        << "CREATE TABLE public.events (id int PRIMARY KEY, kind text, at date); CREATE TABLE public.events_log (id int, kind text);"
+           "CREATE VIEW public.recent AS SELECT id, kind FROM public.events;"
+           "CREATE RULE keep_log AS ON UPDATE TO public.events DO ALSO INSERT INTO public.events_log VALUES (NEW.id, NEW.kind);"
+           "CREATE RULE log_insert AS ON INSERT TO public.events DO ALSO INSERT INTO public.events_log VALUES (NEW.id, NEW.kind);"
+           "ALTER TABLE public.events DISABLE RULE log_insert;"
+           "CREATE RULE recent_insert AS ON INSERT TO public.recent DO INSTEAD INSERT INTO public.events (id, kind) VALUES (NEW.id, NEW.kind);"
+           "CREATE STATISTICS public.events_kind_at (dependencies, ndistinct) ON kind, at FROM public.events;"
+           "ALTER STATISTICS public.events_kind_at SET STATISTICS 500;"
+           "CREATE MATERIALIZED VIEW public.kinds AS SELECT DISTINCT kind FROM public.events WITH NO DATA;"
+        << QStringList{"rule", "statistics", "view", "column"};
     QTest::newRow("schemas, extensions, publications, comments, materialized views")
         << "CREATE TABLE public.items (id int PRIMARY KEY, name text); COMMENT ON COLUMN public.items.name IS 'old';"
            "CREATE SCHEMA retired;"

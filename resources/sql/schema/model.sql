@@ -28,7 +28,7 @@ schemas AS (
 relations AS (
     SELECT c.oid, c.relkind::text AS relkind, c.relowner, c.relacl, c.relpersistence::text AS relpersistence,
            c.relrowsecurity, c.relforcerowsecurity, c.relreplident::text AS relreplident, c.reloptions,
-           c.relispartition, c.relpartbound, s.nspname, format('%I.%I', s.nspname, c.relname) AS qualified
+           c.relispartition, c.relpartbound, c.relispopulated, s.nspname, format('%I.%I', s.nspname, c.relname) AS qualified
     FROM pg_catalog.pg_class c
     JOIN schemas s ON s.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
@@ -178,9 +178,10 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
     SELECT 'view', r.qualified, r.nspname, NULL,
            concat_ws(E'\n', CASE r.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END,
                      'owner ' || pg_get_userbyid(r.relowner), 'options ' || array_to_string(r.reloptions, ', '),
-                     pg_get_viewdef(r.oid, true)),
+                     CASE WHEN NOT r.relispopulated THEN 'with no data' END, pg_get_viewdef(r.oid, true)),
            json_build_object('materialized', r.relkind = 'm', 'owner', quote_ident(pg_get_userbyid(r.relowner)),
-                              'options', to_json(r.reloptions), 'query', pg_get_viewdef(r.oid, true)),
+                              'options', to_json(r.reloptions), 'query', pg_get_viewdef(r.oid, true),
+                              'populated', r.relispopulated),
            'pg_catalog.pg_class'::regclass, r.oid, 0
     FROM relations r
     WHERE r.relkind IN ('v', 'm')
@@ -286,6 +287,27 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
     JOIN pg_catalog.pg_trigger tg ON tg.tgrelid = h.oid AND NOT tg.tgisinternal AND tg.tgparentid = 0
     -- On a table out of scope, only the triggers that call a function in scope are the project's.
     WHERE h.in_scope OR EXISTS (SELECT FROM functions f WHERE f.oid = tg.tgfoid)
+
+    UNION ALL
+    -- Rules the project wrote on its tables and views (a view's own _RETURN rule is the view).
+    SELECT 'rule', h.qualified || '.' || quote_ident(ru.rulename), split_part(h.qualified, '.', 1), h.qualified,
+           pg_get_ruledef(ru.oid) || CASE ru.ev_enabled WHEN 'D' THEN ' (disabled)' WHEN 'R' THEN ' (replica)'
+                                                       WHEN 'A' THEN ' (always)' ELSE '' END,
+           json_build_object('rule', quote_ident(ru.rulename), 'definition', pg_get_ruledef(ru.oid), 'enabled', ru.ev_enabled::text),
+           'pg_catalog.pg_rewrite'::regclass, ru.oid, 0
+    FROM hosts h
+    JOIN pg_catalog.pg_rewrite ru ON ru.ev_class = h.oid AND ru.rulename <> '_RETURN'
+    WHERE h.in_scope
+
+    UNION ALL
+    -- Extended statistics (CREATE STATISTICS), with the target ALTER STATISTICS set.
+    SELECT 'statistics', format('%I.%I', sn.nspname, st.stxname), sn.nspname, r.qualified,
+           pg_get_statisticsobjdef(st.oid) || CASE WHEN st.stxstattarget >= 0 THEN ' (target ' || st.stxstattarget || ')' ELSE '' END,
+           json_build_object('definition', pg_get_statisticsobjdef(st.oid), 'target', st.stxstattarget),
+           'pg_catalog.pg_statistic_ext'::regclass, st.oid, 0
+    FROM pg_catalog.pg_statistic_ext st
+    JOIN schemas sn ON sn.oid = st.stxnamespace
+    JOIN relations r ON r.oid = st.stxrelid
 
     UNION ALL
     SELECT 'function', f.signature, f.nspname, NULL,

@@ -69,8 +69,10 @@ private:
             const QString sql = SchemaDdl::drop(object);
             if (kind == QLatin1String("view")) {
                 views.append(key);
-            } else if (kind == QLatin1String("trigger")) {
+            } else if (kind == QLatin1String("trigger") || kind == QLatin1String("rule")) {
                 add(DropTriggers, sql, key);
+            } else if (kind == QLatin1String("statistics")) {
+                add(DropIndexes, sql, key);
             } else if (kind == QLatin1String("policy")) {
                 add(DropPolicies, sql, key);
             } else if (kind == QLatin1String("constraint")) {
@@ -178,7 +180,10 @@ private:
         for (const SchemaObject *column : columns)
             add(phase, SchemaDdl::setSettings(*column), column->key());
         for (const QString &extra : SchemaDdl::afterCreate(object))
-            add(kind == QLatin1String("trigger") ? Triggers : Tables, extra, key);
+            add(kind == QLatin1String("trigger") || kind == QLatin1String("rule") ? Triggers
+                : kind == QLatin1String("statistics")                           ? Indexes
+                                                                                : Tables,
+                extra, key);
         if (kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty())
             add(SequenceOwners, SchemaDdl::sequenceOwner(object.name, object.text("owned_by")), key);
     }

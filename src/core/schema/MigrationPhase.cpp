@@ -25,8 +25,10 @@ MigrationPhase::Phase MigrationPhase::createPhase(const SchemaObject &object, bo
         return object.flag("on_domain") ? DomainConstraints : object.text("type") == QLatin1String("f") ? ForeignKeys : Constraints;
     if (kind == QLatin1String("index"))
         return onView ? ViewIndexes : Indexes;  // a materialized view's, after the view
-    if (kind == QLatin1String("trigger"))
-        return Triggers;
+    if (kind == QLatin1String("trigger") || kind == QLatin1String("rule"))
+        return Triggers;  // a rule may write into other tables and views
+    if (kind == QLatin1String("statistics"))
+        return Indexes;
     if (kind == QLatin1String("policy"))
         return Policies;
     if (kind == QLatin1String("publication"))

@@ -147,13 +147,13 @@ void MigrationPlan::propagate()
                 if (!usedGoes && !retyped)
                     continue;
                 const QString &kind = object.kind;
-                // PostgreSQL refuses to change the type of a column that a view, policy,
+                // PostgreSQL refuses to change the type of a column that a view, rule, policy,
                 // trigger, BEGIN ATOMIC function or generated column reads.
                 const bool generated = kind == QLatin1String("column") && !object.text("generated").isEmpty();
                 if (kind == QLatin1String("view") || kind == QLatin1String("policy") || kind == QLatin1String("trigger")
-                    || kind == QLatin1String("function") || generated
+                    || kind == QLatin1String("rule") || kind == QLatin1String("function") || generated
                     || (usedGoes && (kind == QLatin1String("index") || kind == QLatin1String("constraint")
-                                     || kind == QLatin1String("sequence")))) {
+                                     || kind == QLatin1String("sequence") || kind == QLatin1String("statistics")))) {
                     // Named by what changes: a column's table when the table is made again.
                     const bool parentGoes = usedGoes && !gone(used);
                     recreate(object, parentGoes ? parentKey(*usedObject) : used);

@@ -254,8 +254,8 @@ bool SchemaAlter::needsRecreate(const SchemaObject &before, const SchemaObject &
         return differs(before, after, "query") || differs(before, after, "materialized") || differs(before, after, "options");
     if (kind == QLatin1String("publication"))
         return differs(before, after, "all_tables");
-    return kind == QLatin1String("policy") || kind == QLatin1String("trigger")
-        || kind == QLatin1String("index") || kind == QLatin1String("constraint");
+    return kind == QLatin1String("policy") || kind == QLatin1String("trigger") || kind == QLatin1String("rule")
+        || kind == QLatin1String("index") || kind == QLatin1String("constraint") || kind == QLatin1String("statistics");
 }
 
 bool SchemaAlter::attributesChangeInPlace(const SchemaObject &before, const SchemaObject &after)
