@@ -228,6 +228,27 @@ void TestComparePage::environmentsOfferTheComparison()
     QCOMPARE(menu->actions().size(), 2);
     menu->actions().at(1)->trigger();
     QCOMPARE(requested.last(), (QVariantList{QStringLiteral("profile:staging"), QStringLiteral("profile:production")}));
+
+    // Every pair from a button, not only by right-clicking: each with the folder, each two.
+    auto *anyTwo = page.findChild<QPushButton *>(QStringLiteral("compareAnyTwoButton"));
+    QVERIFY(anyTwo->isEnabled() && anyTwo->menu());
+    QStringList offered;
+    for (QAction *action : anyTwo->menu()->actions())
+        offered << action->text();
+    QCOMPARE(offered, (QStringList{"staging with the folder", "production with the folder", "staging with production"}));
+    anyTwo->menu()->actions().at(2)->trigger();
+    QCOMPARE(requested.last(), (QVariantList{QStringLiteral("profile:staging"), QStringLiteral("profile:production")}));
+
+    // Two production profiles: the button asks which one.
+    ConnectionProfile eu = production;
+    eu.name = QStringLiteral("production eu");
+    page.setProfiles({staging, production, eu});
+    QVERIFY(button->menu());
+    QCOMPARE(button->menu()->actions().size(), 2);
+    button->menu()->actions().at(1)->trigger();
+    QCOMPARE(requested.last(), (QVariantList{QStringLiteral("folder"), QStringLiteral("profile:production eu")}));
+    page.setProfiles({staging, production});
+    QVERIFY(!button->menu());
 }
 
 void TestComparePage::aProfileAgainstAConnectionAndOneAtATime()

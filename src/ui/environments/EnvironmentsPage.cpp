@@ -47,12 +47,68 @@ EnvironmentsPage::EnvironmentsPage(PasswordStore *passwords, QWidget *parent)
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(header->mapToGlobal(at));
     });
-    connect(m_ui->productionAgainstFolderButton, &QPushButton::clicked, this, [this] {
-        const auto production = std::find_if(m_profiles.cbegin(), m_profiles.cend(),
-                                             [](const ConnectionProfile &p) { return p.environment == Environment::Production; });
-        if (production != m_profiles.cend())
-            emit compareRequested(QStringLiteral("folder"), QStringLiteral("profile:") + production->name);
+    // A cell's column, as its header's.
+    m_ui->matrix->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->matrix, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const int column = m_ui->matrix->columnAt(at.x());
+        if (column < 0 || column >= m_columns.size())
+            return;
+        QMenu *menu = compareMenu(column, this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_ui->matrix->viewport()->mapToGlobal(at));
     });
+    // With one production profile the button compares it; with more, it asks which.
+    connect(m_ui->productionAgainstFolderButton, &QPushButton::clicked, this, [this] {
+        const QList<ConnectionProfile> production = productionProfiles();
+        if (production.size() == 1)
+            emit compareRequested(QStringLiteral("folder"), QStringLiteral("profile:") + production.first().name);
+    });
+}
+
+QList<ConnectionProfile> EnvironmentsPage::productionProfiles() const
+{
+    QList<ConnectionProfile> production;
+    for (const ConnectionProfile &profile : m_profiles)
+        if (profile.environment == Environment::Production)
+            production.append(profile);
+    return production;
+}
+
+// Every pair: each column with the folder, then each two columns.
+void EnvironmentsPage::fillCompareButtons()
+{
+    QMenu *pairs = m_ui->compareAnyTwoButton->menu();
+    if (!pairs) {
+        pairs = new QMenu(m_ui->compareAnyTwoButton);
+        m_ui->compareAnyTwoButton->setMenu(pairs);
+    }
+    pairs->clear();
+    for (int column = 0; column < m_columns.size(); ++column)
+        pairs->addAction(tr("%1 with the folder").arg(m_columns.at(column).name), this,
+                         [this, source = sourceOf(column)] { emit compareRequested(QStringLiteral("folder"), source); });
+    for (int column = 0; column < m_columns.size(); ++column)
+        for (int other = column + 1; other < m_columns.size(); ++other)
+            pairs->addAction(tr("%1 with %2").arg(m_columns.at(column).name, m_columns.at(other).name), this,
+                             [this, source = sourceOf(column), otherSource = sourceOf(other)] { emit compareRequested(source, otherSource); });
+    m_ui->compareAnyTwoButton->setEnabled(!m_columns.isEmpty());
+
+    const QList<ConnectionProfile> production = productionProfiles();
+    QMenu *chooser = m_ui->productionAgainstFolderButton->menu();
+    if (production.size() > 1 && !chooser) {
+        chooser = new QMenu(m_ui->productionAgainstFolderButton);
+        m_ui->productionAgainstFolderButton->setMenu(chooser);
+    } else if (production.size() <= 1 && chooser) {
+        m_ui->productionAgainstFolderButton->setMenu(nullptr);
+        delete chooser;
+        chooser = nullptr;
+    }
+    if (chooser) {
+        chooser->clear();
+        for (const ConnectionProfile &profile : production)
+            chooser->addAction(profile.name, this, [this, name = profile.name] {
+                emit compareRequested(QStringLiteral("folder"), QStringLiteral("profile:") + name);
+            });
+    }
 }
 
 EnvironmentsPage::~EnvironmentsPage() = default;
@@ -109,6 +165,7 @@ void EnvironmentsPage::rebuildColumns()
             list << p.id + QLatin1Char('\n') + p.name;
         return list;
     };
+    fillCompareButtons();
     if (m_generation > 0 && !m_refreshing && ids(before) != ids(m_columns))
         refresh();
 }
@@ -122,11 +179,10 @@ void EnvironmentsPage::setProfiles(const QList<ConnectionProfile> &profiles)
 {
     m_profiles = profiles;
     rebuildColumns();
-    const bool production = std::any_of(profiles.cbegin(), profiles.cend(),
-                                        [](const ConnectionProfile &p) { return p.environment == Environment::Production; });
+    const bool production = !productionProfiles().isEmpty();
     m_ui->productionAgainstFolderButton->setEnabled(production);
     m_ui->productionAgainstFolderButton->setToolTip(production ? tr("What production has that no migration of the folder makes, and the "
-                                                                    "migration that records it (right-click a column to compare any two)")
+                                                                    "migration that records it (Compare any two… for the others)")
                                                                : tr("Save a profile tagged production first (File > Profiles…)"));
 }
 

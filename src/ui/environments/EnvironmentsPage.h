@@ -27,8 +27,9 @@ public:
     // The console's open connection: a column of its own unless it is a saved profile's.
     void setOpenConnection(const QString &conninfo, const QString &label);
     QString cellText(const QString &version, const QString &profileName) const;
-    // What right-clicking a column's header offers: its schema against the folder and against
-    // each other column (built afresh, owned by the caller).
+    // What right-clicking a column's header or one of its cells offers: its schema against the
+    // folder and against each other column (built afresh, owned by the caller). Compare any
+    // two… offers every pair.
     QMenu *compareMenu(int column, QWidget *parent);
 
 public slots:
@@ -42,6 +43,8 @@ signals:
     void compareRequested(const QString &from, const QString &to);
 
 private:
+    QList<ConnectionProfile> productionProfiles() const;
+    void fillCompareButtons();
     QString sourceOf(int column) const;
     void rebuildColumns();
     void readEnvironments(const MigrationCatalog &catalog);  // once the folder is scanned
