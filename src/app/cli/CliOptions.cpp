@@ -78,6 +78,22 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
         *message = parser.errorText();
         return options;
     }
+    // One value each, except the repeatable ones: a second --from or --dsn is a slip that taking
+    // the last would hide (and, with --dsn, could point at another database).
+    for (const QCommandLineOption *single : {&dsn, &dir, &to, &lockWait, &lockTimeout, &statementTimeout, &lockRetries, &repairStatus,
+                                             &reason, &format, &where, &csv, &jsonl, &fromSource, &writeName, &shadowDsn}) {
+        const QStringList given = parser.values(*single);
+        if (given.size() > 1) {
+            *outcome = Outcome::UsageError;
+            // Connection strings are not repeated back: they may carry a password.
+            const bool secret = single == &dsn || single == &shadowDsn;
+            *message = QStringLiteral("--%1 is given %2 times%3: say it once")
+                           .arg(single->names().constFirst())
+                           .arg(given.size())
+                           .arg(secret ? QString() : QStringLiteral(" (%1)").arg(given.join(QStringLiteral(", "))));
+            return options;
+        }
+    }
     if (parser.isSet(help)) {
         *outcome = Outcome::Help;
         *message = parser.helpText().replace(QLatin1String("Usage: ") + arguments.value(0), QLatin1String("Usage: ") + program);
