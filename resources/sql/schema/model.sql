@@ -162,9 +162,7 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
                               'not_modelled', nullif(concat_ws(', ',
                                   CASE WHEN r.relreplident = 'i' THEN 'a replica identity index' END,
                                   CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_index ci WHERE ci.indrelid = r.oid AND ci.indisclustered)
-                                       THEN 'the index it is clustered on' END,
-                                  CASE WHEN EXISTS (SELECT FROM pg_catalog.pg_statistic_ext se WHERE se.stxrelid = r.oid)
-                                       THEN 'extended statistics (CREATE STATISTICS)' END), '')),
+                                       THEN 'the index it is clustered on' END), '')),
            'pg_catalog.pg_class'::regclass, r.oid, 0
     FROM relations r
     LEFT JOIN LATERAL (SELECT string_agg(format('%I.%I', pn.nspname, pc.relname), ', ' ORDER BY i.inhseqno) AS parent
