@@ -240,7 +240,7 @@ void TestSchemaCompare::roundTrip_data()
            "CREATE TABLE public.c (id int PRIMARY KEY); CREATE SCHEMA feeds; CREATE TABLE feeds.news (id int); CREATE SCHEMA more;"
            "CREATE PUBLICATION audit FOR TABLE public.a (id, name) WHERE (id > 0), public.c; CREATE PUBLICATION bulk FOR TABLES IN SCHEMA more;"
         << QStringList{"publication"};
-    QTest::newRow("rules, extended statistics, a materialized view with no data")
+    QTest::newRow("rules, extended statistics, event triggers, a materialized view with no data")
         << "CREATE TABLE public.events (id int PRIMARY KEY, kind varchar(20), at date); CREATE TABLE public.events_log (id int, kind text);"
            "CREATE VIEW public.recent AS SELECT id, kind FROM public.events;"
            "CREATE RULE keep_log AS ON UPDATE TO public.events DO ALSO INSERT INTO public.events_log VALUES (NEW.id, NEW.kind);"
@@ -254,7 +254,12 @@ void TestSchemaCompare::roundTrip_data()
            "CREATE STATISTICS public.events_kind_at (dependencies, ndistinct) ON kind, at FROM public.events;"
            "ALTER STATISTICS public.events_kind_at SET STATISTICS 500;"
            "CREATE MATERIALIZED VIEW public.kinds AS SELECT DISTINCT kind FROM public.events WITH NO DATA;"
-        << QStringList{"rule", "statistics", "view", "column"};
+           "CREATE FUNCTION public.note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;"
+           "CREATE EVENT TRIGGER note_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')"
+           " EXECUTE FUNCTION public.note_ddl(); ALTER EVENT TRIGGER note_ddl DISABLE;"
+           "COMMENT ON INDEX public.events_pkey IS 'one row an event';"
+        << QStringList{"rule", "statistics", "view", "column", "event trigger", "comment"};
+
     QTest::newRow("schemas, extensions, publications, comments, materialized views")
         << "CREATE TABLE public.items (id int PRIMARY KEY, name text); COMMENT ON COLUMN public.items.name IS 'old';"
            "CREATE SCHEMA retired;"

@@ -298,6 +298,20 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
     WHERE h.in_scope
 
     UNION ALL
+    -- Event triggers that call a function in scope (the platform's own call functions of its
+    -- schemas, out of scope).
+    SELECT 'event trigger', quote_ident(et.evtname), NULL, NULL,
+           et.def || CASE et.evtenabled WHEN 'D' THEN ' (disabled)' WHEN 'R' THEN ' (replica)' WHEN 'A' THEN ' (always)' ELSE '' END,
+           json_build_object('definition', et.def, 'enabled', et.evtenabled::text, 'event_trigger', quote_ident(et.evtname)),
+           'pg_catalog.pg_event_trigger'::regclass, et.oid, 0
+    FROM (SELECT e.*, format('CREATE EVENT TRIGGER %I ON %s%s EXECUTE FUNCTION %s.%I()', e.evtname, e.evtevent,
+                             (SELECT ' WHEN TAG IN (' || string_agg(quote_literal(tag), ', ') || ')' FROM unnest(e.evttags) tag),
+                             quote_ident(f.nspname), p.proname) AS def
+          FROM pg_catalog.pg_event_trigger e
+          JOIN functions f ON f.oid = e.evtfoid
+          JOIN pg_catalog.pg_proc p ON p.oid = e.evtfoid) et
+
+    UNION ALL
     -- Extended statistics (CREATE STATISTICS), with the target ALTER STATISTICS set.
     SELECT 'statistics', format('%I.%I', sn.nspname, st.stxname), sn.nspname, r.qualified,
            pg_get_statisticsobjdef(st.oid) || CASE WHEN st.stxstattarget >= 0 THEN ' (target ' || st.stxstattarget || ')' ELSE '' END,
@@ -413,7 +427,7 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
 ),
 -- Comments, keyed by the object they describe (pg_description holds the system's own too).
 described AS (
-    SELECT o.kind, o.name, o.schema, d.description, NULL::text AS relation
+    SELECT o.kind, o.name, o.schema, d.description, NULL::text AS relation, NULL::text AS reference
     FROM objects o
     JOIN (SELECT * FROM pg_catalog.pg_description
           -- The system's own comments (OIDs below FirstNormalObjectId) are most of them; public is
@@ -423,12 +437,24 @@ described AS (
     WHERE o.kind IN ('schema', 'table', 'view', 'sequence', 'column', 'function', 'type', 'index', 'constraint',
                      'policy', 'trigger')
     UNION ALL
-    -- A (materialized) view's columns are no objects of their own; their comments are, with the view.
-    SELECT 'column', o.name || '.' || quote_ident(a.attname), o.schema, d.description, 'view ' || o.name
+    -- What is no object of its own has its comment with what holds it ("relation", made again
+    -- with it) and how COMMENT ON names it ("reference"): a (materialized) view's columns, ...
+    SELECT 'column', o.name || '.' || quote_ident(a.attname), o.schema, d.description, 'view ' || o.name,
+           'COLUMN ' || o.name || '.' || quote_ident(a.attname)
     FROM objects o
     JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = o.objid AND d.objsubid > 0
     JOIN pg_catalog.pg_attribute a ON a.attrelid = o.objid AND a.attnum = d.objsubid
     WHERE o.kind = 'view'
+    UNION ALL
+    -- ... and the index of a primary key, unique or exclusion constraint.
+    SELECT 'index', format('%I.%I', n.nspname, ic.relname), o.schema, d.description, 'constraint ' || o.name,
+           'INDEX ' || format('%I.%I', n.nspname, ic.relname)
+    FROM objects o
+    JOIN pg_catalog.pg_constraint con ON con.oid = o.objid AND con.contype IN ('p', 'u', 'x')
+    JOIN pg_catalog.pg_class ic ON ic.oid = con.conindid
+    JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
+    JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = ic.oid AND d.objsubid = 0
+    WHERE o.kind = 'constraint'
 )
 SELECT rows.*
 FROM (SELECT o.kind, o.name, o.schema, o.parent, o.definition, o.attrs::text AS attrs,
@@ -436,7 +462,8 @@ FROM (SELECT o.kind, o.name, o.schema, o.parent, o.definition, o.attrs::text AS 
       FROM objects o
       UNION ALL
       SELECT 'comment', ds.kind || ' ' || ds.name, ds.schema, NULL, ds.description,
-             json_build_object('on_kind', ds.kind, 'object', ds.name, 'text', ds.description, 'relation', ds.relation)::text,
+             json_build_object('on_kind', ds.kind, 'object', ds.name, 'text', ds.description, 'relation', ds.relation,
+                               'reference', ds.reference)::text,
              NULL, NULL, NULL
       FROM described ds) rows
 ;  -- not sorted here: the caller sorts (a tenth of the time this query took on 1,000 tables)

@@ -20,13 +20,13 @@ AttachedStatements attachedStatements(const SchemaModel &from, const SchemaModel
         if (had != owner && !(object.kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty()))
             attached.owners.append({SchemaDdl::alterOwner(object, owner), object.key()});
     }
-    // A view's column is no object of its own: its comment names the view ("relation"), which is
-    // what is made again.
+    // A view's column or a constraint's index is no object of its own: its comment names what
+    // holds it ("relation"), which is what is made again, and how COMMENT ON names it.
     const auto made = [&fresh](const SchemaObject &comment, const QString &target) {
         return fresh.contains(target) || (!comment.text("relation").isEmpty() && fresh.contains(comment.text("relation")));
     };
     const auto reference = [&to](const SchemaObject &comment, const QString &target) {
-        return comment.text("relation").isEmpty() ? SchemaDdl::objectReference(to, target) : QStringLiteral("COLUMN ") + comment.text("object");
+        return comment.text("relation").isEmpty() ? SchemaDdl::objectReference(to, target) : comment.text("reference");
     };
     for (const SchemaObject &comment : to.objects()) {
         if (comment.kind != QLatin1String("comment"))

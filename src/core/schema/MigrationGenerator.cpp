@@ -69,7 +69,7 @@ private:
             const QString sql = SchemaDdl::drop(object);
             if (kind == QLatin1String("view")) {
                 views.append(key);
-            } else if (kind == QLatin1String("trigger") || kind == QLatin1String("rule")) {
+            } else if (kind == QLatin1String("trigger") || kind == QLatin1String("rule") || kind == QLatin1String("event trigger")) {
                 add(DropTriggers, sql, key);
             } else if (kind == QLatin1String("statistics")) {
                 add(DropIndexes, sql, key);
@@ -180,7 +180,7 @@ private:
         for (const SchemaObject *column : columns)
             add(phase, SchemaDdl::setSettings(*column), column->key());
         for (const QString &extra : SchemaDdl::afterCreate(object))
-            add(kind == QLatin1String("trigger") || kind == QLatin1String("rule") ? Triggers
+            add(kind == QLatin1String("trigger") || kind == QLatin1String("rule") || kind == QLatin1String("event trigger") ? Triggers
                 : kind == QLatin1String("statistics")                           ? Indexes
                                                                                 : Tables,
                 extra, key);

@@ -254,7 +254,7 @@ bool SchemaAlter::needsRecreate(const SchemaObject &before, const SchemaObject &
         return differs(before, after, "query") || differs(before, after, "materialized") || differs(before, after, "options");
     if (kind == QLatin1String("publication"))
         return differs(before, after, "all_tables");
-    return kind == QLatin1String("policy") || kind == QLatin1String("trigger") || kind == QLatin1String("rule")
+    return kind == QLatin1String("policy") || kind == QLatin1String("trigger") || kind == QLatin1String("rule") || kind == QLatin1String("event trigger")
         || kind == QLatin1String("index") || kind == QLatin1String("constraint") || kind == QLatin1String("statistics");
 }
 

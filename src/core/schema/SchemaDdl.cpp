@@ -231,7 +231,7 @@ QString SchemaDdl::create(const SchemaObject &object, const QList<const SchemaOb
                                                                                 : QStringLiteral("\nWITH NO DATA"));
     if (kind == QLatin1String("rule"))
         return object.text("definition");  // pg_get_ruledef's, with its semicolon
-    if (kind == QLatin1String("statistics"))
+    if (kind == QLatin1String("statistics") || kind == QLatin1String("event trigger"))
         return withoutSemicolon(object.text("definition")) + QLatin1Char(';');
     if (kind == QLatin1String("sequence"))
         return createSequence(object);
@@ -268,6 +268,8 @@ QString SchemaDdl::drop(const SchemaObject &object)
         return QStringLiteral("DROP RULE %1 ON %2;").arg(object.text("rule"), object.parent);
     if (kind == QLatin1String("statistics"))
         return QStringLiteral("DROP STATISTICS %1;").arg(object.name);
+    if (kind == QLatin1String("event trigger"))
+        return QStringLiteral("DROP EVENT TRIGGER %1;").arg(object.name);
     if (kind == QLatin1String("policy"))
         return QStringLiteral("DROP POLICY %1 ON %2;").arg(object.text("policy"), object.parent);
     if (kind == QLatin1String("function"))
@@ -336,18 +338,22 @@ QStringList SchemaDdl::afterCreate(const SchemaObject &object)
         if (identity == QLatin1String("f") || identity == QLatin1String("n"))
             sql.append(QStringLiteral("ALTER TABLE %1 REPLICA IDENTITY %2;")
                            .arg(object.name, identity == QLatin1String("f") ? QStringLiteral("FULL") : QStringLiteral("NOTHING")));
-    } else if (object.kind == QLatin1String("trigger") || object.kind == QLatin1String("rule")) {
-        // Fired as pg_trigger.tgenabled and pg_rewrite.ev_enabled say: O is the default.
+    } else if (object.kind == QLatin1String("trigger") || object.kind == QLatin1String("rule")
+               || object.kind == QLatin1String("event trigger")) {
+        // Fired as pg_trigger.tgenabled, pg_rewrite.ev_enabled and evtenabled say: O is the default.
         const QString enabled = object.text("enabled");
         const QString state = enabled == QLatin1String("D") ? QStringLiteral("DISABLE")
             : enabled == QLatin1String("R")                 ? QStringLiteral("ENABLE REPLICA")
             : enabled == QLatin1String("A")                 ? QStringLiteral("ENABLE ALWAYS")
                                                             : QString();
-        const bool trigger = object.kind == QLatin1String("trigger");
-        if (!state.isEmpty())
-            sql.append(QStringLiteral("ALTER TABLE %1 %2 %3 %4;")
-                           .arg(object.parent, state, trigger ? QStringLiteral("TRIGGER") : QStringLiteral("RULE"),
-                                object.text(trigger ? "trigger" : "rule")));
+        if (state.isEmpty())
+            return sql;
+        if (object.kind == QLatin1String("event trigger"))
+            sql.append(QStringLiteral("ALTER EVENT TRIGGER %1 %2;").arg(object.name, state));
+        else if (object.kind == QLatin1String("trigger"))
+            sql.append(QStringLiteral("ALTER TABLE %1 %2 TRIGGER %3;").arg(object.parent, state, object.text("trigger")));
+        else
+            sql.append(QStringLiteral("ALTER TABLE %1 %2 RULE %3;").arg(object.parent, state, object.text("rule")));
     } else if (object.kind == QLatin1String("statistics") && object.attrs.value(QLatin1String("target")).toInt(-1) >= 0) {
         sql.append(QStringLiteral("ALTER STATISTICS %1 SET STATISTICS %2;").arg(object.name).arg(object.attrs.value(QLatin1String("target")).toInt()));
     }
