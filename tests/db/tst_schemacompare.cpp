@@ -189,9 +189,13 @@ void TestSchemaCompare::roundTrip_data()
     QTest::newRow("types, domains and extensions dropped once no column has them")
         << "CREATE TYPE public.mood AS ENUM ('sad', 'ok'); CREATE DOMAIN public.email AS text CHECK (VALUE LIKE '%@%');"
            "CREATE EXTENSION citext WITH SCHEMA public; CREATE SCHEMA legacy; CREATE TYPE legacy.kind AS ENUM ('a');"
-           "CREATE TABLE public.p (id int PRIMARY KEY, m public.mood DEFAULT 'ok', e public.email, code public.citext, k legacy.kind);"
-        << "CREATE TABLE public.p (id int PRIMARY KEY, m text DEFAULT 'ok', e text, code text, k text);"
-        << QStringList{"type", "extension", "schema", "column"};
+           "CREATE COLLATION public.old_ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
+           "CREATE TABLE public.p (id int PRIMARY KEY, m public.mood DEFAULT 'ok', e public.email, code public.citext, k legacy.kind,"
+           " note text COLLATE public.old_ci);"
+        << "CREATE COLLATION public.case_insensitive (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
+           "CREATE TABLE public.p (id int PRIMARY KEY, m text DEFAULT 'ok', e text COLLATE public.case_insensitive, code text, k text,"
+           " note text);"
+        << QStringList{"type", "extension", "schema", "column", "collation"};
     QTest::newRow("composite type changed in place under a column")
         << "CREATE TYPE public.addr AS (street text, zip text, legacy int);"
            "CREATE TABLE public.c (id int PRIMARY KEY, a public.addr);"

@@ -298,6 +298,22 @@ objects (kind, name, schema, parent, definition, attrs, classid, objid, objsubid
     WHERE h.in_scope
 
     UNION ALL
+    -- Collations made by the project (a column's COLLATE "public.case_insensitive" needs it first).
+    SELECT 'collation', format('%I.%I', sn.nspname, co.collname), sn.nspname, NULL, co.def,
+           json_build_object('definition', co.def), 'pg_catalog.pg_collation'::regclass, co.oid, 0
+    FROM (SELECT c.*, format('CREATE COLLATION %I.%I (%s, deterministic = %s)', n.nspname, c.collname,
+                             CASE c.collprovider
+                                 WHEN 'i' THEN 'provider = icu, locale = ' || quote_literal(c.colliculocale)
+                                 ELSE 'provider = libc, lc_collate = ' || quote_literal(c.collcollate)
+                                      || ', lc_ctype = ' || quote_literal(c.collctype) END,
+                             CASE WHEN c.collisdeterministic THEN 'true' ELSE 'false' END) AS def
+          FROM pg_catalog.pg_collation c
+          JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace) co
+    JOIN schemas sn ON sn.oid = co.collnamespace
+    WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_depend d
+                      WHERE d.classid = 'pg_catalog.pg_collation'::regclass AND d.objid = co.oid AND d.deptype = 'e')
+
+    UNION ALL
     -- Event triggers that call a function in scope (the platform's own call functions of its
     -- schemas, out of scope).
     SELECT 'event trigger', quote_ident(et.evtname), NULL, NULL,

@@ -107,7 +107,7 @@ private:
                     add(DropFunctions, sql, key);
             } else if (kind == QLatin1String("publication")) {
                 add(DropPublications, sql, key);
-            } else if (kind == QLatin1String("type")) {
+            } else if (kind == QLatin1String("type") || kind == QLatin1String("collation")) {
                 add(dropped ? DropTypesAfterColumns : DropTypes, sql, key);
             } else if (kind == QLatin1String("extension")) {
                 add(dropped ? DropExtensionsAfterColumns : DropExtensions, sql, key);

@@ -15,7 +15,7 @@ MigrationPhase::Phase MigrationPhase::createPhase(const SchemaObject &object, bo
         return Schemas;
     if (kind == QLatin1String("extension"))
         return Extensions;
-    if (kind == QLatin1String("type"))
+    if (kind == QLatin1String("type") || kind == QLatin1String("collation"))
         return Types;
     if (kind == QLatin1String("sequence"))
         return Sequences;

@@ -255,6 +255,7 @@ bool SchemaAlter::needsRecreate(const SchemaObject &before, const SchemaObject &
     if (kind == QLatin1String("publication"))
         return differs(before, after, "all_tables");
     return kind == QLatin1String("policy") || kind == QLatin1String("trigger") || kind == QLatin1String("rule") || kind == QLatin1String("event trigger")
+        || kind == QLatin1String("collation")
         || kind == QLatin1String("index") || kind == QLatin1String("constraint") || kind == QLatin1String("statistics");
 }
 

@@ -231,7 +231,7 @@ QString SchemaDdl::create(const SchemaObject &object, const QList<const SchemaOb
                                                                                 : QStringLiteral("\nWITH NO DATA"));
     if (kind == QLatin1String("rule"))
         return object.text("definition");  // pg_get_ruledef's, with its semicolon
-    if (kind == QLatin1String("statistics") || kind == QLatin1String("event trigger"))
+    if (kind == QLatin1String("statistics") || kind == QLatin1String("event trigger") || kind == QLatin1String("collation"))
         return withoutSemicolon(object.text("definition")) + QLatin1Char(';');
     if (kind == QLatin1String("sequence"))
         return createSequence(object);
@@ -270,6 +270,8 @@ QString SchemaDdl::drop(const SchemaObject &object)
         return QStringLiteral("DROP STATISTICS %1;").arg(object.name);
     if (kind == QLatin1String("event trigger"))
         return QStringLiteral("DROP EVENT TRIGGER %1;").arg(object.name);
+    if (kind == QLatin1String("collation"))
+        return QStringLiteral("DROP COLLATION %1;").arg(object.name);
     if (kind == QLatin1String("policy"))
         return QStringLiteral("DROP POLICY %1 ON %2;").arg(object.text("policy"), object.parent);
     if (kind == QLatin1String("function"))
