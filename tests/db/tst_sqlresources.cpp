@@ -20,7 +20,9 @@ void TestSqlResources::everyFileParsesAndSaysWhatItAsks()
     for (QDirIterator it(QStringLiteral(":/sql"), {QStringLiteral("*.sql")}, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
         const QString path = it.next();
         const QString name = path.mid(6, path.size() - 6 - 4);  // ":/sql/history/x.sql" -> "history/x"
-        const QString sql = sqlResource(name, {{QStringLiteral("relation"), QStringLiteral("public.t")}, {QStringLiteral("database"), QStringLiteral("atlas_shadow_1_0")}});
+        const QString sql = sqlResource(name, {{QStringLiteral("relation"), QStringLiteral("public.t")},
+                                               {QStringLiteral("database"), QStringLiteral("atlas_shadow_1_0")},
+                                               {QStringLiteral("snapshot"), QStringLiteral("'00000003-0000001B-1'")}});
         const SqlScript parsed = parseSqlScript(sql);
         QVERIFY2(parsed.isValid(), qPrintable(name + QStringLiteral(": ") + parsed.syntaxError->located(name)));
         QVERIFY2(!parsed.statements.isEmpty(), qPrintable(name));

@@ -83,10 +83,19 @@ QString PgConnection::open(const QString &conninfo, const QString &applicationNa
         state = pq().PQconnectPoll(conn);
     }
     m_conn = conn;
+    m_conninfo = conninfo;
+    m_database = database;
     pq().PQsetNoticeReceiver(m_conn, &PgConnection::receiveNotice, this);
     QMutexLocker lock(&m_cancelMutex);
     m_cancel = pq().PQgetCancel(m_conn);
     return QString();
+}
+
+QString PgConnection::openLike(const PgConnection &other, const QString &applicationName)
+{
+    if (!other.m_conn)
+        return QStringLiteral("not connected");
+    return open(other.m_conninfo, applicationName, other.m_database);
 }
 
 void PgConnection::close()

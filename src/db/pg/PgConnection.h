@@ -36,6 +36,9 @@ public:
                  const QString &database = QString());
     void close();
     bool isOpen() const;
+    // A second connection to where `other` is connected, with what it was opened with (a read
+    // split across two connections that share a snapshot). libpq's message on failure.
+    QString openLike(const PgConnection &other, const QString &applicationName);
 
     PgResult exec(const QString &sql);
     // Values bound as text parameters; a null QString (QString()) is sent as SQL NULL.
@@ -75,6 +78,8 @@ private:
 
     PGconn *m_conn = nullptr;
     PGcancel *m_cancel = nullptr;
+    QString m_conninfo;  // what open() was given, for openLike()
+    QString m_database;
     std::atomic<bool> m_connectAborted{false};
     mutable QMutex m_cancelMutex;  // guards m_cancel against close() racing a cancel()
     QMutex m_noticeMutex;

@@ -7,7 +7,12 @@
 #include "db/pg/PgConnection.h"
 #include "db/pg/Transaction.h"
 
+#include <QHash>
+#include <QMutex>
+
 #include <algorithm>
+#include <future>
+#include <optional>
 
 namespace {
 
@@ -78,9 +83,90 @@ private:
     AclGrants m_aclGrants;
 };
 
-}  // namespace
+// schema/model.sql's parameters for one part (0 all, 1 the columns, 2 the rest).
+QStringList modelParameters(const SchemaScope &scope, int part)
+{
+    return {pgTextArrayLiteral(scope.excluded), pgTextArrayLiteral(scope.included), pgTextArrayLiteral(scope.attached),
+            pgTextArrayLiteral(scope.excludedExtensions), QString::number(part)};
+}
 
-PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, SchemaModel *model)
+// The columns' part of the model, read on a second connection in the first one's snapshot while
+// the first reads the rest: the two parts take about as long each, and the server has a core for
+// each. A failed part is read again on the first connection (no second connection allowed, a
+// pooler that refuses the snapshot): slower, never wrong.
+class ColumnsPart {
+public:
+    ColumnsPart(const PgConnection &first, const QString &snapshot, const SchemaScope &scope)
+        : m_result(std::async(std::launch::async, [this, &first, snapshot, scope] { return read(first, snapshot, scope); }))
+    {
+    }
+    ~ColumnsPart() { cancel(); }
+
+    void cancel()
+    {
+        if (m_result.valid()) {
+            m_connection.cancel();
+            m_result.wait();
+        }
+    }
+    PgResult take() { return m_result.get(); }
+
+private:
+    PgResult read(const PgConnection &first, const QString &snapshot, const SchemaScope &scope)
+    {
+        const QString failure = m_connection.openLike(first, QStringLiteral("atlas-console-compare"));
+        if (!failure.isEmpty())
+            return PgResult::failure(DbError{{}, {}, failure, {}, {}, {}, 0});
+        Transaction transaction(m_connection);
+        PgResult result = transaction.begin(Transaction::Access::ReadOnly);
+        if (result.ok())
+            result = m_connection.exec(sqlResource(QStringLiteral("schema/import_snapshot"),
+                                                   {{QStringLiteral("snapshot"), m_connection.quoteLiteral(snapshot)}}));
+        if (result.ok())
+            result = m_connection.execParams(sqlResource(QStringLiteral("schema/model")), modelParameters(scope, 1));
+        return result;
+    }
+
+    PgConnection m_connection;
+    std::future<PgResult> m_result;  // last: the thread starts once the connection exists
+};
+
+// The schema reads in progress on each server (host:port). A second read of the same server
+// (schema-diff of two databases there) is not split: the server then already has a query for
+// each of its cores, and four on two were slower than two.
+class ServerReads {
+public:
+    explicit ServerReads(const PgConnection &connection)
+        : m_server(connection.host() + QLatin1Char(':') + QString::number(connection.port()))
+    {
+        QMutexLocker lock(&mutex());
+        m_alone = reads()[m_server]++ == 0;
+    }
+    ~ServerReads()
+    {
+        QMutexLocker lock(&mutex());
+        if (--reads()[m_server] == 0)
+            reads().remove(m_server);
+    }
+    bool alone() const { return m_alone; }
+
+private:
+    static QMutex &mutex()
+    {
+        static QMutex instance;
+        return instance;
+    }
+    static QHash<QString, int> &reads()
+    {
+        static QHash<QString, int> instance;
+        return instance;
+    }
+    QString m_server;
+    bool m_alone = true;
+};
+
+// `split`: the columns on a second connection (ColumnsPart), else both parts here.
+PgResult readModel(PgConnection &connection, const SchemaScope &scope, SchemaModel *model, bool split)
 {
     Transaction transaction(connection);
     PgResult result = transaction.begin(Transaction::Access::ReadOnly);
@@ -97,13 +183,31 @@ PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, Sch
     for (int row = 0; row < result.rowCount(); ++row)
         quotedRoles.insert(result.value(row, 0), result.value(row, 1));
     ObjectRows rows(std::move(quotedRoles));
-    result = connection.execParams(sqlResource(QStringLiteral("schema/model")),
-                                   {pgTextArrayLiteral(scope.excluded), pgTextArrayLiteral(scope.included), pgTextArrayLiteral(scope.attached),
-                                    pgTextArrayLiteral(scope.excludedExtensions)});
+    // A snapshot that cannot be exported (the error ends this transaction) means one connection:
+    // the read starts again, both parts here.
+    std::optional<ColumnsPart> columns;
+    if (split) {
+        const PgResult exported = connection.exec(sqlResource(QStringLiteral("schema/export_snapshot")));
+        if (!exported.ok()) {
+            transaction.rollback();
+            return readModel(connection, scope, model, false);
+        }
+        columns.emplace(connection, exported.value(0, 0), scope);
+    }
+    result = connection.execParams(sqlResource(QStringLiteral("schema/model")), modelParameters(scope, split ? 2 : 0));
     if (!result.ok())
-        return result;
+        return result;  // the columns' read is cancelled as it goes
     for (int row = 0; row < result.rowCount(); ++row)
         rows.take(result, row);
+    if (columns) {
+        PgResult columnRows = columns->take();
+        if (!columnRows.ok())
+            columnRows = connection.execParams(sqlResource(QStringLiteral("schema/model")), modelParameters(scope, 1));
+        if (!columnRows.ok())
+            return columnRows;
+        for (int row = 0; row < columnRows.rowCount(); ++row)
+            rows.take(columnRows, row);
+    }
     result = connection.exec(sqlResource(QStringLiteral("schema/links")));
     if (!result.ok())
         return result;
@@ -128,4 +232,12 @@ PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, Sch
         model->add(std::move(objects[i]));
     transaction.rollback();  // read only: nothing to keep
     return result;
+}
+
+}  // namespace
+
+PgResult readSchemaModel(PgConnection &connection, const SchemaScope &scope, SchemaModel *model)
+{
+    const ServerReads reads(connection);
+    return readModel(connection, scope, model, reads.alone());
 }
