@@ -25,6 +25,7 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void publicationsKeepTheirTablesOutOfScope();
+    void madeAgainUnderAColumnIsAWarning();
     void equalPrivilegesGiveNothing();
     void renameIsDropAndCreateWithDataLoss();
     void enumValueRemovedIsAWarning();
@@ -98,6 +99,26 @@ void TestSchemaCompare::publicationsKeepTheirTablesOutOfScope()
     QVERIFY(compareSchemaModels(read(a), read(b)).equal());
     QCOMPARE(rows(a, "SELECT schemaname || '.' || tablename FROM pg_publication_tables WHERE pubname = 'supabase_realtime' ORDER BY 1"),
              QStringLiteral("public.m\nstorage.objects"));
+}
+
+void TestSchemaCompare::madeAgainUnderAColumnIsAWarning()
+{
+    // A collation's locale cannot change in place, nor can it be dropped under a column: said,
+    // not generated, and what is generated applies.
+    TestDatabase a, b;
+    QCOMPARE(run(a, "CREATE COLLATION public.ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
+                    "CREATE TABLE public.users (id int PRIMARY KEY, email text COLLATE public.ci, name text);"), QString());
+    QCOMPARE(run(b, "CREATE COLLATION public.ci (provider = icu, locale = 'und-u-ks-level1', deterministic = false);"
+                    "CREATE TABLE public.users (id int PRIMARY KEY, email text COLLATE public.ci, name text, nick text);"), QString());
+    const SchemaCompareResult result = compareSchemaModels(read(a), read(b));
+    QCOMPARE(result.up.warnings.size(), 1);
+    QVERIFY2(result.up.warnings.first().startsWith(QLatin1String("collation public.ci changes"))
+                 && result.up.warnings.first().contains(QLatin1String("(public.users.email)")),
+             qPrintable(result.up.warnings.first()));
+    QVERIFY2(!result.upScript().contains(QLatin1String("COLLATION public.ci")), qPrintable(result.upScript()));
+    QCOMPARE(runWithPsql(a, result.upScript()), QString());
+    const SchemaCompareResult after = compareSchemaModels(read(a), read(b));
+    QCOMPARE(after.differences.size(), 1);  // the collation, as the warning said
 }
 
 void TestSchemaCompare::equalPrivilegesGiveNothing()

@@ -98,7 +98,7 @@ functions AS (
 -- User-defined types without the implicit ones: arrays, row types of relations, multiranges.
 types AS (
     SELECT t.oid, t.typtype::text AS typtype, t.typowner, t.typacl, t.typrelid, t.typbasetype, t.typtypmod,
-           t.typnotnull, t.typdefault, s.nspname, format('%I.%I', s.nspname, t.typname) AS qualified
+           t.typnotnull, t.typdefault, t.typcollation, s.nspname, format('%I.%I', s.nspname, t.typname) AS qualified
     FROM pg_catalog.pg_type t
     JOIN schemas s ON s.oid = t.typnamespace
     WHERE t.typtype <> 'm'
@@ -207,9 +207,10 @@ other_objects (kind, name, schema, parent, definition, attrs, classid, objid, ob
     SELECT 'view', r.qualified, r.nspname, NULL,
            concat_ws(E'\n', CASE r.relkind WHEN 'm' THEN 'materialized view' ELSE 'view' END,
                      'owner ' || pg_get_userbyid(r.relowner), 'options ' || array_to_string(r.reloptions, ', '),
-                     CASE WHEN NOT r.relispopulated THEN 'with no data' END, pg_get_viewdef(r.oid, true)),
+                     pg_get_viewdef(r.oid, true)),
            json_build_object('materialized', r.relkind = 'm', 'owner', quote_ident(pg_get_userbyid(r.relowner)),
                               'options', to_json(r.reloptions), 'query', pg_get_viewdef(r.oid, true),
+                              -- Whether it holds rows is data, not schema: not compared, kept when made.
                               'populated', r.relispopulated),
            'pg_catalog.pg_class'::regclass, r.oid, 0
     FROM relations r
@@ -313,8 +314,10 @@ other_objects (kind, name, schema, parent, definition, attrs, classid, objid, ob
     SELECT 'collation', format('%I.%I', sn.nspname, co.collname), sn.nspname, NULL, co.def,
            json_build_object('definition', co.def), 'pg_catalog.pg_collation'::regclass, co.oid, 0
     FROM (SELECT c.*, format('CREATE COLLATION %I.%I (%s, deterministic = %s)', n.nspname, c.collname,
+                             -- colliculocale is colllocale from PostgreSQL 17 on: read by name from the row.
                              CASE c.collprovider
-                                 WHEN 'i' THEN 'provider = icu, locale = ' || quote_literal(c.colliculocale)
+                                 WHEN 'i' THEN 'provider = icu, locale = ' || quote_literal(coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale'))
+                                 WHEN 'b' THEN 'provider = builtin, locale = ' || quote_literal(to_jsonb(c) ->> 'colllocale')
                                  ELSE 'provider = libc, lc_collate = ' || quote_literal(c.collcollate)
                                       || ', lc_ctype = ' || quote_literal(c.collctype) END,
                              CASE WHEN c.collisdeterministic THEN 'true' ELSE 'false' END) AS def
@@ -365,14 +368,14 @@ other_objects (kind, name, schema, parent, definition, attrs, classid, objid, ob
     SELECT 'type', t.qualified, t.nspname, NULL,
            CASE t.typtype
                WHEN 'e' THEN 'enum (' || array_to_string(labels.list, ', ') || ')'
-               WHEN 'd' THEN concat_ws(' ', 'domain as ' || format_type(t.typbasetype, t.typtypmod),
+               WHEN 'd' THEN concat_ws(' ', 'domain as ' || format_type(t.typbasetype, t.typtypmod) || coalesce(dcoll.clause, ''),
                                        CASE WHEN t.typnotnull THEN 'NOT NULL' END, 'DEFAULT ' || t.typdefault)
                WHEN 'c' THEN 'composite (' || composite.list || ')'
                WHEN 'r' THEN 'range of ' || (SELECT format_type(rg.rngsubtype, NULL) FROM pg_catalog.pg_range rg
                                              WHERE rg.rngtypid = t.oid)
                ELSE 'type ' || t.typtype END || E'\nowner ' || pg_get_userbyid(t.typowner),
            json_build_object('typtype', t.typtype, 'labels', to_json(labels.list),
-                              'base', CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END,
+                              'base', CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) || coalesce(dcoll.clause, '') END,
                               'not_null', t.typnotnull, 'default', t.typdefault, 'attributes', composite.list,
                               'attribute_names', to_json(composite.names), 'attribute_types', to_json(composite.types),
                               'subtype', (SELECT format_type(rg.rngsubtype, NULL) FROM pg_catalog.pg_range rg
@@ -382,12 +385,23 @@ other_objects (kind, name, schema, parent, definition, attrs, classid, objid, ob
     FROM types t
     LEFT JOIN LATERAL (SELECT array_agg(quote_literal(en.enumlabel) ORDER BY en.enumsortorder) AS list
                        FROM pg_catalog.pg_enum en WHERE en.enumtypid = t.oid) labels ON true
-    LEFT JOIN LATERAL (SELECT string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', '
-                                         ORDER BY a.attnum) AS list,
+    LEFT JOIN LATERAL (SELECT string_agg(quote_ident(a.attname) || ' ' || a.type_name, ', ' ORDER BY a.attnum) AS list,
                               array_agg(quote_ident(a.attname) ORDER BY a.attnum) AS names,
-                              array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY a.attnum) AS types
-                       FROM pg_catalog.pg_attribute a
-                       WHERE a.attrelid = t.typrelid AND t.typrelid <> 0 AND a.attnum > 0 AND NOT a.attisdropped) composite ON true
+                              array_agg(a.type_name ORDER BY a.attnum) AS types
+                       FROM (SELECT pa.attname, pa.attnum,
+                                    format_type(pa.atttypid, pa.atttypmod) || coalesce(' COLLATE ' || collation_of.name, '') AS type_name
+                             FROM pg_catalog.pg_attribute pa
+                             JOIN pg_catalog.pg_type at ON at.oid = pa.atttypid
+                             LEFT JOIN LATERAL (SELECT format('%I.%I', cn.nspname, co.collname) AS name
+                                                FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                                                WHERE co.oid = pa.attcollation AND pa.attcollation <> at.typcollation) collation_of ON true
+                             WHERE pa.attrelid = t.typrelid AND t.typrelid <> 0 AND pa.attnum > 0 AND NOT pa.attisdropped) a) composite ON true
+    -- A domain's collation where it is not its base type's.
+    LEFT JOIN LATERAL (SELECT ' COLLATE ' || format('%I.%I', cn.nspname, co.collname) AS clause
+                       FROM pg_catalog.pg_collation co
+                       JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                       JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+                       WHERE t.typtype = 'd' AND co.oid = t.typcollation AND t.typcollation <> bt.typcollation) dcoll ON true
 
     UNION ALL
     -- An object's privileges as its ACL, one row per object: the reader splits it into one
@@ -468,7 +482,7 @@ described AS (
           WHERE objoid >= 16384 OR classoid = 'pg_catalog.pg_namespace'::regclass) d
         ON d.classoid = o.classid AND d.objoid = o.objid AND d.objsubid = o.objsubid
     WHERE o.kind IN ('schema', 'table', 'view', 'sequence', 'column', 'function', 'type', 'index', 'constraint',
-                     'policy', 'trigger')
+                     'policy', 'trigger', 'rule', 'statistics', 'event trigger', 'collation')
     UNION ALL
     -- What is no object of its own has its comment with what holds it ("relation", made again
     -- with it) and how COMMENT ON names it ("reference"): a (materialized) view's columns, ...

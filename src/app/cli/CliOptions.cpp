@@ -1,5 +1,7 @@
 #include "app/cli/CliOptions.h"
 
+#include "core/connection/Redaction.h"
+
 #include <QCommandLineParser>
 
 const QStringList &CliOptions::verbs()
@@ -85,12 +87,14 @@ CliOptions CliOptions::parse(const QStringList &arguments, const QString &progra
         const QStringList given = parser.values(*single);
         if (given.size() > 1) {
             *outcome = Outcome::UsageError;
-            // Connection strings are not repeated back: they may carry a password.
-            const bool secret = single == &dsn || single == &shadowDsn;
-            *message = QStringLiteral("--%1 is given %2 times%3: say it once")
+            // Repeated back with any password masked (--dsn, --from, --to may carry one).
+            QStringList shown;
+            for (const QString &value : given)
+                shown << redactConnectionString(value);
+            *message = QStringLiteral("--%1 is given %2 times (%3): say it once")
                            .arg(single->names().constFirst())
                            .arg(given.size())
-                           .arg(secret ? QString() : QStringLiteral(" (%1)").arg(given.join(QStringLiteral(", "))));
+                           .arg(shown.join(QStringLiteral(", ")));
             return options;
         }
     }

@@ -46,19 +46,44 @@ private:
             m_phases[phase].append(GeneratedStatement{sql, key, dataLoss, note, {}, ignore});
     }
 
-    // FROM's columns whose type is `type` (or an array of it): "public.t.c".
-    QStringList columnsOfType(const SchemaObject &type) const
+    // FROM's columns that stay and whose type is `used` (or an array of it), or whose collation
+    // it is: "public.t.c".
+    QStringList columnsUsing(const SchemaObject &used) const
     {
+        const bool collation = used.kind == QLatin1String("collation");
         QStringList columns;
         for (const SchemaObject &object : m_from.objects())
             if (object.kind == QLatin1String("column") && !gone(object.key())
-                && (object.text("type") == type.name || object.text("type") == type.name + QStringLiteral("[]")))
+                && (collation ? object.text("collation") == used.name
+                              : object.text("type") == used.name || object.text("type") == used.name + QStringLiteral("[]")))
                 columns.append(object.parent + QLatin1Char('.') + object.text("column"));
         return columns;
     }
 
+    // Types and collations TO makes again (a collation's locale, a domain's collation, a composite
+    // type's attributes reordered) while columns use them: PostgreSQL refuses the drop. Said, and
+    // left as they are, with what they use (a collation that otherwise goes).
+    void holdBack()
+    {
+        for (const SchemaObject &object : m_from.objects()) {
+            if ((object.kind != QLatin1String("type") && object.kind != QLatin1String("collation")) || action(object.key()) != Action::Recreate)
+                continue;
+            const QStringList users = columnsUsing(object);
+            if (users.isEmpty())
+                continue;
+            m_warnings.append(QStringLiteral("%1 %2 changes in a way that needs it dropped and created again, which PostgreSQL refuses "
+                                             "while columns use it (%3); not generated: move the columns off it by hand")
+                                  .arg(object.kind, object.name, users.join(QStringLiteral(", "))));
+            m_heldBack.insert(object.key());
+            for (const QString &used : object.dependsOn)
+                if (used.startsWith(QLatin1String("collation ")) && gone(used))
+                    m_heldBack.insert(used);
+        }
+    }
+
     void emitDrops()
     {
+        holdBack();
         QStringList views;
         for (const SchemaObject &object : m_from.objects()) {
             const QString key = object.key();
@@ -108,6 +133,8 @@ private:
             } else if (kind == QLatin1String("publication")) {
                 add(DropPublications, sql, key);
             } else if (kind == QLatin1String("type") || kind == QLatin1String("collation")) {
+                if (m_heldBack.contains(key))
+                    continue;
                 add(dropped ? DropTypesAfterColumns : DropTypes, sql, key);
             } else if (kind == QLatin1String("extension")) {
                 add(dropped ? DropExtensionsAfterColumns : DropExtensions, sql, key);
@@ -144,6 +171,8 @@ private:
     void emitCreate(const SchemaObject &object)
     {
         const QString key = object.key();
+        if (m_heldBack.contains(key))
+            return;
         const QString &kind = object.kind;
         const QString note = MigrationPlan::note(key);
         if (kind == QLatin1String("column")) {
@@ -180,10 +209,7 @@ private:
         for (const SchemaObject *column : columns)
             add(phase, SchemaDdl::setSettings(*column), column->key());
         for (const QString &extra : SchemaDdl::afterCreate(object))
-            add(kind == QLatin1String("trigger") || kind == QLatin1String("rule") || kind == QLatin1String("event trigger") ? Triggers
-                : kind == QLatin1String("statistics")                           ? Indexes
-                                                                                : Tables,
-                extra, key);
+            add(phase, extra, key);  // right after it: RLS, a trigger's or rule's state, a statistics target
         if (kind == QLatin1String("sequence") && !object.text("owned_by").isEmpty())
             add(SequenceOwners, SchemaDdl::sequenceOwner(object.name, object.text("owned_by")), key);
     }
@@ -270,7 +296,7 @@ private:
         const QString key = after.key();
         const QString &kind = after.kind;
         const bool composite = kind == QLatin1String("type") && after.text("typtype") == QLatin1String("c");
-        const QStringList statements = composite ? SchemaAlter::alterComposite(before, after, columnsOfType(before), &m_warnings)
+        const QStringList statements = composite ? SchemaAlter::alterComposite(before, after, columnsUsing(before), &m_warnings)
                                                  : SchemaAlter::alter(before, after, &m_warnings);
         const Phase phase = kind == QLatin1String("column") ? Columns : kind == QLatin1String("table") ? Tables
             : kind == QLatin1String("type") ? Types : kind == QLatin1String("sequence") ? Sequences
@@ -311,6 +337,7 @@ private:
     QList<std::pair<QString, int>> m_refilled;  // the tables made again for their column order, filled, with their numbers
     QStringList m_leftBehind;  // the values they do not take (public.t.old)
     QStringList m_warnings;
+    QSet<QString> m_heldBack;  // made again in TO, left as they are: columns use them
     bool m_sqlFunctions = false;
     std::array<QList<GeneratedStatement>, PhaseCount> m_phases;
 };

@@ -25,7 +25,9 @@ MigrationPhase::Phase MigrationPhase::createPhase(const SchemaObject &object, bo
         return object.flag("on_domain") ? DomainConstraints : object.text("type") == QLatin1String("f") ? ForeignKeys : Constraints;
     if (kind == QLatin1String("index"))
         return onView ? ViewIndexes : Indexes;  // a materialized view's, after the view
-    if (kind == QLatin1String("trigger") || kind == QLatin1String("rule") || kind == QLatin1String("event trigger"))
+    if (kind == QLatin1String("event trigger"))
+        return EventTriggers;
+    if (kind == QLatin1String("trigger") || kind == QLatin1String("rule"))
         return Triggers;  // a rule may write into other tables and views
     if (kind == QLatin1String("statistics"))
         return Indexes;

@@ -4,8 +4,9 @@
 
 // The steps of a generated migration, in the order they run (MigrationGenerator): what goes is
 // dropped first, from what uses to what is used; then what comes is created, from what is used
-// to what uses it; then owners, comments and privileges; default privileges last; the session's
-// settings are reset at the very end.
+// to what uses it; then owners, comments and privileges; default privileges; event triggers last
+// (made earlier, one would fire on the rest of the migration, as pg_dump also knows); the
+// session's settings are reset at the very end.
 //
 // Types, extensions and schemas that go for good are dropped once the columns have changed
 // type: a column moving off an enum, a domain or citext still uses it until then. Those made
@@ -18,7 +19,7 @@ enum Phase {
     Settings, Schemas, Extensions, Types, DomainConstraints, Sequences, Functions, Tables, Columns, GeneratedColumns,
     DropTypesAfterColumns, DropExtensionsAfterColumns, DropSchemasAfterColumns,
     SetDefaults, SequenceOwners, Constraints, Indexes, ForeignKeys, Views, ViewIndexes, FunctionsLate, Triggers, Policies,
-    Publications, Owners, Comments, Privileges, DefaultPrivileges, ResetSettings, PhaseCount
+    Publications, Owners, Comments, Privileges, DefaultPrivileges, EventTriggers, ResetSettings, PhaseCount
 };
 
 // Whether the object reads a table, a view or a column (a BEGIN ATOMIC body, a table's row type).

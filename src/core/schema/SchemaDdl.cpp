@@ -306,6 +306,10 @@ QString SchemaDdl::objectReference(const SchemaModel &model, const QString &key)
             .arg(object->text("constraint"), object->flag("on_domain") ? QStringLiteral("DOMAIN ") : QString(), object->parent);
     if (kind == QLatin1String("policy") || kind == QLatin1String("trigger"))
         return QStringLiteral("%1 %2 ON %3").arg(kind.toUpper(), ownName(*object), object->parent);
+    if (kind == QLatin1String("rule"))
+        return QStringLiteral("RULE %1 ON %2").arg(object->text("rule"), object->parent);
+    if (kind == QLatin1String("statistics") || kind == QLatin1String("event trigger") || kind == QLatin1String("collation"))
+        return kind.toUpper() + QLatin1Char(' ') + object->name;
     return QString();
 }
 

@@ -31,8 +31,8 @@ public:
     void setProfiles(const QList<ConnectionProfile> &profiles);
     // The console's open connection (empty: none); a local one is also where folders are built.
     void setOpenConnection(const QString &conninfo, const QString &label, bool local);
-    // Where folders are built when the open connection is not local (default: ATLAS_SHADOW_DSN,
-    // then the PG* variables, which the local server sets).
+    // Where folders are built: ATLAS_SHADOW_DSN, else the open connection when it is local by its
+    // address and its tag; with neither, a folder is not built (never on the PG* variables' server).
     void setShadowServer(const QString &conninfo) { m_shadowServer = conninfo; }
 
     // Selects the sources as the combo boxes name them ("folder", "open", "profile:NAME", or a
