@@ -119,6 +119,18 @@ void TestSchemaCompare::madeAgainUnderAColumnIsAWarning()
     QCOMPARE(runWithPsql(a, result.upScript()), QString());
     const SchemaCompareResult after = compareSchemaModels(read(a), read(b));
     QCOMPARE(after.differences.size(), 1);  // the collation, as the warning said
+
+    // A composite type held by a column through another composite type: its attribute cannot
+    // change type either.
+    TestDatabase c, d;
+    QCOMPARE(run(c, "CREATE TYPE public.pair AS (a int, b text); CREATE TYPE public.outer_t AS (p public.pair, n int);"
+                    "CREATE TABLE public.t (id int PRIMARY KEY, o public.outer_t);"), QString());
+    QCOMPARE(run(d, "CREATE TYPE public.pair AS (a bigint, b text); CREATE TYPE public.outer_t AS (p public.pair, n int);"
+                    "CREATE TABLE public.t (id int PRIMARY KEY, o public.outer_t);"), QString());
+    const SchemaCompareResult nested = compareSchemaModels(read(c), read(d));
+    QVERIFY2(nested.up.warnings.size() == 1 && nested.up.warnings.first().contains(QLatin1String("(public.t.o)")),
+             qPrintable(nested.up.warnings.join('\n')));
+    QCOMPARE(nested.up.statements.size(), 0);
 }
 
 void TestSchemaCompare::equalPrivilegesGiveNothing()

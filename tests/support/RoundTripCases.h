@@ -173,6 +173,14 @@ inline void roundTripCases()
            "CREATE TABLE public.c (id int PRIMARY KEY, a public.addr);"
            "CREATE FUNCTION public.zip(x public.addr) RETURNS text LANGUAGE sql AS $$ SELECT x.zip $$;"
         << QStringList{"type"};
+    QTest::newRow("composite attribute retyped under a function and a view that read it")
+        << "CREATE TYPE public.reading AS (a int, b text);"
+           "CREATE FUNCTION public.readings() RETURNS SETOF public.reading LANGUAGE sql AS $$ SELECT 1, 'x' $$;"
+           "CREATE VIEW public.reading_list AS SELECT * FROM public.readings();"
+        << "CREATE TYPE public.reading AS (a bigint, b text);"
+           "CREATE FUNCTION public.readings() RETURNS SETOF public.reading LANGUAGE sql AS $$ SELECT 1::bigint, 'x' $$;"
+           "CREATE VIEW public.reading_list AS SELECT * FROM public.readings();"
+        << QStringList{"type", "function"};  // the view is the same; it is dropped and made again around the change
     QTest::newRow("views, constraints, procedures and generated columns changed")
         << "CREATE TABLE public.parent (id int PRIMARY KEY);"
            "CREATE TABLE public.orders (id int PRIMARY KEY, parent_id int REFERENCES public.parent (id) ON DELETE CASCADE,"

@@ -46,17 +46,24 @@ private:
             m_phases[phase].append(GeneratedStatement{sql, key, dataLoss, note, {}, ignore});
     }
 
-    // FROM's columns that stay and whose type is `used` (or an array of it), or whose collation
-    // it is: "public.t.c".
-    QStringList columnsUsing(const SchemaObject &used) const
+    // FROM's columns that stay and whose type is `used` (or an array of it), or a composite type
+    // or domain that has it, or whose collation it is: "public.t.c".
+    QStringList columnsUsing(const SchemaObject &used, int depth = 0) const
     {
         const bool collation = used.kind == QLatin1String("collation");
+        const auto names = [&used](const QString &type) { return type == used.name || type == used.name + QStringLiteral("[]"); };
         QStringList columns;
-        for (const SchemaObject &object : m_from.objects())
+        for (const SchemaObject &object : m_from.objects()) {
             if (object.kind == QLatin1String("column") && !gone(object.key())
-                && (collation ? object.text("collation") == used.name
-                              : object.text("type") == used.name || object.text("type") == used.name + QStringLiteral("[]")))
+                && (collation ? object.text("collation") == used.name : names(object.text("type"))))
                 columns.append(object.parent + QLatin1Char('.') + object.text("column"));
+            // A type that holds it: its columns hold it too (a composite of composites, a domain).
+            if (collation || depth >= 8 || object.kind != QLatin1String("type") || object.key() == used.key())
+                continue;
+            const QStringList attributes = object.list("attribute_types");
+            if (names(object.text("base")) || std::any_of(attributes.cbegin(), attributes.cend(), names))
+                columns += columnsUsing(object, depth + 1);
+        }
         return columns;
     }
 

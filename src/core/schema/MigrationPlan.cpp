@@ -143,7 +143,9 @@ void MigrationPlan::propagate()
                 const SchemaObject *usedObject = m_from.find(used);
                 const bool usedGoes = anyGone && (gone(used) || (usedObject && !usedObject->parent.isEmpty() && gone(parentKey(*usedObject))));
                 const SchemaObject *usedAfter = m_to.find(used);
-                const bool retyped = usedObject && usedAfter && action(used) == Action::Alter && SchemaAlter::retypes(*usedObject, *usedAfter);
+                // A column's new type, or a composite type's attribute's: what reads it is made again.
+                const bool retyped = usedObject && usedAfter && action(used) == Action::Alter
+                    && (SchemaAlter::retypes(*usedObject, *usedAfter) || SchemaAlter::attributeTypesChange(*usedObject, *usedAfter));
                 if (!usedGoes && !retyped)
                     continue;
                 const QString &kind = object.kind;

@@ -279,6 +279,20 @@ bool SchemaAlter::attributesChangeInPlace(const SchemaObject &before, const Sche
     return !names.isEmpty();
 }
 
+bool SchemaAlter::attributeTypesChange(const SchemaObject &before, const SchemaObject &after)
+{
+    if (after.kind != QLatin1String("type") || after.text("typtype") != QLatin1String("c"))
+        return false;
+    const QStringList hadNames = before.list("attribute_names");
+    const QStringList hadTypes = before.list("attribute_types");
+    const QStringList names = after.list("attribute_names");
+    const QStringList types = after.list("attribute_types");
+    for (int i = 0; i < names.size(); ++i)
+        if (const qsizetype had = hadNames.indexOf(names.at(i)); had >= 0 && hadTypes.value(had) != types.value(i))
+            return true;
+    return false;
+}
+
 bool SchemaAlter::retypes(const SchemaObject &before, const SchemaObject &after)
 {
     return after.kind == QLatin1String("column") && (differs(before, after, "type") || differs(before, after, "collation"));

@@ -17,6 +17,9 @@ bool needsRecreate(const SchemaObject &before, const SchemaObject &after);
 bool retypes(const SchemaObject &before, const SchemaObject &after);
 // What a column's new type or collation costs, said above its ALTER COLUMN ... TYPE.
 QString retypeNote(const SchemaObject &before, const SchemaObject &after);
+// A composite type's attribute changes type: views and functions that read the type are made
+// again around it, as around a column's new type (PostgreSQL refuses otherwise).
+bool attributeTypesChange(const SchemaObject &before, const SchemaObject &after);
 // Its default changes (dropped early, set again late, so that functions can change between).
 bool defaultChanges(const SchemaObject &before, const SchemaObject &after);
 
