@@ -39,6 +39,16 @@ inline QString run(const TestDatabase &db, const QString &sql)
     return committed.ok() ? QString() : committed.error().toString();
 }
 
+// FROM's SQL run in `from`, TO's in `to`, and the two compared; `failure` says which setup failed.
+inline SchemaCompareResult compareBuilt(const TestDatabase &from, const QString &fromSql, const TestDatabase &to, const QString &toSql,
+                                        QString *failure)
+{
+    *failure = run(from, fromSql);
+    if (failure->isEmpty())
+        *failure = run(to, toSql);
+    return failure->isEmpty() ? compareSchemaModels(read(from), read(to)) : SchemaCompareResult();
+}
+
 // The rows of a query, a line each, the values joined by '|'.
 inline QString rows(const TestDatabase &db, const QString &sql)
 {
