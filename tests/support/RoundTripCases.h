@@ -165,6 +165,12 @@ inline void roundTripCases()
            "CREATE TABLE public.p (id int PRIMARY KEY, m text DEFAULT 'ok', e text COLLATE public.case_insensitive, code text, k text,"
            " note text);"
         << QStringList{"type", "extension", "schema", "column", "collation"};
+    QTest::newRow("types over types, made and dropped in the order they use each other")
+        << "CREATE TABLE public.moods (id int PRIMARY KEY);"
+        << "CREATE TYPE public.z_mood AS ENUM ('sad', 'ok'); CREATE DOMAIN public.a_mood AS public.z_mood NOT NULL;"
+           "CREATE TYPE public.b_pair AS (m public.a_mood, n int);"
+           "CREATE TABLE public.moods (id int PRIMARY KEY, m public.a_mood, p public.b_pair);"
+        << QStringList{"type", "column"};
     QTest::newRow("composite type changed in place under a column")
         << "CREATE TYPE public.addr AS (street text, zip text, legacy int);"
            "CREATE TABLE public.c (id int PRIMARY KEY, a public.addr);"

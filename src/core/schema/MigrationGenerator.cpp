@@ -92,6 +92,8 @@ private:
     {
         holdBack();
         QStringList views;
+        QStringList types;  // and collations: dropped to be made again, or for good once the columns left them
+        QStringList typesAfterColumns;
         for (const SchemaObject &object : m_from.objects()) {
             const QString key = object.key();
             if (!gone(key) || droppedImplicitly(object))
@@ -140,9 +142,8 @@ private:
             } else if (kind == QLatin1String("publication")) {
                 add(DropPublications, sql, key);
             } else if (kind == QLatin1String("type") || kind == QLatin1String("collation")) {
-                if (m_heldBack.contains(key))
-                    continue;
-                add(dropped ? DropTypesAfterColumns : DropTypes, sql, key);
+                if (!m_heldBack.contains(key))
+                    (dropped ? typesAfterColumns : types).append(key);
             } else if (kind == QLatin1String("extension")) {
                 add(dropped ? DropExtensionsAfterColumns : DropExtensions, sql, key);
             } else if (kind == QLatin1String("schema")) {
@@ -152,6 +153,12 @@ private:
         const QStringList ordered = m_from.dependencyOrder(views);
         for (auto it = ordered.crbegin(); it != ordered.crend(); ++it)
             add(DropViews, SchemaDdl::drop(*m_from.find(*it)), *it, false, note(*it));
+        // A domain before the enum it is over, a composite type before the one it holds.
+        for (const auto &[phase, keys] : {std::pair{DropTypes, &types}, std::pair{DropTypesAfterColumns, &typesAfterColumns}}) {
+            const QStringList inOrder = m_from.dependencyOrder(*keys);
+            for (auto it = inOrder.crbegin(); it != inOrder.crend(); ++it)
+                add(phase, SchemaDdl::drop(*m_from.find(*it)), *it);
+        }
         // Defaults that change go early, so that the functions they call may change in between.
         for (const SchemaObject &before : m_from.objects()) {
             const QString key = before.key();
@@ -235,6 +242,7 @@ private:
     {
         QStringList views;
         QStringList tables;
+        QStringList types;  // and collations: an enum before the domain over it
         QList<const SchemaObject *> columns;  // added to tables that stay
         for (const SchemaObject &object : m_to.objects()) {
             const QString key = object.key();
@@ -251,6 +259,8 @@ private:
                     views.append(key);
                 else if (object.kind == QLatin1String("table"))
                     tables.append(key);
+                else if (object.kind == QLatin1String("type") || object.kind == QLatin1String("collation"))
+                    types.append(key);
                 else if (object.kind == QLatin1String("column"))
                     columns.append(&object);
                 else
@@ -265,6 +275,8 @@ private:
             if (resetsDefault(key) && action(key) != Action::Alter && !object.text("default").isEmpty())
                 add(SetDefaults, SchemaDdl::setDefault(object), key);
         }
+        for (const QString &key : m_to.dependencyOrder(types))
+            emitCreate(*m_to.find(key));
         // Added in the target's order: ADD COLUMN puts a column last, so that is where it stays.
         std::sort(columns.begin(), columns.end(), [](const SchemaObject *a, const SchemaObject *b) {
             return a->parent != b->parent ? a->parent < b->parent : a->position < b->position;
