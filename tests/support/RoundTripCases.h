@@ -165,11 +165,13 @@ inline void roundTripCases()
            "CREATE TABLE public.p (id int PRIMARY KEY, m text DEFAULT 'ok', e text COLLATE public.case_insensitive, code text, k text,"
            " note text);"
         << QStringList{"type", "extension", "schema", "column", "collation"};
-    QTest::newRow("types over types, made and dropped in the order they use each other")
+    QTest::newRow("types over types and a domain checked by a function, in the order they use each other")
         << "CREATE TABLE public.moods (id int PRIMARY KEY);"
         << "CREATE TYPE public.z_mood AS ENUM ('sad', 'ok'); CREATE DOMAIN public.a_mood AS public.z_mood NOT NULL;"
            "CREATE TYPE public.b_pair AS (m public.a_mood, n int);"
-           "CREATE TABLE public.moods (id int PRIMARY KEY, m public.a_mood, p public.b_pair);"
+           "CREATE FUNCTION public.is_email(v text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT v LIKE '%@%' $$;"
+           "CREATE DOMAIN public.email AS text CONSTRAINT email_check CHECK (public.is_email(VALUE));"
+           "CREATE TABLE public.moods (id int PRIMARY KEY, m public.a_mood, p public.b_pair, e public.email);"
         << QStringList{"type", "column"};
     QTest::newRow("composite type changed in place under a column")
         << "CREATE TYPE public.addr AS (street text, zip text, legacy int);"

@@ -16,7 +16,7 @@ namespace MigrationPhase {
 enum Phase {
     DropTriggers, DropPolicies, DropPublicationTables, DropViews, DropForeignKeys, DropConstraints, DropIndexes, DropDefaults,
     DropColumns, DropTables, DropSequences, DropFunctions, DropPublications, DropTypes, DropExtensions, DropSchemas,
-    Settings, Schemas, Extensions, Types, DomainConstraints, Sequences, Functions, Tables, Columns, GeneratedColumns,
+    Settings, Schemas, Extensions, Types, Sequences, Functions, DomainConstraints, Tables, Columns, GeneratedColumns,
     DropTypesAfterColumns, DropExtensionsAfterColumns, DropSchemasAfterColumns,
     SetDefaults, SequenceOwners, Constraints, Indexes, ForeignKeys, Views, ViewIndexes, FunctionsLate, Triggers, Policies,
     Publications, Owners, Comments, Privileges, DefaultPrivileges, EventTriggers, ResetSettings, PhaseCount
