@@ -23,6 +23,8 @@ void TestConnectionProblem::classifies_data()
         << int(ConnectionProblemKind::Refused) << "Connection refused by 127.0.0.1:1";
     QTest::newRow("no socket") << "connection to server on socket \"/var/run/postgresql/.s.PGSQL.5432\" failed: No such file or directory\n\tIs the server running locally and accepting connections on that socket?"
                                << int(ConnectionProblemKind::Refused) << "No PostgreSQL server at the Unix socket /var/run/postgresql/.s.PGSQL.5432";
+    QTest::newRow("bad sslmode") << "invalid sslmode value: \"bogus\"" << int(ConnectionProblemKind::BadConnectionString)
+                                 << "The connection string is not valid: invalid sslmode value";
     QTest::newRow("password") << "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  password authentication failed for user \"postgres\""
                               << int(ConnectionProblemKind::Authentication) << "Authentication failed for user \"postgres\"";
     QTest::newRow("no password") << "connection to server at \"127.0.0.1\", port 5432 failed: fe_sendauth: no password supplied"

@@ -67,7 +67,8 @@ ConnectionProblem classifyConnectionProblem(const QString &libpqMessage)
         problem.advice = QStringLiteral(
             "Check the user name and password (keychain or ~/.pgpass). Supabase pooler user names have the form "
             "postgres.<project-ref>.");
-    } else if (lower.contains(QLatin1String("ssl")) || lower.contains(QLatin1String("certificate"))) {
+    } else if ((lower.contains(QLatin1String("ssl")) || lower.contains(QLatin1String("certificate")))
+               && !lower.contains(QLatin1String("invalid sslmode value"))) {  // a string that says no mode: below
         problem.kind = ConnectionProblemKind::Ssl;
         problem.summary = QStringLiteral("The TLS (SSL) handshake failed: %1").arg(firstLine(text));
         problem.advice = QStringLiteral(
