@@ -174,9 +174,17 @@ private:
             if (before.kind != QLatin1String("publication") || action(before.key()) != Action::Alter)
                 continue;
             const SchemaObject &after = *m_to.find(before.key());
+            QStringList republished;  // the tables whose entry changes: dropped here, added again late
+            for (const QString &entry : after.list("tables"))
+                republished.append(SchemaDdl::publishedTable(entry));
             for (const QString &table : SchemaAlter::publicationTablesRemoved(before, after))
                 if (!gone(QStringLiteral("table ") + table))  // a dropped table leaves its publications itself
-                    add(DropPublicationTables, QStringLiteral("ALTER PUBLICATION %1 DROP TABLE %2;").arg(before.name, table), before.key());
+                    add(DropPublicationTables, QStringLiteral("ALTER PUBLICATION %1 DROP TABLE %2;").arg(before.name, table), before.key(),
+                        false,
+                        republished.contains(table)
+                            ? QStringLiteral("its column list or row filter changes: added again below; what is written to it in "
+                                             "between, outside this migration's transaction, is not published")
+                            : QString());
             for (const QString &schema : SchemaAlter::publicationSchemasRemoved(before, after))
                 add(DropPublicationTables, QStringLiteral("ALTER PUBLICATION %1 DROP TABLES IN SCHEMA %2;").arg(before.name, schema), before.key());
         }
