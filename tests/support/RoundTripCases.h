@@ -173,6 +173,30 @@ inline void roundTripCases()
            "CREATE DOMAIN public.email AS text CONSTRAINT email_check CHECK (public.is_email(VALUE));"
            "CREATE TABLE public.moods (id int PRIMARY KEY, m public.a_mood, p public.b_pair, e public.email);"
         << QStringList{"type", "column"};
+    QTest::newRow("a schema of tables, functions and policies that use each other, made and dropped")
+        << "CREATE TABLE public.keep (id int PRIMARY KEY);"
+        << "CREATE TABLE public.keep (id int PRIMARY KEY);"
+           "CREATE SCHEMA app; GRANT USAGE ON SCHEMA app TO anon, authenticated, service_role;"
+           "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO authenticated;"
+           "CREATE TYPE app.role AS ENUM ('admin', 'member');"
+           "CREATE FUNCTION app.z_default_role() RETURNS app.role LANGUAGE sql IMMUTABLE AS $$ SELECT 'member'::app.role $$;"
+           "CREATE FUNCTION app.a_role_or_default(r app.role DEFAULT app.z_default_role()) RETURNS app.role LANGUAGE sql IMMUTABLE"
+           " BEGIN ATOMIC SELECT coalesce(r, app.z_default_role()); END;"
+           "CREATE TABLE app.teams (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), parent uuid REFERENCES app.teams (id) ON DELETE CASCADE,"
+           " owner uuid, name text UNIQUE);"
+           "CREATE TABLE app.members (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), team uuid NOT NULL REFERENCES app.teams (id),"
+           " r app.role NOT NULL DEFAULT app.a_role_or_default(), manager uuid REFERENCES app.members (id) DEFERRABLE INITIALLY DEFERRED);"
+           "ALTER TABLE app.teams ADD CONSTRAINT teams_owner_fk FOREIGN KEY (owner) REFERENCES app.members (id) ON DELETE SET NULL;"
+           "CREATE FUNCTION app.is_member(t uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ''"
+           " AS $$ SELECT EXISTS (SELECT 1 FROM app.members m WHERE m.team = t AND m.id = auth.uid()) $$;"
+           "ALTER TABLE app.teams ENABLE ROW LEVEL SECURITY;"
+           "CREATE POLICY t_sel ON app.teams FOR SELECT TO authenticated"
+           " USING (app.is_member(id) OR EXISTS (SELECT 1 FROM app.members m WHERE m.team = teams.id));"
+        << QStringList{"schema", "table", "function", "policy", "default privilege"};
+    QTest::newRow("a generated column renamed with the column it reads")
+        << "CREATE TABLE public.people (id int PRIMARY KEY, fullname text, shout text GENERATED ALWAYS AS (upper(fullname)) STORED);"
+        << "CREATE TABLE public.people (id int PRIMARY KEY, name text, shout text GENERATED ALWAYS AS (upper(name)) STORED);"
+        << QStringList{"column"};
     QTest::newRow("composite type changed in place under a column")
         << "CREATE TYPE public.addr AS (street text, zip text, legacy int);"
            "CREATE TABLE public.c (id int PRIMARY KEY, a public.addr);"

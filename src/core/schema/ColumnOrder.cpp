@@ -76,11 +76,19 @@ QList<ColumnOrderChange> columnOrderChanges(const SchemaModel &from, const Schem
         ColumnOrderChange change{table.name, columnsInOrder(from, table.name), {}, columnsInOrder(to, table.name), {}};
         if (change.before == change.wanted)
             continue;  // most tables
+        // What stays keeps its place; what is new, or made again (a generated column whose
+        // expression changes is dropped and added), comes at the end in TO's order.
+        const auto remade = [&](const QString &column) {
+            const QString key = QStringLiteral("column %1.%2").arg(table.name, column);
+            const SchemaObject *was = from.find(key);
+            const SchemaObject *becomes = to.find(key);
+            return was && becomes && was->definition != becomes->definition && was->text("generated") != becomes->text("generated");
+        };
         for (const QString &column : change.before)
-            if (change.wanted.contains(column))
+            if (change.wanted.contains(column) && !remade(column))
                 change.after.append(column);
         for (const QString &column : change.wanted)
-            if (!change.before.contains(column))
+            if (!change.after.contains(column))
                 change.after.append(column);
         if (change.after == change.wanted)
             continue;

@@ -92,6 +92,7 @@ private:
     {
         holdBack();
         QStringList views;
+        QStringList functions;  // dropped after the tables: one may call another (BEGIN ATOMIC, a default argument)
         QStringList types;  // and collations: dropped to be made again, or for good once the columns left them
         QStringList typesAfterColumns;
         for (const SchemaObject &object : m_from.objects()) {
@@ -115,8 +116,10 @@ private:
                 add(DropIndexes, sql, key);
             } else if (kind == QLatin1String("column")) {
                 const QString hint = renameHint(m_from, m_to, object);
-                add(DropColumns, sql, key, dropped && object.text("generated").isEmpty(),
-                    hint.isEmpty() && dropped ? QStringLiteral("drops the column and its values") : hint);
+                const bool generated = !object.text("generated").isEmpty();
+                add(DropColumns, sql, key, dropped && !generated, hint.isEmpty() && dropped ? QStringLiteral("drops the column and its values") : hint);
+                if (generated)  // before the columns it reads, which may go too (a rename)
+                    m_phases[DropColumns].prepend(m_phases[DropColumns].takeLast());
             } else if (kind == QLatin1String("table") && scratchNumber(object.name) > 0) {
                 m_phases[DropTables] += TableReorder::moveAside(object, scratchNumber(object.name), keptSequences(object.name));
             } else if (kind == QLatin1String("table")) {
@@ -128,17 +131,18 @@ private:
             } else if (kind == QLatin1String("sequence")) {
                 add(DropSequences, sql, key, false, QStringLiteral("its current value is lost"));
             } else if (kind == QLatin1String("function")) {
-                // Before the tables it reads (a BEGIN ATOMIC body, a table's row type), else after.
+                // Before the tables and sequences it reads that go (a BEGIN ATOMIC body, a table's
+                // row type), else after them: a default, check or policy calling it goes with its
+                // table first (its schema going too is no reason to go early).
                 bool early = false;
                 for (const QString &used : object.dependsOn) {
                     const SchemaObject *usedObject = m_from.find(used);
-                    early = early || (usedObject && usedObject->kind != QLatin1String("function") && usedObject->kind != QLatin1String("type")
-                                      && (gone(used) || (!usedObject->parent.isEmpty() && gone(parentKey(*usedObject)))));
+                    const bool read = usedObject
+                        && (usedObject->kind == QLatin1String("table") || usedObject->kind == QLatin1String("view")
+                            || usedObject->kind == QLatin1String("column") || usedObject->kind == QLatin1String("sequence"));
+                    early = early || (read && (gone(used) || (!usedObject->parent.isEmpty() && gone(parentKey(*usedObject)))));
                 }
-                if (early)
-                    views.append(key);  // dropped with the views, in the order of what uses what
-                else
-                    add(DropFunctions, sql, key);
+                (early ? views : functions).append(key);  // each in the order of what uses what
             } else if (kind == QLatin1String("publication")) {
                 add(DropPublications, sql, key);
             } else if (kind == QLatin1String("type") || kind == QLatin1String("collation")) {
@@ -153,6 +157,9 @@ private:
         const QStringList ordered = m_from.dependencyOrder(views);
         for (auto it = ordered.crbegin(); it != ordered.crend(); ++it)
             add(DropViews, SchemaDdl::drop(*m_from.find(*it)), *it, false, note(*it));
+        const QStringList functionOrder = m_from.dependencyOrder(functions);
+        for (auto it = functionOrder.crbegin(); it != functionOrder.crend(); ++it)
+            add(DropFunctions, SchemaDdl::drop(*m_from.find(*it)), *it, false, note(*it));
         // A domain before the enum it is over, a composite type before the one it holds.
         for (const auto &[phase, keys] : {std::pair{DropTypes, &types}, std::pair{DropTypesAfterColumns, &typesAfterColumns}}) {
             const QStringList inOrder = m_from.dependencyOrder(*keys);
@@ -251,6 +258,7 @@ private:
         QStringList views;
         QStringList tables;
         QStringList types;  // and collations: an enum before the domain over it
+        QStringList functions;  // that read no relation: one may call another (BEGIN ATOMIC, a default argument)
         QList<const SchemaObject *> columns;  // added to tables that stay
         for (const SchemaObject &object : m_to.objects()) {
             const QString key = object.key();
@@ -269,6 +277,8 @@ private:
                     tables.append(key);
                 else if (object.kind == QLatin1String("type") || object.kind == QLatin1String("collation"))
                     types.append(key);
+                else if (object.kind == QLatin1String("function"))
+                    functions.append(key);
                 else if (object.kind == QLatin1String("column"))
                     columns.append(&object);
                 else
@@ -283,8 +293,9 @@ private:
             if (resetsDefault(key) && action(key) != Action::Alter && !object.text("default").isEmpty())
                 add(SetDefaults, SchemaDdl::setDefault(object), key);
         }
-        for (const QString &key : m_to.dependencyOrder(types))
-            emitCreate(*m_to.find(key));
+        for (const QStringList *kind : {&types, &functions})
+            for (const QString &key : m_to.dependencyOrder(*kind))
+                emitCreate(*m_to.find(key));
         // Added in the target's order: ADD COLUMN puts a column last, so that is where it stays.
         std::sort(columns.begin(), columns.end(), [](const SchemaObject *a, const SchemaObject *b) {
             return a->parent != b->parent ? a->parent < b->parent : a->position < b->position;
@@ -343,6 +354,17 @@ private:
             add(SequenceOwners, SchemaDdl::sequenceOwner(after.name, after.text("owned_by")), key);
     }
 
+    // Whether a default-privileges statement is about a schema this migration drops: the schema
+    // takes its default privileges with it, and the statement would name a schema that is gone.
+    bool inDroppedSchema(const QString &sql) const
+    {
+        for (auto it = actions().cbegin(); it != actions().cend(); ++it)
+            if (it.value() == Action::Drop && it.key().startsWith(QLatin1String("schema "))
+                && sql.contains(QStringLiteral(" IN SCHEMA %1 ").arg(it.key().mid(7))))
+                return true;
+        return false;
+    }
+
     // Owners, comments and privileges, once everything exists.
     void emitAttached()
     {
@@ -358,7 +380,8 @@ private:
         for (const QString &sql : attached.privileges.grants)
             add(Privileges, sql, QString());
         for (const QString &sql : attached.privileges.defaultPrivileges)
-            add(DefaultPrivileges, sql, QString());
+            if (!inDroppedSchema(sql))
+                add(DefaultPrivileges, sql, QString());
     }
 
     QList<std::pair<QString, int>> m_refilled;  // the tables made again for their column order, filled, with their numbers

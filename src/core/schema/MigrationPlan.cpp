@@ -57,10 +57,11 @@ QString MigrationPlan::parentKey(const SchemaObject &object) const
 // Dropped with something else: its table, or the column that owns a sequence.
 bool MigrationPlan::droppedImplicitly(const SchemaObject &object) const
 {
-    // A foreign key goes first even with its table: the table it references may go before. So does
-    // a domain's constraint: the function it calls may go before the domain (which waits for the
-    // columns that have it).
-    if (!object.parent.isEmpty() && gone(parentKey(object)) && object.text("type") != QLatin1String("f") && !object.flag("on_domain"))
+    // A foreign key goes first even with its table: the table it references may go before. So do a
+    // policy (the other tables it reads may go before its own) and a domain's constraint (the
+    // function it calls may go before the domain, which waits for the columns that have it).
+    if (!object.parent.isEmpty() && gone(parentKey(object)) && object.text("type") != QLatin1String("f") && !object.flag("on_domain")
+        && object.kind != QLatin1String("policy"))
         return true;
     if (object.kind == QLatin1String("table") && !object.text("partition_of").isEmpty()
         && gone(QStringLiteral("table ") + object.text("partition_of")))
