@@ -193,6 +193,11 @@ inline void roundTripCases()
            "CREATE POLICY t_sel ON app.teams FOR SELECT TO authenticated"
            " USING (app.is_member(id) OR EXISTS (SELECT 1 FROM app.members m WHERE m.team = teams.id));"
         << QStringList{"schema", "table", "function", "policy", "default privilege"};
+    QTest::newRow("a table whose columns have another new table's row type, named to sort before it")
+        << "CREATE TABLE public.keep (id int PRIMARY KEY);"
+        << "CREATE TABLE public.keep (id int PRIMARY KEY); CREATE TABLE public.z_addr (street text, city text);"
+           "CREATE TABLE public.a_person (id int PRIMARY KEY, home public.z_addr, homes public.z_addr[]);"
+        << QStringList{"table"};
     QTest::newRow("a generated column renamed with the column it reads")
         << "CREATE TABLE public.people (id int PRIMARY KEY, fullname text, shout text GENERATED ALWAYS AS (upper(fullname)) STORED);"
         << "CREATE TABLE public.people (id int PRIMARY KEY, name text, shout text GENERATED ALWAYS AS (upper(name)) STORED);"

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 using namespace MigrationPhase;
 
@@ -44,27 +45,6 @@ private:
     {
         if (!sql.isEmpty())
             m_phases[phase].append(GeneratedStatement{sql, key, dataLoss, note, {}, ignore});
-    }
-
-    // FROM's columns that stay and whose type is `used` (or an array of it), or a composite type
-    // or domain that has it, or whose collation it is: "public.t.c".
-    QStringList columnsUsing(const SchemaObject &used, int depth = 0) const
-    {
-        const bool collation = used.kind == QLatin1String("collation");
-        const auto names = [&used](const QString &type) { return type == used.name || type == used.name + QStringLiteral("[]"); };
-        QStringList columns;
-        for (const SchemaObject &object : m_from.objects()) {
-            if (object.kind == QLatin1String("column") && !gone(object.key())
-                && (collation ? object.text("collation") == used.name : names(object.text("type"))))
-                columns.append(object.parent + QLatin1Char('.') + object.text("column"));
-            // A type that holds it: its columns hold it too (a composite of composites, a domain).
-            if (collation || depth >= 8 || object.kind != QLatin1String("type") || object.key() == used.key())
-                continue;
-            const QStringList attributes = object.list("attribute_types");
-            if (names(object.text("base")) || std::any_of(attributes.cbegin(), attributes.cend(), names))
-                columns += columnsUsing(object, depth + 1);
-        }
-        return columns;
     }
 
     // Types and collations TO makes again (a collation's locale, a domain's collation, a composite
@@ -302,7 +282,7 @@ private:
         });
         for (const SchemaObject *column : std::as_const(columns))
             emitCreate(*column);
-        for (const QString &key : m_to.dependencyOrder(tables))
+        for (const QString &key : tablesInOrder(tables))
             emitCreate(*m_to.find(key));
         if (!m_refilled.isEmpty())
             m_phases[Tables] += TableReorder::dropMoved(m_refilled, m_leftBehind);
@@ -352,17 +332,6 @@ private:
             add(SetDefaults, SchemaDdl::setDefault(after), key);
         if (kind == QLatin1String("sequence") && before.text("owned_by") != after.text("owned_by"))
             add(SequenceOwners, SchemaDdl::sequenceOwner(after.name, after.text("owned_by")), key);
-    }
-
-    // Whether a default-privileges statement is about a schema this migration drops: the schema
-    // takes its default privileges with it, and the statement would name a schema that is gone.
-    bool inDroppedSchema(const QString &sql) const
-    {
-        for (auto it = actions().cbegin(); it != actions().cend(); ++it)
-            if (it.value() == Action::Drop && it.key().startsWith(QLatin1String("schema "))
-                && sql.contains(QStringLiteral(" IN SCHEMA %1 ").arg(it.key().mid(7))))
-                return true;
-        return false;
     }
 
     // Owners, comments and privileges, once everything exists.

@@ -3,6 +3,7 @@
 #include "core/schema/SchemaAlter.h"
 
 #include <algorithm>
+#include <functional>
 
 bool MigrationPlan::handledApart(const QString &kind)
 {
@@ -172,4 +173,59 @@ void MigrationPlan::propagate()
             }
         }
     }
+}
+
+QStringList MigrationPlan::columnsUsing(const SchemaObject &used, int depth) const
+{
+    const bool collation = used.kind == QLatin1String("collation");
+    const auto names = [&used](const QString &type) { return type == used.name || type == used.name + QStringLiteral("[]"); };
+    QStringList columns;
+    for (const SchemaObject &object : m_from.objects()) {
+        if (object.kind == QLatin1String("column") && !gone(object.key())
+            && (collation ? object.text("collation") == used.name : names(object.text("type"))))
+            columns.append(object.parent + QLatin1Char('.') + object.text("column"));
+        // A type that holds it: its columns hold it too (a composite of composites, a domain).
+        if (collation || depth >= 8 || object.kind != QLatin1String("type") || object.key() == used.key())
+            continue;
+        const QStringList attributes = object.list("attribute_types");
+        if (names(object.text("base")) || std::any_of(attributes.cbegin(), attributes.cend(), names))
+            columns += columnsUsing(object, depth + 1);
+    }
+    return columns;
+}
+
+QStringList MigrationPlan::tablesInOrder(const QStringList &tables) const
+{
+    const QStringList ordered = m_to.dependencyOrder(tables);
+    QStringList placed;
+    QSet<QString> seen;
+    std::function<void(const QString &)> place = [&](const QString &key) {
+        if (seen.contains(key))
+            return;
+        seen.insert(key);
+        const SchemaObject *table = m_to.find(key);
+        for (const QString &used : table->dependsOn)
+            if (ordered.contains(used))
+                place(used);
+        for (const SchemaObject *column : m_to.columns(table->name)) {
+            QString type = column->text("type");
+            if (type.endsWith(QLatin1String("[]")))
+                type.chop(2);
+            if (const QString other = QStringLiteral("table ") + type; other != key && ordered.contains(other))
+                place(other);
+        }
+        placed.append(key);
+    };
+    for (const QString &key : ordered)
+        place(key);
+    return placed;
+}
+
+bool MigrationPlan::inDroppedSchema(const QString &sql) const
+{
+    for (auto it = actions().cbegin(); it != actions().cend(); ++it)
+        if (it.value() == Action::Drop && it.key().startsWith(QLatin1String("schema "))
+            && sql.contains(QStringLiteral(" IN SCHEMA %1 ").arg(it.key().mid(7))))
+            return true;
+    return false;
 }

@@ -36,6 +36,17 @@ public:
     bool droppedImplicitly(const SchemaObject &object) const;
     bool readsRetypedColumn(const SchemaObject &object) const;
 
+    // FROM's columns that stay and whose type is `used` (or an array of it), or a composite type
+    // or domain that has it, or whose collation it is: "public.t.c".
+    QStringList columnsUsing(const SchemaObject &used, int depth = 0) const;
+    // New tables in the order they use each other: a partition after its parent, and a table
+    // whose column has another new table's row type after that table (pg_depend ties the column
+    // to the row type, which is no object of the model).
+    QStringList tablesInOrder(const QStringList &tables) const;
+    // Whether a default-privileges statement is about a schema this migration drops: the schema
+    // takes its default privileges with it, and the statement would name a schema that is gone.
+    bool inDroppedSchema(const QString &sql) const;
+
     // A table made again for its column order: the number of its scratch schema (0 for others).
     int scratchNumber(const QString &table) const { return m_moved.value(table); }
     // The sequences its columns own, kept (with their values) while it is made again.
