@@ -40,22 +40,12 @@ EnvironmentsPage::EnvironmentsPage(PasswordStore *passwords, QWidget *parent)
     QHeaderView *header = m_ui->matrix->horizontalHeader();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &at) {
-        const int column = header->logicalIndexAt(at);
-        if (column < 0 || column >= m_columns.size())
-            return;
-        QMenu *menu = compareMenu(column, this);
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->popup(header->mapToGlobal(at));
+        popupCompareMenu(header->logicalIndexAt(at), header->mapToGlobal(at));
     });
     // A cell's column, as its header's.
     m_ui->matrix->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_ui->matrix, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
-        const int column = m_ui->matrix->columnAt(at.x());
-        if (column < 0 || column >= m_columns.size())
-            return;
-        QMenu *menu = compareMenu(column, this);
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->popup(m_ui->matrix->viewport()->mapToGlobal(at));
+        popupCompareMenu(m_ui->matrix->columnAt(at.x()), m_ui->matrix->viewport()->mapToGlobal(at));
     });
     // With one production profile the button compares it; with more, it asks which.
     connect(m_ui->productionAgainstFolderButton, &QPushButton::clicked, this, [this] {
@@ -63,6 +53,15 @@ EnvironmentsPage::EnvironmentsPage(PasswordStore *passwords, QWidget *parent)
         if (production.size() == 1)
             emit compareRequested(QStringLiteral("folder"), QStringLiteral("profile:") + production.first().name);
     });
+}
+
+void EnvironmentsPage::popupCompareMenu(int column, const QPoint &at)
+{
+    if (column < 0 || column >= m_columns.size())
+        return;
+    QMenu *menu = compareMenu(column, this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(at);
 }
 
 QList<ConnectionProfile> EnvironmentsPage::productionProfiles() const

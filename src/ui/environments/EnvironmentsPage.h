@@ -43,6 +43,8 @@ signals:
     void compareRequested(const QString &from, const QString &to);
 
 private:
+    // The compare menu of a column (header or cell), at a global position; nothing off the columns.
+    void popupCompareMenu(int column, const QPoint &at);
     QList<ConnectionProfile> productionProfiles() const;
     void fillCompareButtons();
     QString sourceOf(int column) const;
